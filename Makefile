@@ -1,0 +1,30 @@
+# Two commands set everything up: `make demo` and `make test`. Both create .venv when needed.
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: demo test lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Until ingestion lands, the demo migrates a fresh SQLite database and shows its status.
+demo: $(STAMP)
+	rm -rf .demo
+	$(BIN)/monitor --config config/demo.toml db upgrade
+	$(BIN)/monitor --config config/demo.toml status
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy monitor
+
+clean:
+	rm -rf $(VENV) .demo .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,92 @@
+"""The checked configuration: plain frozen values handed to each part of the daemon.
+
+There is no global settings object: the command line builds one ``Settings`` and passes it on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from monitor.errors import ConfigError
+from monitor.secrets import Secret
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MonitorSettings:
+    database_url: str
+    log_level: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FetchSettings:
+    timeout: float
+    max_bytes: int
+    max_redirects: int
+    concurrency: int
+    per_host: int
+    respect_robots: bool
+    allow_private_addresses: bool
+    user_agent: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceSettings:
+    name: str
+    type: str
+    every: float
+    fetch_all: bool
+    url: str | None = None
+    query: str | None = None
+    language: str | None = None
+    region: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WatchSettings:
+    name: str
+    query: str
+    notify: tuple[str, ...]
+    mode: str
+    digest_every: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NotifierSettings:
+    """One ``[notify.NAME]`` table; ``options`` holds the keys of its type, already checked."""
+
+    name: str
+    type: str
+    options: Mapping[str, object]
+    origin: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    origin: str
+    monitor: MonitorSettings
+    fetch: FetchSettings
+    sources: tuple[SourceSettings, ...] = ()
+    watches: tuple[WatchSettings, ...] = ()
+    notifiers: Mapping[str, NotifierSettings] = field(default_factory=dict)
+
+    def missing_secrets(self) -> list[ConfigError]:
+        """Return one error for each ``env:NAME`` secret whose variable is not set."""
+        errors = []
+        for notifier in self.notifiers.values():
+            for key, value in notifier.options.items():
+                if isinstance(value, Secret) and not value.is_set:
+                    errors.append(
+                        ConfigError(
+                            notifier.origin or self.origin,
+                            f"notify.{notifier.name}.{key}",
+                            f"environment variable {value.env_name} is not set",
+                        )
+                    )
+        return errors
+
+    def require_secrets(self) -> None:
+        """Raise the first missing-secret error: the daemon must not start half-configured."""
+        missing = self.missing_secrets()
+        if missing:
+            raise missing[0]

@@ -1,0 +1,66 @@
+"""What ``monitor status`` reports: where the data is and how much of it there is."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import Engine, Select, func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from monitor.config import Settings
+from monitor.store import tables
+from monitor.store.migrate import require_current_schema
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StatusReport:
+    config: str
+    database: str
+    schema_revision: str
+    sources_configured: int
+    watches_configured: int
+    sources: int
+    articles: int
+    figures: int
+    pending_alerts: int
+    failed_deliveries: int
+
+    def to_json(self) -> dict[str, object]:
+        """Return the report as the JSON object ``monitor status --json`` prints."""
+        return asdict(self)
+
+
+def display_url(database_url: str) -> str:
+    """Return the database URL with any password replaced by ***."""
+    return make_url(database_url).render_as_string(hide_password=True)
+
+
+def status_report(settings: Settings, engine: Engine) -> StatusReport:
+    """Return the status of the configured database; raises SchemaError if not migrated."""
+    revision = require_current_schema(engine)
+    with Session(engine) as session:
+        return StatusReport(
+            config=settings.origin,
+            database=display_url(settings.monitor.database_url),
+            schema_revision=revision,
+            sources_configured=len(settings.sources),
+            watches_configured=len(settings.watches),
+            sources=_count(session, select(tables.Source.id)),
+            articles=_count(session, select(tables.Article.id)),
+            figures=_count(session, select(tables.Figure.id)),
+            pending_alerts=_count(
+                session,
+                select(tables.Delivery.alert_id)
+                .where(tables.Delivery.status == "pending")
+                .distinct(),
+            ),
+            failed_deliveries=_count(
+                session, select(tables.Delivery.id).where(tables.Delivery.status == "failed")
+            ),
+        )
+
+
+def _count(session: Session, query: Select[Any]) -> int:
+    return int(session.scalar(select(func.count()).select_from(query.subquery())) or 0)

@@ -1,0 +1,212 @@
+"""The database schema as SQLAlchemy 2 typed models.
+
+Every "have we seen this?" question is an indexed lookup: an entry by (source, entry key), an
+article by the hash of its canonical URL or of its text, a figure's measure by (watch, measure),
+a due poll or delivery by its time. Enumerated columns are strings with CHECK constraints, not
+database enums, so adding a value is a one-line migration on both engines.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from monitor.store.types import UTCDateTime, utc_now
+
+# Named constraints let Alembic's batch mode on SQLite find and drop them later.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+DUPLICATE_KINDS = ("url", "text", "near")
+FIGURE_STATUSES = ("new_measure", "changed_figure", "repeat")
+ALERT_KINDS = ("new_measure", "changed_figure")
+DELIVERY_STATUSES = ("pending", "sent", "failed")
+
+NAME = String(200)
+KIND = String(32)
+HASH = String(64)
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    listed = ", ".join(f"'{value}'" for value in values)
+    return f"{column} IN ({listed})"
+
+
+class Base(DeclarativeBase):
+    metadata = metadata
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        str: Text(),
+        dict[str, Any]: JSON(),
+    }
+
+
+class Source(Base):
+    """A configured source and its poll state: validators, schedule, failures, lease."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(NAME, unique=True)
+    type: Mapped[str] = mapped_column(KIND)
+    url: Mapped[str]
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    next_poll_at: Mapped[datetime | None] = mapped_column(index=True)
+    last_polled_at: Mapped[datetime | None]
+    last_success_at: Mapped[datetime | None]
+    etag: Mapped[str | None]
+    last_modified: Mapped[str | None]
+    failure_count: Mapped[int] = mapped_column(default=0)
+    last_error_kind: Mapped[str | None] = mapped_column(KIND)
+    last_error: Mapped[str | None]
+    lease_owner: Mapped[str | None] = mapped_column(NAME)
+    lease_expires_at: Mapped[datetime | None]
+
+
+class Article(Base):
+    """A stored document: its text, metadata and, for a copy, the article it duplicates."""
+
+    __tablename__ = "articles"
+    __table_args__ = (
+        CheckConstraint(_one_of("duplicate_kind", DUPLICATE_KINDS), name="duplicate_kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str]
+    canonical_url: Mapped[str]
+    # URLs can outgrow a PostgreSQL btree entry; their fixed-size hash is what gets indexed.
+    url_hash: Mapped[str] = mapped_column(HASH, index=True)
+    text_hash: Mapped[str | None] = mapped_column(HASH, index=True)
+    title: Mapped[str | None]
+    text: Mapped[str] = mapped_column(default="")
+    author: Mapped[str | None]
+    site: Mapped[str | None] = mapped_column(String(255))
+    language: Mapped[str | None] = mapped_column(String(16))
+    published_at: Mapped[datetime | None] = mapped_column(index=True)
+    fetched_at: Mapped[datetime] = mapped_column(default=utc_now)
+    content_origin: Mapped[str] = mapped_column(KIND, default="page")
+    duplicate_of: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), index=True
+    )
+    duplicate_kind: Mapped[str | None] = mapped_column(String(8))
+    duplicate_score: Mapped[float | None] = mapped_column(Float)
+
+
+class SourceEntry(Base):
+    """A feed entry a source listed, kept once processed so it is never processed again."""
+
+    __tablename__ = "source_entries"
+
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    entry_key: Mapped[str] = mapped_column(HASH, primary_key=True)
+    url: Mapped[str]
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), index=True
+    )
+    outcome: Mapped[str] = mapped_column(KIND)
+    seen_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class WatchMatch(Base):
+    """An article that a watch's query matched."""
+
+    __tablename__ = "watch_matches"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    watch: Mapped[str] = mapped_column(NAME, primary_key=True, index=True)
+    matched_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class Figure(Base):
+    """One figure an article reports, its measure and the novelty decision with its reason."""
+
+    __tablename__ = "figures"
+    __table_args__ = (
+        CheckConstraint(_one_of("status", FIGURE_STATUSES), name="status"),
+        Index("ix_figures_watch_measure", "watch", "measure"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    watch: Mapped[str] = mapped_column(NAME)
+    measure: Mapped[str] = mapped_column(String(300))
+    value: Mapped[float] = mapped_column(Float)
+    low: Mapped[float] = mapped_column(Float)
+    high: Mapped[float] = mapped_column(Float)
+    qualifier: Mapped[str] = mapped_column(KIND)
+    unit: Mapped[str] = mapped_column(KIND, default="count")
+    thing: Mapped[str]
+    sentence: Mapped[str]
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(default="")
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class Alert(Base):
+    """A new or changed figure worth telling people about; ``payload`` is the alert JSON."""
+
+    __tablename__ = "alerts"
+    __table_args__ = (CheckConstraint(_one_of("kind", ALERT_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    figure_id: Mapped[int] = mapped_column(
+        ForeignKey("figures.id", ondelete="CASCADE"), unique=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    watch: Mapped[str] = mapped_column(NAME, index=True)
+    measure: Mapped[str] = mapped_column(String(300))
+    payload: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class Delivery(Base):
+    """The outbox: one row per alert and notifier, claimed, sent and retried independently."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        CheckConstraint(_one_of("status", DELIVERY_STATUSES), name="status"),
+        UniqueConstraint("alert_id", "notifier"),
+        Index("ix_deliveries_status_next_attempt_at", "status", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"))
+    notifier: Mapped[str] = mapped_column(NAME)
+    idempotency_key: Mapped[str] = mapped_column(HASH, unique=True)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utc_now)
+    last_error_kind: Mapped[str | None] = mapped_column(KIND)
+    last_error: Mapped[str | None]
+    sent_at: Mapped[datetime | None]
+    lease_owner: Mapped[str | None] = mapped_column(NAME)
+    lease_expires_at: Mapped[datetime | None]

@@ -1,0 +1,29 @@
+"""Watch queries: the boolean searches that decide which articles a watch looks at."""
+
+from __future__ import annotations
+
+from monitor.watch.query import (
+    And,
+    Near,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    QueryError,
+    Term,
+    parse_query,
+    positive_terms,
+)
+
+__all__ = [
+    "And",
+    "Near",
+    "Node",
+    "Not",
+    "Or",
+    "Phrase",
+    "QueryError",
+    "Term",
+    "parse_query",
+    "positive_terms",
+]

@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+from sqlalchemy.orm import Session
+
+from monitor import __version__
+from monitor.cli import cli
+from monitor.store.db import make_engine
+from monitor.store.migrate import head_revision
+from monitor.store.tables import Alert, Article, Delivery, Figure, Source
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.output.strip() == f"monitor, version {__version__}"
+
+
+def test_example_config_upgrade_then_status(empty_db_url: str) -> None:
+    """The issue's acceptance: db upgrade && status with the example config, on both engines."""
+    env = {"MONITOR_DATABASE_URL": empty_db_url}
+    example = str(ROOT / "config" / "monitor.example.toml")
+    upgraded = invoke("--config", example, "db", "upgrade", env=env)
+    assert upgraded.exit_code == 0, upgraded.output
+    assert f"schema at revision {head_revision()}" in upgraded.output
+    shown = invoke("--config", example, "status", env=env)
+    assert shown.exit_code == 0, shown.output
+    assert "schema_revision" in shown.output and head_revision() in shown.output
+    report = json.loads(invoke("--config", example, "status", "--json", env=env).output)
+    assert report["schema_revision"] == head_revision()
+    assert report["config"] == example
+    assert (report["sources_configured"], report["watches_configured"]) == (2, 1)
+    assert (report["articles"], report["figures"], report["pending_alerts"]) == (0, 0, 0)
+
+
+def test_status_counts_what_the_database_holds(db_url: str) -> None:
+    engine = make_engine(db_url)
+    with Session(engine) as session:
+        session.add(Source(name="feed", type="rss", url="https://example.org/rss"))
+        articles = [
+            Article(
+                url=f"https://example.org/{i}",
+                canonical_url=f"https://example.org/{i}",
+                url_hash=str(i),
+            )
+            for i in range(3)
+        ]
+        session.add_all(articles)
+        session.flush()
+        figure = Figure(
+            article_id=articles[0].id,
+            watch="w",
+            measure="m",
+            value=1,
+            low=1,
+            high=1,
+            qualifier="exact",
+            thing="shells",
+            sentence="1 shell",
+            span_start=0,
+            span_end=1,
+            status="new_measure",
+        )
+        session.add(figure)
+        session.flush()
+        alert = Alert(figure_id=figure.id, kind="new_measure", watch="w", measure="m", payload={})
+        session.add(alert)
+        session.flush()
+        for notifier, status in (("desk", "pending"), ("ops", "pending"), ("hook", "failed")):
+            key = hashlib.sha256(notifier.encode()).hexdigest()
+            session.add(
+                Delivery(alert_id=alert.id, notifier=notifier, status=status, idempotency_key=key)
+            )
+        session.commit()
+    engine.dispose()
+    result = invoke("status", "--json", env={"MONITOR_DATABASE_URL": db_url})
+    report = json.loads(result.output)
+    assert (report["sources"], report["articles"], report["figures"]) == (1, 3, 1)
+    assert (report["pending_alerts"], report["failed_deliveries"]) == (1, 1)
+
+
+def test_status_refuses_an_unmigrated_database(empty_db_url: str) -> None:
+    result = CliRunner().invoke(cli, ["status"], env={"MONITOR_DATABASE_URL": empty_db_url})
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == 'monitor: the database has no figure-monitor schema yet: run "monitor db upgrade"\n'
+    )
+
+
+def test_status_hides_the_database_password(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'fm.db'}"
+    invoke("db", "upgrade", env={"MONITOR_DATABASE_URL": url})
+    report = json.loads(invoke("status", "--json", env={"MONITOR_DATABASE_URL": url}).output)
+    assert report["database"] == url
+    from monitor.status import display_url
+
+    assert (
+        display_url("postgresql+psycopg://fm:hunter2@db/fm") == "postgresql+psycopg://fm:***@db/fm"
+    )
+
+
+def test_db_downgrade_to_base_then_upgrade(empty_db_url: str) -> None:
+    env = {"MONITOR_DATABASE_URL": empty_db_url}
+    assert invoke("db", "upgrade", env=env).exit_code == 0
+    down = invoke("db", "downgrade", "base", env=env)
+    assert down.exit_code == 0 and "schema at revision base" in down.output
+    assert CliRunner().invoke(cli, ["status"], env=env).exit_code == 1
+
+
+def test_built_in_defaults_use_monitor_db_in_the_working_directory(tmp_path: Path) -> None:
+    assert invoke("db", "upgrade").exit_code == 0
+    assert (tmp_path / "monitor.db").is_file()
+    report = json.loads(invoke("status", "--json").output)
+    assert report["config"] == "built-in defaults"
+    assert report["database"] == "sqlite:///monitor.db"
+
+
+def test_config_check_reports_what_it_checked() -> None:
+    result = invoke("config", "check")
+    assert result.exit_code == 0
+    assert result.output.startswith("built-in defaults: ok (0 sources, 0 watches, 0 notifiers;")

@@ -1,0 +1,180 @@
+"""Each kind of bad configuration is refused at start: one line naming the file, the key and
+the problem, exit code 2, no traceback. Run through the real console entry point."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+GOOD_WATCH = """
+[[watch]]
+name = "arms"
+query = "Russia"
+"""
+
+CASES = {
+    "bad duration": (
+        '[fetch]\ntimeout = "fast"\n',
+        'bad.toml: fetch.timeout: expected a duration like "20s", "10m" or "1h", got "fast"',
+    ),
+    "duration given as a bare number": (
+        "[fetch]\ntimeout = 20\n",
+        'bad.toml: fetch.timeout: expected a duration like "20s", got 20',
+    ),
+    "unknown key": (
+        '[fetch]\ntimout = "20s"\n',
+        'bad.toml: fetch.timout: unknown key (did you mean "timeout"?)',
+    ),
+    "wrong type": (
+        '[fetch]\nmax_bytes = "lots"\n',
+        'bad.toml: fetch.max_bytes: expected a whole number of at least 1_024, got "lots"',
+    ),
+    "wrong boolean": (
+        '[fetch]\nrespect_robots = "yes"\n',
+        'bad.toml: fetch.respect_robots: expected true or false, got "yes"',
+    ),
+    "invalid TOML": (
+        "[fetch\ntimeout = 1\n",
+        "bad.toml: invalid TOML: Expected ']' at the end of a table declaration"
+        " (at line 1, column 7)",
+    ),
+    "unknown section": (
+        '[feeds]\nurl = "x"\n',
+        "bad.toml: feeds: unknown section (known: monitor, fetch, source, watch, notify)",
+    ),
+    "source written as a table": (
+        '[source]\nname = "a"\n',
+        "bad.toml: source: expected tables written [[source]]",
+    ),
+    "missing required key": (
+        '[[source]]\nname = "a"\n',
+        "bad.toml: source[0].url: missing: this key is required",
+    ),
+    "key of another source type": (
+        '[[source]]\nname = "a"\nurl = "https://example.org/rss"\nquery = "x"\n',
+        'bad.toml: source[0].query: this key belongs to type "google-news", not "rss"',
+    ),
+    "two sources with one name": (
+        '[[source]]\nname = "a"\nurl = "https://example.org/1"\n'
+        '[[source]]\nname = "b"\nurl = "https://example.org/2"\n'
+        '[[source]]\nname = "a"\nurl = "https://example.org/3"\n',
+        'bad.toml: source[2].name: duplicate source name "a" (also source[0])',
+    ),
+    "not an http URL": (
+        '[[source]]\nname = "a"\nurl = "ftp://example.org/feed"\n',
+        'bad.toml: source[0].url: expected an http:// or https:// URL, got "ftp://example.org/feed"',
+    ),
+    "malformed query": (
+        '[[watch]]\nname = "w"\nquery = \'"North Korea" AND (Russia OR\'\n',
+        "bad.toml: watch[0].query: invalid query: ",
+    ),
+    "watch names an undefined notifier": (
+        '[[watch]]\nname = "w"\nquery = "Russia"\nnotify = ["deskk"]\n'
+        '[notify.desk]\ntype = "console"\n',
+        "bad.toml: watch[0].notify: no [notify.deskk] table is defined (defined: desk)",
+    ),
+    "bad watch mode": (
+        '[[watch]]\nname = "w"\nquery = "Russia"\nmode = "hourly"\n',
+        'bad.toml: watch[0].mode: expected one of "instant", "digest", got "hourly"',
+    ),
+    "unknown notifier type": (
+        GOOD_WATCH + '[notify.x]\ntype = "pager"\n',
+        'bad.toml: notify.x.type: expected one of "email", "slack", "webhook", "console",'
+        ' got "pager"',
+    ),
+    "bad email address": (
+        '[notify.desk]\ntype = "email"\nsmtp_url = "env:SMTP_URL"\nfrom = "monitor"\n'
+        'to = ["desk@example.org"]\n',
+        'bad.toml: notify.desk.from: expected an email address like "desk@example.org",'
+        ' got "monitor"',
+    ),
+    "unsupported database": (
+        '[monitor]\ndatabase_url = "mysql://root@localhost/fm"\n',
+        "bad.toml: monitor.database_url: expected a database URL like"
+        ' "sqlite:///monitor.db" or "postgresql+psycopg://user@host/db";'
+        " driver 'mysql' is not supported",
+    ),
+}
+
+
+def run_monitor(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    environ.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "monitor", *args],
+        cwd=cwd,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES.values(), ids=CASES.keys())
+def test_bad_configuration_is_one_line_exit_2(tmp_path: Path, text: str, expected: str) -> None:
+    (tmp_path / "bad.toml").write_text(text, encoding="utf-8")
+    result = run_monitor("--config", "bad.toml", "status", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(expected)
+    assert result.stdout == ""
+    assert not (tmp_path / "monitor.db").exists(), "a refused config must not touch a database"
+
+
+def test_malformed_query_error_points_at_the_column(tmp_path: Path) -> None:
+    (tmp_path / "bad.toml").write_text(
+        '[[watch]]\nname = "w"\nquery = "Russia AND (Moscow OR"\n', encoding="utf-8"
+    )
+    result = run_monitor("--config", "bad.toml", "status", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "column" in result.stderr
+
+
+def test_missing_configuration_file(tmp_path: Path) -> None:
+    result = run_monitor("--config", "nowhere.toml", "status", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, "nowhere.toml: no such configuration file\n")
+
+
+def test_bad_environment_override_names_the_variable(tmp_path: Path) -> None:
+    result = run_monitor("status", cwd=tmp_path, env={"MONITOR_FETCH_TIMEOUT": "fast"})
+    assert result.returncode == 2
+    assert result.stderr == (
+        '$MONITOR_FETCH_TIMEOUT: fetch.timeout: expected a duration like "20s", "10m" or "1h",'
+        ' got "fast"\n'
+    )
+
+
+def test_secret_in_the_wrong_shape_is_not_echoed(tmp_path: Path) -> None:
+    (tmp_path / "bad.toml").write_text(
+        '[notify.desk]\ntype = "slack"\nwebhook_url = ["https://hooks.example.org/T0/hunter2"]\n',
+        encoding="utf-8",
+    )
+    result = run_monitor("--config", "bad.toml", "status", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "notify.desk.webhook_url" in result.stderr
+    assert "hunter2" not in result.stderr
+
+
+def test_config_check_refuses_an_unset_secret_and_accepts_a_set_one(tmp_path: Path) -> None:
+    (tmp_path / "monitor.toml").write_text(
+        GOOD_WATCH + '[notify.ops]\ntype = "slack"\nwebhook_url = "env:FM_SLACK"\n',
+        encoding="utf-8",
+    )
+    missing = run_monitor("config", "check", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert missing.stderr == (
+        "monitor.toml: notify.ops.webhook_url: environment variable FM_SLACK is not set\n"
+    )
+    secret = "https://hooks.example.org/T0/B0/hunter2"
+    present = run_monitor("config", "check", cwd=tmp_path, env={"FM_SLACK": secret})
+    assert present.returncode == 0, present.stderr
+    assert "monitor.toml: ok (0 sources, 1 watches, 1 notifiers" in present.stdout
+    assert "hunter2" not in present.stdout + present.stderr
