@@ -13,7 +13,7 @@ from monitor.config import Settings, load_settings
 from monitor.errors import ConfigError, MonitorError
 from monitor.status import display_url, status_report
 from monitor.store import migrate
-from monitor.store.db import make_engine
+from monitor.store.db import open_engine
 from monitor.textfmt import format_table
 
 EXIT_ERROR = 1
@@ -43,14 +43,18 @@ class _State:
     def settings(self) -> Settings:
         if self._settings is None:
             self._settings = load_settings(self.config_path)
-            logging.basicConfig(
-                level=self._settings.monitor.log_level,
-                format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-            )
+            configure_logging(self._settings.monitor.log_level)
         return self._settings
 
 
 pass_state = click.make_pass_decorator(_State)
+
+
+def configure_logging(level: str) -> None:
+    """Log to stderr at ``level``; Alembic only says more than warnings at DEBUG."""
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Every command checks the schema revision, and Alembic announces each check at INFO.
+    logging.getLogger("alembic").setLevel(level if level == "DEBUG" else "WARNING")
 
 
 @click.group(cls=_MonitorGroup)
@@ -78,12 +82,9 @@ def db() -> None:
 def db_upgrade(state: _State, revision: str) -> None:
     """Migrate the database to the newest schema."""
     url = state.settings.monitor.database_url
-    engine = make_engine(url)
-    try:
+    with open_engine(url) as engine:
         migrate.upgrade(engine, revision)
         click.echo(f"{display_url(url)}: schema at revision {migrate.current_revision(engine)}")
-    finally:
-        engine.dispose()
 
 
 @db.command("downgrade")
@@ -92,13 +93,10 @@ def db_upgrade(state: _State, revision: str) -> None:
 def db_downgrade(state: _State, revision: str) -> None:
     """Migrate the database down to REVISION ("base" removes every table)."""
     url = state.settings.monitor.database_url
-    engine = make_engine(url)
-    try:
+    with open_engine(url) as engine:
         migrate.downgrade(engine, revision)
         current = migrate.current_revision(engine) or "base"
         click.echo(f"{display_url(url)}: schema at revision {current}")
-    finally:
-        engine.dispose()
 
 
 @cli.command()
@@ -106,11 +104,8 @@ def db_downgrade(state: _State, revision: str) -> None:
 @pass_state
 def status(state: _State, as_json: bool) -> None:
     """Show the database, its schema revision and how much it holds."""
-    engine = make_engine(state.settings.monitor.database_url)
-    try:
+    with open_engine(state.settings.monitor.database_url) as engine:
         report = status_report(state.settings, engine)
-    finally:
-        engine.dispose()
     if as_json:
         click.echo(json.dumps(report.to_json()))
     else:

@@ -2,6 +2,7 @@
 
     MonitorError
     ├── ConfigError      a configuration file or environment override is invalid
+    ├── DatabaseError    the database cannot be reached or opened
     └── SchemaError      the database schema is missing or not at the code's revision
 
 Each error has a stable ``kind``: a short string stored on database rows and shown by
@@ -31,6 +32,12 @@ class ConfigError(MonitorError):
         self.problem = problem
         where = f"{origin}: {key}" if key else origin
         super().__init__(f"{where}: {problem}")
+
+
+class DatabaseError(MonitorError):
+    """The database cannot be reached or opened."""
+
+    kind = "database"
 
 
 class SchemaError(MonitorError):

@@ -12,6 +12,7 @@ from monitor.cli import cli
 from monitor.store.db import make_engine
 from monitor.store.migrate import head_revision
 from monitor.store.tables import Alert, Article, Delivery, Figure, Source
+from tests.process import run_monitor
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -130,3 +131,24 @@ def test_config_check_reports_what_it_checked() -> None:
     result = invoke("config", "check")
     assert result.exit_code == 0
     assert result.output.startswith("built-in defaults: ok (0 sources, 0 watches, 0 notifiers;")
+
+
+def test_unreachable_database_is_one_line_without_the_password(tmp_path: Path) -> None:
+    # Port 9 (discard) has no PostgreSQL behind it on any machine this runs on.
+    env = {"MONITOR_DATABASE_URL": "postgresql://fm:hunter2@127.0.0.1:9/fm"}
+    result = run_monitor("status", cwd=tmp_path, env=env)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "monitor: cannot use the database postgresql+psycopg://fm:***@127.0.0.1:9/fm: "
+    )
+    assert len(result.stderr.splitlines()) == 1
+    assert "hunter2" not in result.stderr
+
+
+def test_commands_print_only_their_result(tmp_path: Path) -> None:
+    upgraded = run_monitor("db", "upgrade", cwd=tmp_path)
+    assert (upgraded.returncode, upgraded.stderr) == (0, "")
+    assert upgraded.stdout == f"sqlite:///monitor.db: schema at revision {head_revision()}\n"
+    shown = run_monitor("status", "--json", cwd=tmp_path)
+    assert (shown.returncode, shown.stderr) == (0, "")
+    assert json.loads(shown.stdout)["schema_revision"] == head_revision()

@@ -3,12 +3,11 @@ the problem, exit code 2, no traceback. Run through the real console entry point
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.process import run_monitor
 
 GOOD_WATCH = """
 [[watch]]
@@ -101,21 +100,6 @@ CASES = {
 }
 
 
-def run_monitor(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
-    environ.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "monitor", *args],
-        cwd=cwd,
-        env=environ,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 @pytest.mark.parametrize(("text", "expected"), CASES.values(), ids=CASES.keys())
 def test_bad_configuration_is_one_line_exit_2(tmp_path: Path, text: str, expected: str) -> None:
     (tmp_path / "bad.toml").write_text(text, encoding="utf-8")
@@ -178,3 +162,19 @@ def test_config_check_refuses_an_unset_secret_and_accepts_a_set_one(tmp_path: Pa
     assert present.returncode == 0, present.stderr
     assert "monitor.toml: ok (0 sources, 1 watches, 1 notifiers" in present.stdout
     assert "hunter2" not in present.stdout + present.stderr
+
+
+def test_secret_url_of_the_wrong_kind_is_refused_without_showing_it(tmp_path: Path) -> None:
+    (tmp_path / "monitor.toml").write_text(
+        '[notify.desk]\ntype = "email"\nsmtp_url = "env:FM_SMTP"\nfrom = "m@example.org"\n'
+        'to = ["d@example.org"]\n',
+        encoding="utf-8",
+    )
+    result = run_monitor(
+        "config", "check", cwd=tmp_path, env={"FM_SMTP": "https://user:hunter2@mail.example.org"}
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "monitor.toml: notify.desk.smtp_url: expected an smtp:// or smtps:// URL"
+        " (from $FM_SMTP); the value is hidden\n"
+    )

@@ -91,14 +91,16 @@ NOTIFY_COMMON_KEYS = (
 
 NOTIFY_TYPE_KEYS: dict[str, tuple[Key, ...]] = {
     "email": (
-        Key("smtp_url", v.SECRET, REQUIRED, "smtp[s]://user:pass@host:port"),
+        Key("smtp_url", v.secret_url("smtp", "smtps"), REQUIRED, "smtp[s]://user:pass@host:port"),
         Key("from", v.EMAIL, REQUIRED, "sender address"),
         Key("to", v.EMAILS, REQUIRED, "recipient addresses"),
         Key("subject_prefix", v.STRING, "[figure-monitor]", "start of every subject line"),
     ),
-    "slack": (Key("webhook_url", v.SECRET, REQUIRED, "Slack incoming webhook URL"),),
+    "slack": (
+        Key("webhook_url", v.secret_url("https", "http"), REQUIRED, "Slack incoming webhook URL"),
+    ),
     "webhook": (
-        Key("url", v.HTTP_URL, REQUIRED, "where the alert JSON is POSTed"),
+        Key("url", v.secret_url("http", "https"), REQUIRED, "where the alert JSON is POSTed"),
         Key("secret", v.SECRET, None, "HMAC-SHA256 key for the signature header"),
     ),
     "console": (),

@@ -142,6 +142,25 @@ def _secret(raw: object, env: Environ) -> Secret:
     return Secret.from_config(raw.strip(), env)
 
 
+def secret_url(*schemes: str) -> Kind:
+    """Return the kind of a URL that is a secret (a webhook URL is its own password).
+
+    Its shape is checked when its value is known, and the value is never shown.
+    """
+    what = " or ".join(f"{scheme}://" for scheme in schemes) + " URL"
+
+    def parse(raw: object, env: Environ) -> Secret:
+        secret = _secret(raw, env)
+        if secret.is_set:
+            parts = urlsplit(secret.reveal())
+            if parts.scheme not in schemes or not parts.hostname:
+                where = f" (from ${secret.env_name})" if secret.env_name else ""
+                raise ValueError(f"expected an {what}{where}; the value is hidden")
+        return secret
+
+    return Kind(f'"env:NAME" naming an {what}', parse, secret=True)
+
+
 _DRIVERS = {
     "sqlite": "sqlite",
     "sqlite+pysqlite": "sqlite",
