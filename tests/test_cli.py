@@ -4,7 +4,10 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from monitor import __version__
@@ -12,6 +15,7 @@ from monitor.cli import cli
 from monitor.store.db import make_engine
 from monitor.store.migrate import head_revision
 from monitor.store.tables import Alert, Article, Delivery, Figure, Source
+from tests.databases import postgres_database, postgres_url
 from tests.process import run_monitor
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,16 +103,17 @@ def test_status_refuses_an_unmigrated_database(empty_db_url: str) -> None:
     )
 
 
-def test_status_hides_the_database_password(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'fm.db'}"
-    invoke("db", "upgrade", env={"MONITOR_DATABASE_URL": url})
-    report = json.loads(invoke("status", "--json", env={"MONITOR_DATABASE_URL": url}).output)
-    assert report["database"] == url
-    from monitor.status import display_url
-
-    assert (
-        display_url("postgresql+psycopg://fm:hunter2@db/fm") == "postgresql+psycopg://fm:***@db/fm"
-    )
+@pytest.mark.postgres
+def test_status_hides_the_database_password(postgres_admin: Engine, postgres_template: str) -> None:
+    with postgres_database(postgres_admin, template=postgres_template) as name:
+        # The local server trusts loopback, so the password is accepted and ignored.
+        url = make_url(postgres_url(name)).set(password="hunter2")
+        env = {"MONITOR_DATABASE_URL": url.render_as_string(hide_password=False)}
+        result = invoke("status", "--json", env=env)
+    assert result.exit_code == 0, result.output
+    assert "hunter2" not in result.output
+    assert json.loads(result.output)["database"] == url.render_as_string(hide_password=True)
+    assert ":***@" in json.loads(result.output)["database"]
 
 
 def test_db_downgrade_to_base_then_upgrade(empty_db_url: str) -> None:

@@ -85,6 +85,11 @@ CASES = {
         'bad.toml: notify.x.type: expected one of "email", "slack", "webhook", "console",'
         ' got "pager"',
     ),
+    "notifier type of the wrong TOML type": (
+        '[notify.x]\ntype = ["email"]\n',
+        'bad.toml: notify.x.type: expected one of "email", "slack", "webhook", "console",'
+        ' got ["email"]',
+    ),
     "bad email address": (
         '[notify.desk]\ntype = "email"\nsmtp_url = "env:SMTP_URL"\nfrom = "monitor"\n'
         'to = ["desk@example.org"]\n',

@@ -142,7 +142,8 @@ class _Reader:
         for section, keys, prefix in sections:
             self._override(raw.setdefault(section, {}), keys, section, prefix)
         for name, table in raw.get("notify", {}).items():
-            keys = k.NOTIFY_TYPE_KEYS.get(table.get("type"), ())
+            kind = table.get("type")
+            keys = k.NOTIFY_TYPE_KEYS.get(kind, ()) if isinstance(kind, str) else ()
             prefix = "MONITOR_NOTIFY_" + name.upper().replace("-", "_") + "_"
             self._override(table, keys, f"notify.{name}", prefix)
 

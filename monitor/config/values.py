@@ -36,8 +36,8 @@ def shown(raw: object) -> str:
     """Return a raw config value as the user wrote it, for an error message."""
     if isinstance(raw, bool):
         return "true" if raw else "false"
-    if isinstance(raw, str):
-        return json.dumps(raw, ensure_ascii=False)
+    if isinstance(raw, str | list | dict):
+        return json.dumps(raw, ensure_ascii=False, default=str)
     return str(raw)
 
 
