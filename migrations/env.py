@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, Engine
 
-from monitor.store.db import make_engine
+from monitor.store.db import SQLITE_BEGIN_OPTION, make_engine
 from monitor.store.tables import metadata
 
 config = context.config
@@ -24,6 +24,9 @@ def _run(connection: Connection) -> None:
         target_metadata=metadata,
         # SQLite cannot ALTER most things; batch mode copies the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
+        # The engine runs SQLite DDL inside BEGIN ... COMMIT (monitor.store.db), so the whole
+        # upgrade is one transaction there too, as it is on PostgreSQL.
+        transactional_ddl=True,
         compare_type=True,
     )
     with context.begin_transaction():
@@ -33,7 +36,7 @@ def _run(connection: Connection) -> None:
 def run_migrations_online() -> None:
     engine = config.attributes.get("engine") or _configured_engine()
     with engine.connect() as connection:
-        _run(connection)
+        _run(connection.execution_options(**{SQLITE_BEGIN_OPTION: "IMMEDIATE"}))
         connection.commit()
 
 

@@ -11,9 +11,9 @@ import click
 from monitor import __version__
 from monitor.config import Settings, load_settings
 from monitor.errors import ConfigError, MonitorError
-from monitor.status import display_url, status_report
+from monitor.status import status_report
 from monitor.store import migrate
-from monitor.store.db import open_engine
+from monitor.store.db import display_url, open_engine
 from monitor.textfmt import format_table
 
 EXIT_ERROR = 1
@@ -82,7 +82,7 @@ def db() -> None:
 def db_upgrade(state: _State, revision: str) -> None:
     """Migrate the database to the newest schema."""
     url = state.settings.monitor.database_url
-    with open_engine(url) as engine:
+    with open_engine(url, create=True) as engine:
         migrate.upgrade(engine, revision)
         click.echo(f"{display_url(url)}: schema at revision {migrate.current_revision(engine)}")
 

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import re
 
-_UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
-_PART = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h|d)")
+# Units from largest to smallest, each at most once, so "10m10m" or "5s1h" are typos, not sums.
+_DURATION = re.compile(
+    r"""\s*
+    (?:(?P<d>[0-9]+(?:\.[0-9]+)?)\s*d\s*)?
+    (?:(?P<h>[0-9]+(?:\.[0-9]+)?)\s*h\s*)?
+    (?:(?P<m>[0-9]+(?:\.[0-9]+)?)\s*m\s*)?
+    (?:(?P<s>[0-9]+(?:\.[0-9]+)?)\s*s\s*)?
+    (?:(?P<ms>[0-9]+(?:\.[0-9]+)?)\s*ms\s*)?
+    """,
+    re.VERBOSE,
+)
+_UNIT_SECONDS = {"d": 86400.0, "h": 3600.0, "m": 60.0, "s": 1.0, "ms": 0.001}
 
 
 def parse_duration(text: str) -> float:
@@ -14,32 +24,14 @@ def parse_duration(text: str) -> float:
     Raises ValueError for anything else, including bare numbers: "20" could mean seconds or
     minutes, and a poll interval off by 60x is worse than a refused config.
     """
-    compact = text.strip().replace(" ", "")
-    if not compact:
-        raise ValueError("empty duration")
-    seconds = 0.0
-    position = 0
-    for match in _PART.finditer(compact):
-        if match.start() != position:
-            break
-        seconds += float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
-        position = match.end()
-    if position != len(compact):
+    match = _DURATION.fullmatch(text)
+    if match is None or not any(match.groupdict().values()):
         raise ValueError(f"not a duration: {text!r}")
+    seconds = sum(
+        float(amount) * _UNIT_SECONDS[unit]
+        for unit, amount in match.groupdict().items()
+        if amount is not None
+    )
     if seconds <= 0:
         raise ValueError(f"a duration must be positive, got {text!r}")
     return seconds
-
-
-def format_duration(seconds: float) -> str:
-    """Return the shortest exact spelling of ``seconds`` in the units parse_duration reads."""
-    if seconds < 1:
-        return f"{round(seconds * 1000)}ms"
-    remaining = round(seconds)
-    parts = []
-    for unit in ("d", "h", "m", "s"):
-        size = int(_UNIT_SECONDS[unit])
-        count, remaining = divmod(remaining, size)
-        if count:
-            parts.append(f"{count}{unit}")
-    return "".join(parts)

@@ -6,11 +6,11 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import Engine, Select, func, select
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from monitor.config import Settings
 from monitor.store import tables
+from monitor.store.db import display_url
 from monitor.store.migrate import require_current_schema
 
 
@@ -30,11 +30,6 @@ class StatusReport:
     def to_json(self) -> dict[str, object]:
         """Return the report as the JSON object ``monitor status --json`` prints."""
         return asdict(self)
-
-
-def display_url(database_url: str) -> str:
-    """Return the database URL with any password replaced by ***."""
-    return make_url(database_url).render_as_string(hide_password=True)
 
 
 def status_report(settings: Settings, engine: Engine) -> StatusReport:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from collections.abc import Iterator
@@ -22,6 +23,9 @@ def isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
         if name.startswith("MONITOR_") and name != "MONITOR_TEST_POSTGRES_URL":
             monkeypatch.delenv(name)
     monkeypatch.chdir(tmp_path)
+    # In-process CLI runs configure logging; give each test the levels it started with.
+    alembic_logger = logging.getLogger("alembic")
+    monkeypatch.setattr(alembic_logger, "level", alembic_logger.level)
 
 
 @pytest.fixture(scope="session")
@@ -44,7 +48,7 @@ def postgres_template(postgres_admin: Engine) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "monitor.db"
-    engine = make_engine(f"sqlite:///{path}")
+    engine = make_engine(f"sqlite:///{path}", create=True)
     upgrade(engine)
     engine.dispose()
     return path
@@ -69,7 +73,10 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 def empty_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The URL of an empty database of this test's own."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'empty' / 'monitor.db'}"
+        path = tmp_path / "empty" / "monitor.db"
+        path.parent.mkdir()
+        path.touch()  # a zero-byte file is an empty SQLite database
+        yield f"sqlite:///{path}"
         return
     with postgres_database(request.getfixturevalue("postgres_admin")) as name:
         yield postgres_url(name)

@@ -149,3 +149,35 @@ def test_shipped_configuration_files_are_valid(name: str) -> None:
     settings = load_settings(ROOT / "config" / name, environ={})
     assert settings.origin.endswith(name)
     assert settings.watches, "every shipped configuration follows at least one story"
+
+
+def test_notifier_names_with_hyphens_map_to_underscores_in_variables(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        '[notify.night-desk]\ntype = "email"\nsmtp_url = "env:X"\nfrom = "m@example.org"\n'
+        'to = ["a@example.org"]\n',
+    )
+    environ = {"MONITOR_NOTIFY_NIGHT_DESK_TO": "night@example.org"}
+    settings = load_settings(path, environ=environ)
+    assert settings.notifiers["night-desk"].options["to"] == ("night@example.org",)
+
+
+def test_choices_accept_any_letter_case() -> None:
+    settings = load_settings(environ={"MONITOR_LOG_LEVEL": "debug"})
+    assert settings.monitor.log_level == "DEBUG"
+
+
+def test_a_file_starting_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + b'[fetch]\ntimeout = "30s"\n')
+    assert load_settings(path, environ={}).fetch.timeout == 30.0
+
+
+def test_sqlite_paths_expand_the_home_folder() -> None:
+    settings = load_settings(environ={"MONITOR_DATABASE_URL": "sqlite:///~/fm/monitor.db"})
+    assert settings.monitor.database_url == f"sqlite:///{Path.home() / 'fm' / 'monitor.db'}"
+
+
+def test_names_are_trimmed(tmp_path: Path) -> None:
+    path = write(tmp_path, '[[watch]]\nname = "  arms "\nquery = "Russia"\n')
+    assert load_settings(path, environ={}).watches[0].name == "arms"

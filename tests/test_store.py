@@ -3,12 +3,14 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
+from monitor.errors import SchemaError
 from monitor.store.db import make_engine
 from monitor.store.tables import Alert, Article, Delivery, Figure, Source
 
@@ -41,7 +43,7 @@ def figure(article_id: int, **extra: object) -> Figure:
 
 
 def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(tmp_path: Path) -> None:
-    engine = make_engine(f"sqlite:///{tmp_path / 'new' / 'folder' / 'fm.db'}")
+    engine = make_engine(f"sqlite:///{tmp_path / 'new' / 'folder' / 'fm.db'}", create=True)
     with engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -95,20 +97,21 @@ def test_check_constraint_refuses_an_unknown_duplicate_kind(engine: Engine) -> N
             session.commit()
 
 
+def stored_figure(session: Session) -> Figure:
+    stored = article()
+    session.add(stored)
+    session.flush()
+    found = figure(stored.id)
+    session.add(found)
+    session.flush()
+    return found
+
+
 def test_one_alert_per_figure_and_one_delivery_per_notifier(engine: Engine) -> None:
     with Session(engine) as session:
-        stored = article()
-        session.add(stored)
-        session.flush()
-        found = figure(stored.id)
-        session.add(found)
-        session.flush()
+        found = stored_figure(session)
         alert = Alert(
-            figure_id=found.id,
-            kind="new_measure",
-            watch="arms",
-            measure=found.measure,
-            payload={"value": 3e6},
+            figure_id=found.id, kind="new_measure", watch="arms", measure=found.measure, payload={}
         )
         session.add(alert)
         session.flush()
@@ -118,11 +121,86 @@ def test_one_alert_per_figure_and_one_delivery_per_notifier(engine: Engine) -> N
         with pytest.raises(IntegrityError):
             session.commit()
         session.rollback()
-        session.add(Alert(figure_id=found.id, kind="repeat", watch="arms", measure="m", payload={}))
+        session.add(
+            Alert(figure_id=found.id, kind="changed_figure", watch="a", measure="m", payload={})
+        )
         with pytest.raises(IntegrityError):
             session.commit()
         session.rollback()
-        assert session.scalars(select(Alert)).one().payload == {"value": 3e6}
+        assert session.scalars(select(Delivery.notifier)).all() == ["desk"]
+
+
+@pytest.mark.parametrize(
+    "make_row",
+    [
+        pytest.param(
+            lambda s: figure(stored_figure(s).article_id, status="maybe"), id="figure status"
+        ),
+        pytest.param(
+            lambda s: figure(stored_figure(s).article_id, qualifier="roughly"), id="qualifier"
+        ),
+        pytest.param(
+            lambda s: Alert(
+                figure_id=stored_figure(s).id, kind="repeat", watch="a", measure="m", payload={}
+            ),
+            id="alert kind",
+        ),
+        pytest.param(lambda s: article(duplicate_kind="similar"), id="duplicate kind"),
+    ],
+)
+def test_check_constraints_refuse_values_outside_the_contract(
+    engine: Engine, make_row: Any
+) -> None:
+    with Session(engine) as session:
+        row = make_row(session)
+        session.commit()  # the parent rows the case needs are fine
+        session.add(row)
+        with pytest.raises(IntegrityError, match=r"(?i)check"):
+            session.commit()
+
+
+def test_delivery_status_is_checked(engine: Engine) -> None:
+    with Session(engine) as session:
+        found = stored_figure(session)
+        alert = Alert(figure_id=found.id, kind="new_measure", watch="a", measure="m", payload={})
+        session.add(alert)
+        session.commit()
+        session.add(Delivery(alert_id=alert.id, notifier="d", idempotency_key="k", status="lost"))
+        with pytest.raises(IntegrityError, match=r"(?i)check"):
+            session.commit()
+
+
+def test_deleting_an_original_keeps_its_copies(engine: Engine) -> None:
+    with Session(engine) as session:
+        original = article()
+        session.add(original)
+        session.flush()
+        copy = article(
+            "https://mirror.example.org/a", duplicate_of=original.id, duplicate_kind="text"
+        )
+        session.add(copy)
+        session.commit()
+        session.delete(original)
+        session.commit()
+        session.refresh(copy)
+        assert copy.duplicate_of is None and copy.duplicate_kind == "text"
+
+
+def test_sqlite_ddl_is_transactional(tmp_path: Path) -> None:
+    """A failed migration must leave nothing behind; the sqlite3 module alone would commit DDL."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'fm.db'}", create=True)
+    with engine.connect() as connection:
+        connection.exec_driver_sql("CREATE TABLE half_done (x INTEGER)")
+        connection.rollback()
+    assert inspect(engine).get_table_names() == []
+    engine.dispose()
+
+
+def test_read_commands_do_not_create_a_missing_sqlite_file(tmp_path: Path) -> None:
+    missing = tmp_path / "typo" / "fm.db"
+    with pytest.raises(SchemaError, match='does not exist: run "monitor db upgrade"'):
+        make_engine(f"sqlite:///{missing}")
+    assert not missing.parent.exists()
 
 
 def test_deleting_an_article_removes_its_figures_alerts_and_deliveries(engine: Engine) -> None:

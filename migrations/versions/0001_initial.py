@@ -19,7 +19,8 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 # Written out here rather than imported from monitor.store, so this revision keeps meaning
-# what it meant when the code it was written for changes.
+# what it meant when the code it was written for changes. CHECK names are wrapped in op.f():
+# Alembic applies the models' naming convention ("ck_<table>_<name>") to names it is given.
 NAME = sa.String(200)
 KIND = sa.String(32)
 HASH = sa.String(64)
@@ -77,7 +78,7 @@ def upgrade() -> None:
         sa.Column("duplicate_kind", sa.String(8), nullable=True),
         sa.Column("duplicate_score", sa.Float(), nullable=True),
         sa.CheckConstraint(
-            "duplicate_kind IN ('url', 'text', 'near')", name="ck_articles_duplicate_kind"
+            "duplicate_kind IN ('url', 'text', 'near')", name=op.f("ck_articles_duplicate_kind")
         ),
         sa.ForeignKeyConstraint(
             ["duplicate_of"],
@@ -150,7 +151,12 @@ def upgrade() -> None:
         sa.Column("reason", sa.Text(), nullable=False),
         _timestamp("created_at", nullable=False),
         sa.CheckConstraint(
-            "status IN ('new_measure', 'changed_figure', 'repeat')", name="ck_figures_status"
+            "status IN ('new_measure', 'changed_figure', 'repeat')", name=op.f("ck_figures_status")
+        ),
+        sa.CheckConstraint(
+            "qualifier IN ('exact', 'about', 'at_least', 'more_than', 'up_to', 'almost',"
+            " 'range', 'vague')",
+            name=op.f("ck_figures_qualifier"),
         ),
         sa.ForeignKeyConstraint(
             ["article_id"],
@@ -172,7 +178,9 @@ def upgrade() -> None:
         sa.Column("measure", sa.String(300), nullable=False),
         sa.Column("payload", sa.JSON(), nullable=False),
         _timestamp("created_at", nullable=False),
-        sa.CheckConstraint("kind IN ('new_measure', 'changed_figure')", name="ck_alerts_kind"),
+        sa.CheckConstraint(
+            "kind IN ('new_measure', 'changed_figure')", name=op.f("ck_alerts_kind")
+        ),
         sa.ForeignKeyConstraint(
             ["figure_id"],
             ["figures.id"],
@@ -197,7 +205,9 @@ def upgrade() -> None:
         sa.Column("last_error", sa.Text(), nullable=True),
         _timestamp("sent_at", nullable=True),
         *_lease(),
-        sa.CheckConstraint("status IN ('pending', 'sent', 'failed')", name="ck_deliveries_status"),
+        sa.CheckConstraint(
+            "status IN ('pending', 'sent', 'failed')", name=op.f("ck_deliveries_status")
+        ),
         sa.ForeignKeyConstraint(
             ["alert_id"],
             ["alerts.id"],

@@ -2,7 +2,8 @@
 
 The file is ``--config PATH``, else ``$MONITOR_CONFIG``, else ``./monitor.toml``, else the
 built-in defaults. ``MONITOR_<KEY>`` overrides a ``[monitor]`` key, ``MONITOR_FETCH_<KEY>`` a
-``[fetch]`` key and ``MONITOR_NOTIFY_<NAME>_<KEY>`` a key of ``[notify.NAME]``.
+``[fetch]`` key and ``MONITOR_NOTIFY_<NAME>_<KEY>`` a key of ``[notify.NAME]`` (the name upper
+case, "-" as "_"). Sources and watches are arrays of tables and come from the file only.
 Every problem is a ConfigError naming the file (or variable), the key and what is wrong.
 """
 
@@ -31,7 +32,9 @@ DEFAULT_FILE = "monitor.toml"
 CONFIG_ENV = "MONITOR_CONFIG"
 BUILT_IN = "built-in defaults"
 SECTIONS = ("monitor", "fetch", "source", "watch", "notify")
-_NOTIFIER_NAME = re.compile(r"[A-Za-z0-9_-]+")
+# Prefixes owned entirely by the configuration, so a misspelt variable is an error, not ignored.
+_STRICT_PREFIXES = ("MONITOR_FETCH_", "MONITOR_NOTIFY_")
+_NOTIFIER_NAME = re.compile(r"[A-Za-z0-9_-]{1,100}")
 
 RawTable = dict[str, Any]
 
@@ -60,7 +63,8 @@ def load_settings(
 def read_toml(path: Path) -> RawTable:
     """Return the parsed TOML file, or raise ConfigError saying why it cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: editors on Windows start files with a byte-order mark.
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(str(path), None, "no such configuration file") from None
     except (OSError, UnicodeDecodeError) as error:
@@ -71,11 +75,9 @@ def read_toml(path: Path) -> RawTable:
         raise ConfigError(str(path), None, f"invalid TOML: {error}") from None
 
 
-def _unknown_key(name: str, known: Sequence[str]) -> str:
+def _did_you_mean(name: str, known: Sequence[str]) -> str:
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.7)
-    if close:
-        return f'unknown key (did you mean "{close[0]}"?)'
-    return "unknown key (known keys: " + ", ".join(known) + ")"
+    return f' (did you mean "{close[0]}"?)' if close else ""
 
 
 class _Reader:
@@ -84,7 +86,8 @@ class _Reader:
     def __init__(self, origin: str, environ: Mapping[str, str]) -> None:
         self.origin = origin
         self.environ = environ
-        self.overridden: dict[str, str] = {}
+        self.overridden: dict[str, str] = {}  # key path -> "$VARIABLE" that set it
+        self.variables: dict[str, str] = {}  # every variable a key reads -> key path
 
     def error(self, key: str | None, problem: str) -> ConfigError:
         return ConfigError(self.overridden.get(key or "", self.origin), key, problem)
@@ -101,15 +104,17 @@ class _Reader:
             WatchSettings(**self._table(t, k.WATCH_KEYS, path))
             for path, t in self._array(raw, "watch")
         )
+        fetch = FetchSettings(**self._table(raw["fetch"], k.FETCH_KEYS, "fetch"))
+        if fetch.per_host > fetch.concurrency:
+            problem = f"{fetch.per_host} is more than fetch.concurrency ({fetch.concurrency})"
+            raise self.error("fetch.per_host", problem)
         self._check_unique("source", [s.name for s in sources])
         self._check_unique("watch", [w.name for w in watches])
         self._check_watch_notifiers(watches, notifiers)
         return Settings(
             origin=self.origin,
-            monitor=MonitorSettings(
-                **self._table(raw.get("monitor", {}), k.MONITOR_KEYS, "monitor")
-            ),
-            fetch=FetchSettings(**self._table(raw.get("fetch", {}), k.FETCH_KEYS, "fetch")),
+            monitor=MonitorSettings(**self._table(raw["monitor"], k.MONITOR_KEYS, "monitor")),
+            fetch=fetch,
             sources=sources,
             watches=watches,
             notifiers=notifiers,
@@ -130,29 +135,35 @@ class _Reader:
             if not isinstance(table, dict):
                 raise self.error(f"notify.{name}", f"expected a table written [notify.{name}]")
             if not _NOTIFIER_NAME.fullmatch(name):
-                raise self.error(
-                    f"notify.{name}", 'a notifier name may use only letters, digits, "-" and "_"'
-                )
+                problem = 'a notifier name is 1 to 100 letters, digits, "-" and "_"'
+                raise self.error(f"notify.{name}", problem)
 
     def _apply_environment(self, raw: RawTable) -> None:
-        sections: tuple[tuple[str, Sequence[k.Key], str], ...] = (
-            ("monitor", k.MONITOR_KEYS, "MONITOR_"),
-            ("fetch", k.FETCH_KEYS, "MONITOR_FETCH_"),
-        )
-        for section, keys, prefix in sections:
-            self._override(raw.setdefault(section, {}), keys, section, prefix)
+        self._override(raw.setdefault("monitor", {}), k.MONITOR_KEYS, "monitor", "MONITOR_")
+        self._override(raw.setdefault("fetch", {}), k.FETCH_KEYS, "fetch", "MONITOR_FETCH_")
         for name, table in raw.get("notify", {}).items():
             kind = table.get("type")
             keys = k.NOTIFY_TYPE_KEYS.get(kind, ()) if isinstance(kind, str) else ()
             prefix = "MONITOR_NOTIFY_" + name.upper().replace("-", "_") + "_"
             self._override(table, keys, f"notify.{name}", prefix)
+        for variable in sorted(self.environ):
+            if variable.startswith(_STRICT_PREFIXES) and variable not in self.variables:
+                problem = "no configuration key reads this variable"
+                hint = _did_you_mean(variable, list(self.variables))
+                raise ConfigError(f"${variable}", None, problem + hint)
 
     def _override(self, table: RawTable, keys: Sequence[k.Key], path: str, prefix: str) -> None:
         for key in keys:
             variable = prefix + key.name.upper()
+            key_path = f"{path}.{key.name}"
+            if variable in self.variables:
+                other = self.variables[variable]
+                problem = f"${variable} would override both this and {other}; rename a notifier"
+                raise self.error(key_path, problem)
+            self.variables[variable] = key_path
             if variable in self.environ:
                 table[key.name] = key.kind.from_env(self.environ[variable])
-                self.overridden[f"{path}.{key.name}"] = f"${variable}"
+                self.overridden[key_path] = f"${variable}"
 
     def _array(self, raw: RawTable, name: str) -> list[tuple[str, RawTable]]:
         return [(f"{name}[{i}]", table) for i, table in enumerate(raw.get(name, []))]
@@ -162,7 +173,8 @@ class _Reader:
         names = [key.name for key in keys]
         for name in raw:
             if name not in names:
-                raise self.error(f"{path}.{name}", _unknown_key(name, names))
+                hint = _did_you_mean(name, names) or " (known keys: " + ", ".join(names) + ")"
+                raise self.error(f"{path}.{name}", "unknown key" + hint)
         values: dict[str, Any] = {}
         for key in keys:
             key_path = f"{path}.{key.name}"
@@ -182,18 +194,18 @@ class _Reader:
         by_type: Mapping[str, Sequence[k.Key]],
         path: str,
     ) -> dict[str, Any]:
+        """Check a table whose allowed keys depend on its ``type`` key."""
         type_key = next(key for key in common if key.name == "type")
         kind = str(
-            self._table({"type": raw["type"]} if "type" in raw else {}, [type_key], path)["type"]
+            self._table({n: v for n, v in raw.items() if n == "type"}, [type_key], path)["type"]
         )
-        keys = [*common, *by_type[kind]]
-        allowed = {key.name for key in keys}
+        allowed = {key.name for key in common} | {key.name for key in by_type[kind]}
         for name in raw:
-            owners = [t for t, ks in by_type.items() if any(x.name == name for x in ks)]
+            owners = [t for t, keys in by_type.items() if any(key.name == name for key in keys)]
             if name not in allowed and owners:
                 problem = f'this key belongs to type "{owners[0]}", not "{kind}"'
                 raise self.error(f"{path}.{name}", problem)
-        return self._table(raw, keys, path)
+        return self._table(raw, [*common, *by_type[kind]], path)
 
     def _notifiers(self, raw: RawTable) -> dict[str, NotifierSettings]:
         notifiers = {}

@@ -2,15 +2,18 @@
 
 A kind's ``parse`` raises ValueError whose message is the whole problem ("expected a duration
 like "20s", got "fast""), so the loader only adds the file and the key in front of it.
+Values that may hold credentials (secrets, database URLs) are never repeated in a message.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.utils import parseaddr
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import SplitResult, urlsplit
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -20,16 +23,16 @@ from monitor.secrets import Secret
 from monitor.watch import QueryError, parse_query
 
 Environ = Mapping[str, str]
+NAME_MAX_LENGTH = 200  # the width of the name columns in the database
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
 class Kind:
     """How one kind of value is read from TOML and from an environment variable."""
 
-    expected: str
     parse: Callable[[object, Environ], object]
     from_env: Callable[[str], object] = str
-    secret: bool = False
 
 
 def shown(raw: object) -> str:
@@ -51,10 +54,24 @@ def _string(raw: object, env: Environ) -> str:
     return raw
 
 
-def _strings(raw: object, env: Environ) -> tuple[str, ...]:
-    if not isinstance(raw, list) or not all(isinstance(i, str) and i.strip() for i in raw):
-        raise _expected('a list of strings like ["a", "b"]', raw)
-    return tuple(raw)
+def _name(raw: object, env: Environ) -> str:
+    what = f"a name of 1 to {NAME_MAX_LENGTH} printable characters"
+    if not isinstance(raw, str) or _UNPRINTABLE.search(raw):
+        raise _expected(what, raw)
+    name = raw.strip()
+    if not 0 < len(name) <= NAME_MAX_LENGTH:
+        raise _expected(what, raw)
+    return name
+
+
+def _names(raw: object, env: Environ) -> tuple[str, ...]:
+    if not isinstance(raw, list):
+        raise _expected('a list of names like ["desk", "ops"]', raw)
+    names = tuple(_name(item, env) for item in raw)
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise ValueError(f'"{repeated[0]}" is listed twice')
+    return names
 
 
 def _bool(raw: object, env: Environ) -> bool:
@@ -82,50 +99,73 @@ def _list_from_env(text: str) -> object:
 
 def whole_number(minimum: int) -> Kind:
     """Return the kind of an integer that must be at least ``minimum``."""
-    what = f"a whole number of at least {minimum:,}".replace(",", "_")
+    what = f"a whole number of at least {minimum:_}"
 
     def parse(raw: object, env: Environ) -> int:
         if isinstance(raw, bool) or not isinstance(raw, int) or raw < minimum:
             raise _expected(what, raw)
         return raw
 
-    return Kind(what, parse, _int_from_env)
+    return Kind(parse, _int_from_env)
 
 
 def one_of(*choices: str) -> Kind:
-    """Return the kind of a string that must be one of ``choices``."""
+    """Return the kind of a string that must be one of ``choices`` (in any letter case)."""
     what = "one of " + ", ".join(f'"{c}"' for c in choices)
+    by_folded = {choice.casefold(): choice for choice in choices}
 
     def parse(raw: object, env: Environ) -> str:
-        if raw not in choices:
+        if not isinstance(raw, str) or raw.strip().casefold() not in by_folded:
             raise _expected(what, raw)
-        return str(raw)
+        return by_folded[raw.strip().casefold()]
 
-    return Kind(what, parse)
+    return Kind(parse)
 
 
-def _duration(raw: object, env: Environ) -> float:
-    if not isinstance(raw, str):
-        raise _expected('a duration like "20s"', raw)
+def duration(minimum: str) -> Kind:
+    """Return the kind of a duration like "10m" that must be at least ``minimum``."""
+    least = parse_duration(minimum)
+
+    def parse(raw: object, env: Environ) -> float:
+        if not isinstance(raw, str):
+            raise _expected('a duration like "20s"', raw)
+        try:
+            seconds = parse_duration(raw)
+        except ValueError:
+            raise _expected('a duration like "20s", "10m" or "1h"', raw) from None
+        if seconds < least:
+            raise _expected(f"a duration of at least {minimum}", raw)
+        return seconds
+
+    return Kind(parse)
+
+
+def _url_parts(text: str, schemes: tuple[str, ...]) -> SplitResult | None:
+    """Return the parts of ``text`` if it is a URL with one of ``schemes`` and a host."""
+    if _UNPRINTABLE.search(text) or any(char.isspace() for char in text):
+        return None
     try:
-        return parse_duration(raw)
+        parts = urlsplit(text)
+        if parts.scheme in schemes and parts.hostname:
+            parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
+            return parts
     except ValueError:
-        raise _expected('a duration like "20s", "10m" or "1h"', raw) from None
+        pass
+    return None
 
 
 def _http_url(raw: object, env: Environ) -> str:
-    if isinstance(raw, str):
-        parts = urlsplit(raw.strip())
-        if parts.scheme in ("http", "https") and parts.hostname:
-            return raw.strip()
+    if isinstance(raw, str) and _url_parts(raw.strip(), ("http", "https")):
+        return raw.strip()
     raise _expected("an http:// or https:// URL", raw)
 
 
 def _email(raw: object, env: Environ) -> str:
-    if isinstance(raw, str):
+    # A comma would add recipients and a line break would add headers: one plain address only.
+    if isinstance(raw, str) and not _UNPRINTABLE.search(raw) and "," not in raw:
         _, address = parseaddr(raw)
         if "@" in address and "." in address.rpartition("@")[2]:
-            return raw
+            return raw.strip()
     raise _expected('an email address like "desk@example.org"', raw)
 
 
@@ -138,7 +178,7 @@ def _emails(raw: object, env: Environ) -> tuple[str, ...]:
 def _secret(raw: object, env: Environ) -> Secret:
     if not isinstance(raw, str) or not raw.strip():
         # Never echo the value: it may be the secret itself written in the wrong shape.
-        raise ValueError('expected "env:NAME" naming an environment variable (value hidden)')
+        raise ValueError('expected "env:NAME" or a non-empty string (the value is hidden)')
     return Secret.from_config(raw.strip(), env)
 
 
@@ -151,14 +191,12 @@ def secret_url(*schemes: str) -> Kind:
 
     def parse(raw: object, env: Environ) -> Secret:
         secret = _secret(raw, env)
-        if secret.is_set:
-            parts = urlsplit(secret.reveal())
-            if parts.scheme not in schemes or not parts.hostname:
-                where = f" (from ${secret.env_name})" if secret.env_name else ""
-                raise ValueError(f"expected an {what}{where}; the value is hidden")
+        if secret.is_set and not _url_parts(secret.reveal(), schemes):
+            where = f" (from ${secret.env_name})" if secret.env_name else ""
+            raise ValueError(f"expected an {what}{where}; the value is hidden")
         return secret
 
-    return Kind(f'"env:NAME" naming an {what}', parse, secret=True)
+    return Kind(parse)
 
 
 _DRIVERS = {
@@ -168,19 +206,26 @@ _DRIVERS = {
     "postgresql": "postgresql+psycopg",
     "postgresql+psycopg": "postgresql+psycopg",
 }
+_DATABASE_URL = 'a database URL like "sqlite:///monitor.db" or "postgresql+psycopg://user@host/db"'
 
 
 def _database_url(raw: object, env: Environ) -> str:
-    what = 'a database URL like "sqlite:///monitor.db" or "postgresql+psycopg://user@host/db"'
+    # The URL may carry a password, so no message below repeats it.
     if not isinstance(raw, str):
-        raise _expected(what, raw)
+        raise ValueError(f"expected {_DATABASE_URL} (the value is hidden)")
     try:
         url = make_url(raw.strip())
-    except ArgumentError:
-        raise ValueError(f"expected {what}") from None
+        url.port  # noqa: B018 -- raises ValueError for a port that is not a number
+    except (ArgumentError, ValueError):
+        raise ValueError(f"expected {_DATABASE_URL} (the value is hidden)") from None
     driver = _DRIVERS.get(url.drivername)
     if driver is None:
-        raise ValueError(f"expected {what}; driver {url.drivername!r} is not supported")
+        raise ValueError(f"expected {_DATABASE_URL}; driver {url.drivername!r} is not supported")
+    if driver == "sqlite":
+        if not url.database or url.database == ":memory:":
+            raise ValueError("an in-memory SQLite database loses everything; give a file path")
+        # SQLite does not expand "~"; the user meant their home folder.
+        url = url.set(database=str(Path(url.database).expanduser()))
     # A bare "postgresql://" would make SQLAlchemy look for psycopg2, which we do not ship.
     return url.set(drivername=driver).render_as_string(hide_password=False)
 
@@ -194,13 +239,13 @@ def _query(raw: object, env: Environ) -> str:
     return text
 
 
-STRING = Kind("a non-empty string", _string)
-STRINGS = Kind("a list of strings", _strings, _list_from_env)
-BOOL = Kind("true or false", _bool, _bool_from_env)
-DURATION = Kind('a duration like "20s"', _duration)
-HTTP_URL = Kind("an http:// or https:// URL", _http_url)
-EMAIL = Kind("an email address", _email)
-EMAILS = Kind("a list of email addresses", _emails, _list_from_env)
-SECRET = Kind('"env:NAME"', _secret, secret=True)
-DATABASE_URL = Kind("a database URL", _database_url)
-QUERY = Kind("a watch query", _query)
+STRING = Kind(_string)
+NAME = Kind(_name)
+NAMES = Kind(_names, _list_from_env)
+BOOL = Kind(_bool, _bool_from_env)
+HTTP_URL = Kind(_http_url)
+EMAIL = Kind(_email)
+EMAILS = Kind(_emails, _list_from_env)
+SECRET = Kind(_secret)
+DATABASE_URL = Kind(_database_url)
+QUERY = Kind(_query)

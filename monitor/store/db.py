@@ -1,4 +1,4 @@
-"""The database engine and sessions."""
+"""The database engine: SQLite set up for a daemon, PostgreSQL through psycopg 3."""
 
 from __future__ import annotations
 
@@ -7,35 +7,60 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
 
-from monitor.errors import DatabaseError
+from monitor.errors import DatabaseError, SchemaError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+SQLITE_BEGIN_OPTION = "sqlite_begin"  # execution option: "DEFERRED" (default) or "IMMEDIATE"
+_SECRET_QUERY_WORDS = ("password", "secret", "token", "key")
 
 
-def make_engine(database_url: str) -> Engine:
-    """Return an engine for ``database_url``; SQLite gets WAL, foreign keys and a busy timeout."""
+def display_url(database_url: str | URL) -> str:
+    """Return the database URL fit to print: the password and secret-looking options as ***."""
+    url = make_url(database_url)
+    masked = {
+        name: "***" if any(word in name.lower() for word in _SECRET_QUERY_WORDS) else value
+        for name, value in url.query.items()
+    }
+    return url.set(query=masked).render_as_string(hide_password=True)
+
+
+def make_engine(database_url: str, *, create: bool = False) -> Engine:
+    """Return an engine for ``database_url``.
+
+    A SQLite file is made (with its folder) only when ``create`` is set: a command that only
+    reads must not leave an empty database behind a typo in the path.
+    """
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     if url.database and url.database != ":memory:":
-        folder = Path(url.database).expanduser().parent
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise DatabaseError(
-                f"cannot create {folder} for the database: {error.strerror}"
-            ) from None
+        _check_sqlite_file(Path(url.database), create=create)
     engine = create_engine(url)
     event.listen(engine, "connect", _configure_sqlite)
+    event.listen(engine, "begin", _begin_sqlite)
     return engine
 
 
+def _check_sqlite_file(path: Path, *, create: bool) -> None:
+    if path.exists():
+        return
+    if not create:
+        raise SchemaError(f'the database file {path} does not exist: run "monitor db upgrade"')
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        problem = f"cannot create {path.parent} for the database: {error.strerror}"
+        raise DatabaseError(problem) from None
+
+
 def _configure_sqlite(dbapi_connection: Any, connection_record: Any) -> None:
+    # Leave transactions to SQLAlchemy (see _begin_sqlite); the sqlite3 module's own handling
+    # commits before DDL, so a failed migration would be left half applied.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         # WAL lets readers (monitor status) work while the daemon writes.
@@ -47,29 +72,29 @@ def _configure_sqlite(dbapi_connection: Any, connection_record: Any) -> None:
         cursor.close()
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    """Return the session factory the daemon and commands use."""
-    return sessionmaker(engine, expire_on_commit=False)
+def _begin_sqlite(connection: Connection) -> None:
+    # A writer that starts with a read (as a migration does) asks for BEGIN IMMEDIATE, so it
+    # waits for the write lock up front instead of failing later on a stale snapshot.
+    mode = connection.get_execution_options().get(SQLITE_BEGIN_OPTION, "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 @contextmanager
 def database_errors(engine: Engine) -> Iterator[None]:
-    """Turn a failure to reach or open the database into one DatabaseError line.
-
-    The message names the database with its password hidden; the driver's own text says why.
-    """
+    """Turn a database failure into one DatabaseError naming the database, never its password."""
     try:
         yield
-    except OperationalError as error:
-        shown = engine.url.render_as_string(hide_password=True)
-        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        raise DatabaseError(f"cannot use the database {shown}: {reason}") from None
+    except DBAPIError as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+        raise DatabaseError(
+            f"cannot use the database {display_url(engine.url)}: {reason}"
+        ) from None
 
 
 @contextmanager
-def open_engine(database_url: str) -> Iterator[Engine]:
+def open_engine(database_url: str, *, create: bool = False) -> Iterator[Engine]:
     """Yield an engine for a command's work, with database failures as DatabaseError."""
-    engine = make_engine(database_url)
+    engine = make_engine(database_url, create=create)
     try:
         with database_errors(engine):
             yield engine

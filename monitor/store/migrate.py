@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from alembic.util import CommandError
+from sqlalchemy import Engine, text
 
 from monitor.errors import SchemaError
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
+# Any fixed number; every daemon sharing one PostgreSQL database takes the same lock.
+_MIGRATION_LOCK_KEY = 0x6D6F6E69746F72
 
 
 def migrations_dir() -> Path:
@@ -48,21 +53,62 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate the database up to ``revision``."""
-    command.upgrade(alembic_config(engine), revision)
+    with _migration_lock(engine), _alembic_errors():
+        command.upgrade(alembic_config(engine), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     """Migrate the database down to ``revision`` ("base" empties it)."""
-    command.downgrade(alembic_config(engine), revision)
+    with _migration_lock(engine), _alembic_errors():
+        command.downgrade(alembic_config(engine), revision)
 
 
 def require_current_schema(engine: Engine) -> str:
-    """Return the current revision, or raise SchemaError telling how to migrate."""
+    """Return the current revision, or raise SchemaError telling what to do."""
     current, head = current_revision(engine), head_revision()
     if current == head:
         return current
     if current is None:
-        state = "has no figure-monitor schema yet"
+        problem = 'has no figure-monitor schema yet: run "monitor db upgrade"'
+    elif not _is_known(current):
+        problem = (
+            f"is at schema revision {current}, which this version ({head}) does not know:"
+            " a newer figure-monitor wrote it; upgrade figure-monitor"
+        )
     else:
-        state = f"is at schema revision {current}, this version needs {head}"
-    raise SchemaError(f'the database {state}: run "monitor db upgrade"')
+        problem = (
+            f'is at schema revision {current}, this version needs {head}: run "monitor db upgrade"'
+        )
+    raise SchemaError(f"the database {problem}")
+
+
+def _is_known(revision: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+@contextmanager
+def _alembic_errors() -> Iterator[None]:
+    try:
+        yield
+    except CommandError as error:
+        raise SchemaError(f"cannot migrate: {error}") from None
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """Hold a PostgreSQL advisory lock, so daemons starting together migrate one at a time."""
+    if engine.dialect.name != "postgresql":
+        yield  # SQLite serialises writers itself, and the migration is one transaction.
+        return
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _MIGRATION_LOCK_KEY})
+        try:
+            yield
+        finally:
+            connection.execute(
+                text("SELECT pg_advisory_unlock(:key)"), {"key": _MIGRATION_LOCK_KEY}
+            )
+            connection.commit()

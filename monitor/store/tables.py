@@ -40,6 +40,7 @@ metadata = MetaData(
 
 DUPLICATE_KINDS = ("url", "text", "near")
 FIGURE_STATUSES = ("new_measure", "changed_figure", "repeat")
+QUALIFIERS = ("exact", "about", "at_least", "more_than", "up_to", "almost", "range", "vague")
 ALERT_KINDS = ("new_measure", "changed_figure")
 DELIVERY_STATUSES = ("pending", "sent", "failed")
 
@@ -148,6 +149,7 @@ class Figure(Base):
     __tablename__ = "figures"
     __table_args__ = (
         CheckConstraint(_one_of("status", FIGURE_STATUSES), name="status"),
+        CheckConstraint(_one_of("qualifier", QUALIFIERS), name="qualifier"),
         Index("ix_figures_watch_measure", "watch", "measure"),
     )
 

@@ -64,6 +64,7 @@ class Near:
 Node: TypeAlias = Term | Phrase | And | Or | Not | Near
 
 MAX_NEAR = 50
+MAX_QUERY_LENGTH = 10_000
 
 
 class QueryError(ValueError):
@@ -79,7 +80,13 @@ def parse_query(query: str) -> Node:
     """Parse ``query``; raise QueryError if it is not a valid query."""
     if not query.strip():
         raise QueryError("the query is empty", 1)
-    return _Parser(_tokenize(query)).parse()
+    if len(query) > MAX_QUERY_LENGTH:
+        raise QueryError(f"the query is longer than {MAX_QUERY_LENGTH} characters", 1)
+    try:
+        return _Parser(_tokenize(query)).parse()
+    except RecursionError:
+        # Thousands of nested "(" or "NOT"; no real watch needs that.
+        raise QueryError("the query is nested too deeply", 1) from None
 
 
 def positive_terms(node: Node) -> list[Term | Phrase]:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, inspect
+from sqlalchemy import CheckConstraint, Engine, inspect
 
 from monitor.errors import SchemaError
 from monitor.store import migrate
@@ -50,11 +54,52 @@ def test_an_unmigrated_database_is_refused_with_the_fix(empty_engine: Engine) ->
         migrate.require_current_schema(empty_engine)
 
 
-def test_an_old_revision_is_refused_with_the_fix(empty_engine: Engine) -> None:
+def test_a_revision_from_a_newer_version_is_refused(empty_engine: Engine) -> None:
     migrate.upgrade(empty_engine)
     with empty_engine.begin() as connection:
-        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0000_older'")
-    with pytest.raises(
-        SchemaError, match=r"revision 0000_older, this version needs .*monitor db upgrade"
-    ):
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_future'")
+    with pytest.raises(SchemaError, match=r"9999_future, which this version .* does not know"):
         migrate.require_current_schema(empty_engine)
+    with pytest.raises(SchemaError, match=r"cannot migrate: .*9999_future"):
+        migrate.upgrade(empty_engine)
+
+
+def test_an_unknown_target_revision_is_a_schema_error(empty_engine: Engine) -> None:
+    with pytest.raises(SchemaError, match=r"cannot migrate: .*nonsense"):
+        migrate.upgrade(empty_engine, "nonsense")
+
+
+def test_check_constraints_in_the_database_match_the_models(empty_engine: Engine) -> None:
+    # Alembic's compare ignores CHECK constraints, so compare their names here.
+    migrate.upgrade(empty_engine)
+    inspector = inspect(empty_engine)
+    for table in metadata.sorted_tables:
+        expected = {c.name for c in table.constraints if isinstance(c, CheckConstraint)}
+        found = {c["name"] for c in inspector.get_check_constraints(table.name)}
+        assert found == expected, table.name
+
+
+def test_concurrent_upgrades_take_turns(empty_db_url: str, tmp_path: Path) -> None:
+    """Daemons started together each run `db upgrade`: all succeed, the schema is built once."""
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    environ["MONITOR_DATABASE_URL"] = empty_db_url
+    upgrades = [
+        subprocess.Popen(
+            [sys.executable, "-m", "monitor", "db", "upgrade"],
+            cwd=tmp_path,
+            env=environ,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    results = []
+    for process in upgrades:
+        _, stderr = process.communicate(timeout=120)
+        results.append((process.returncode, stderr))
+    assert results == [(0, "")] * 3
+    engine = make_engine(empty_db_url)
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    assert schema_differences(engine) == []
+    engine.dispose()
