@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import Path
@@ -15,9 +14,10 @@ from monitor import __version__
 from monitor.cli import cli
 from monitor.store.db import make_engine
 from monitor.store.migrate import head_revision
-from monitor.store.tables import Alert, Article, Delivery, Figure, Source
+from monitor.store.tables import Delivery, Source
 from tests.databases import postgres_database, postgres_url
 from tests.process import run_monitor
+from tests.rows import article, sha, stored_alert
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -53,39 +53,16 @@ def test_status_counts_what_the_database_holds(db_url: str) -> None:
     engine = make_engine(db_url)
     with Session(engine) as session:
         session.add(Source(name="feed", type="rss", url="https://example.org/rss"))
-        articles = [
-            Article(
-                url=f"https://example.org/{i}",
-                canonical_url=f"https://example.org/{i}",
-                url_hash=str(i),
-            )
-            for i in range(3)
-        ]
-        session.add_all(articles)
-        session.flush()
-        figure = Figure(
-            article_id=articles[0].id,
-            watch="w",
-            measure="m",
-            value=1,
-            low=1,
-            high=1,
-            qualifier="exact",
-            thing="shells",
-            sentence="1 shell",
-            span_start=0,
-            span_end=1,
-            status="new_measure",
-        )
-        session.add(figure)
-        session.flush()
-        alert = Alert(figure_id=figure.id, kind="new_measure", watch="w", measure="m", payload={})
-        session.add(alert)
-        session.flush()
+        alert = stored_alert(session)
+        session.add_all([article("https://example.org/1"), article("https://example.org/2")])
         for notifier, status in (("desk", "pending"), ("ops", "pending"), ("hook", "failed")):
-            key = hashlib.sha256(notifier.encode()).hexdigest()
             session.add(
-                Delivery(alert_id=alert.id, notifier=notifier, status=status, idempotency_key=key)
+                Delivery(
+                    alert_id=alert.id,
+                    notifier=notifier,
+                    status=status,
+                    idempotency_key=sha(notifier),
+                )
             )
         session.commit()
     engine.dispose()

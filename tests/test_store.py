@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -13,33 +12,7 @@ from sqlalchemy.orm import Session
 from monitor.errors import SchemaError
 from monitor.store.db import make_engine
 from monitor.store.tables import Alert, Article, Delivery, Figure, Source
-
-
-def sha(value: str) -> str:
-    return hashlib.sha256(value.encode()).hexdigest()
-
-
-def article(url: str = "https://news.example.org/a", **extra: object) -> Article:
-    return Article(url=url, canonical_url=url, url_hash=sha(url), text="Body.", **extra)
-
-
-def figure(article_id: int, **extra: object) -> Figure:
-    values: dict[str, object] = dict(
-        article_id=article_id,
-        watch="arms",
-        measure="arms/shells/count",
-        value=3e6,
-        low=3e6,
-        high=3e6,
-        qualifier="about",
-        thing="rounds of 152mm artillery shells",
-        sentence="about 3 million rounds of 152mm artillery shells",
-        span_start=0,
-        span_end=10,
-        status="new_measure",
-    )
-    values.update(extra)
-    return Figure(**values)
+from tests.rows import article, figure, sha, stored_alert, stored_figure
 
 
 def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(tmp_path: Path) -> None:
@@ -97,16 +70,6 @@ def test_check_constraint_refuses_an_unknown_duplicate_kind(engine: Engine) -> N
             session.commit()
 
 
-def stored_figure(session: Session) -> Figure:
-    stored = article()
-    session.add(stored)
-    session.flush()
-    found = figure(stored.id)
-    session.add(found)
-    session.flush()
-    return found
-
-
 def test_one_alert_per_figure_and_one_delivery_per_notifier(engine: Engine) -> None:
     with Session(engine) as session:
         found = stored_figure(session)
@@ -161,9 +124,7 @@ def test_check_constraints_refuse_values_outside_the_contract(
 
 def test_delivery_status_is_checked(engine: Engine) -> None:
     with Session(engine) as session:
-        found = stored_figure(session)
-        alert = Alert(figure_id=found.id, kind="new_measure", watch="a", measure="m", payload={})
-        session.add(alert)
+        alert = stored_alert(session)
         session.commit()
         session.add(Delivery(alert_id=alert.id, notifier="d", idempotency_key="k", status="lost"))
         with pytest.raises(IntegrityError, match=r"(?i)check"):
@@ -205,18 +166,10 @@ def test_read_commands_do_not_create_a_missing_sqlite_file(tmp_path: Path) -> No
 
 def test_deleting_an_article_removes_its_figures_alerts_and_deliveries(engine: Engine) -> None:
     with Session(engine) as session:
-        stored = article()
-        session.add(stored)
-        session.flush()
-        found = figure(stored.id)
-        session.add(found)
-        session.flush()
-        alert = Alert(figure_id=found.id, kind="new_measure", watch="arms", measure="m", payload={})
-        session.add(alert)
-        session.flush()
+        alert = stored_alert(session)
         session.add(Delivery(alert_id=alert.id, notifier="desk", idempotency_key=sha("k")))
         session.commit()
-        session.delete(stored)
+        session.delete(session.scalars(select(Article)).one())
         session.commit()
         counts = [
             session.scalar(select(text("count(*)")).select_from(t))
