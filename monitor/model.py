@@ -1,0 +1,55 @@
+"""Plain values passed between the stages of the pipeline (no ORM rows).
+
+    source poll -> Entry -> fetch -> Page -> extract -> Document -> dedup, watch, figures
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+ContentOrigin = Literal["page", "feed", "import"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
+    """One item of a feed, as the feed describes it."""
+
+    source: str  # the source's configured name
+    key: str  # stable identity within the source: hash of the GUID, else of the link
+    url: str
+    guid: str | None
+    title: str
+    summary: str  # plain text
+    content: str  # the feed's own full content (HTML or text), "" when it has none
+    published_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Page:
+    """A fetched response: the body, decoded, and where it finally came from."""
+
+    url: str  # as requested
+    final_url: str  # after redirects
+    status: int  # 200..299, or 304 for a conditional GET whose resource did not change
+    headers: Mapping[str, str]  # lower-case names
+    body: bytes
+    text: str  # body decoded (header charset, then meta charset, then detection)
+    charset: str
+    content_type: str  # media type only, lower case ("text/html")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """An article's main text and metadata, extracted from a page, a feed or a file."""
+
+    url: str
+    title: str | None
+    text: str
+    author: str | None
+    site: str | None
+    language: str | None
+    published_at: datetime | None
+    origin: ContentOrigin
