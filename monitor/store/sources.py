@@ -1,0 +1,153 @@
+"""Source rows: configured sources, their poll schedule, validators, failures and leases."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from monitor.sources.schedule import first_poll
+from monitor.store.tables import Source
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceState:
+    """What a poll needs to know about a source, read from its row."""
+
+    id: int
+    name: str
+    type: str
+    url: str
+    etag: str | None
+    last_modified: str | None
+    failure_count: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConfiguredSource:
+    name: str
+    type: str
+    url: str
+    every: float
+
+
+def sync_sources(
+    session: Session, sources: Sequence[ConfiguredSource], *, now: datetime, rng: random.Random
+) -> None:
+    """Create rows for new sources and update changed ones; rows of removed sources stay."""
+    rows = {row.name: row for row in session.scalars(select(Source))}
+    for source in sources:
+        row = rows.get(source.name)
+        if row is None:
+            session.add(
+                Source(
+                    name=source.name,
+                    type=source.type,
+                    url=source.url,
+                    next_poll_at=first_poll(now, source.every, rng),
+                )
+            )
+        elif (row.type, row.url) != (source.type, source.url):
+            # A new address is a new feed: old validators would make it answer 304 wrongly.
+            row.type, row.url, row.etag, row.last_modified = source.type, source.url, None, None
+            row.next_poll_at = now
+
+
+def claim_due_sources(
+    session: Session,
+    *,
+    names: Sequence[str],
+    now: datetime,
+    owner: str,
+    lease: float,
+    limit: int = 100,
+) -> list[SourceState]:
+    """Lease and return the configured sources whose poll is due.
+
+    On PostgreSQL, FOR UPDATE SKIP LOCKED lets several daemons claim from one table without
+    taking the same source; an expired lease (its daemon died) is claimed again.
+    """
+    if not names:
+        return []
+    query = (
+        select(Source)
+        .where(Source.name.in_(names), Source.next_poll_at <= now)
+        .where(or_(Source.lease_expires_at.is_(None), Source.lease_expires_at < now))
+        .order_by(Source.next_poll_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    rows = list(session.scalars(query))
+    for row in rows:
+        row.lease_owner = owner
+        row.lease_expires_at = now + timedelta(seconds=lease)
+    session.commit()
+    return [
+        SourceState(
+            id=row.id,
+            name=row.name,
+            type=row.type,
+            url=row.url,
+            etag=row.etag,
+            last_modified=row.last_modified,
+            failure_count=row.failure_count,
+        )
+        for row in rows
+    ]
+
+
+def record_poll_success(
+    session: Session,
+    source_id: int,
+    *,
+    now: datetime,
+    next_poll_at: datetime,
+    etag: str | None,
+    last_modified: str | None,
+) -> None:
+    """Store a successful poll: new validators, the next poll, failures reset, lease freed."""
+    session.execute(
+        update(Source)
+        .where(Source.id == source_id)
+        .values(
+            etag=etag,
+            last_modified=last_modified,
+            last_polled_at=now,
+            last_success_at=now,
+            next_poll_at=next_poll_at,
+            failure_count=0,
+            last_error_kind=None,
+            last_error=None,
+            lease_owner=None,
+            lease_expires_at=None,
+        )
+    )
+
+
+def record_poll_failure(
+    session: Session,
+    source_id: int,
+    *,
+    now: datetime,
+    next_poll_at: datetime,
+    kind: str,
+    message: str,
+) -> None:
+    """Store a failed poll: its kind and message, one more failure, the backed-off next poll."""
+    session.execute(
+        update(Source)
+        .where(Source.id == source_id)
+        .values(
+            last_polled_at=now,
+            next_poll_at=next_poll_at,
+            failure_count=Source.failure_count + 1,
+            last_error_kind=kind,
+            last_error=message[:2000],
+            lease_owner=None,
+            lease_expires_at=None,
+        )
+    )
