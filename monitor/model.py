@@ -1,6 +1,6 @@
 """Plain values passed between the stages of the pipeline (no ORM rows).
 
-    source poll -> Entry -> fetch -> Page -> extract -> Document -> dedup, watch, figures
+source poll -> Entry -> fetch -> Page -> extract -> Document -> dedup, watch, figures
 """
 
 from __future__ import annotations

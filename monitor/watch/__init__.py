@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from monitor.watch.match import MatchText, extended_forms, matches, prefilter
 from monitor.watch.query import (
     And,
     Near,
@@ -17,6 +18,7 @@ from monitor.watch.query import (
 
 __all__ = [
     "And",
+    "MatchText",
     "Near",
     "Node",
     "Not",
@@ -24,6 +26,9 @@ __all__ = [
     "Phrase",
     "QueryError",
     "Term",
+    "extended_forms",
+    "matches",
     "parse_query",
     "positive_terms",
+    "prefilter",
 ]

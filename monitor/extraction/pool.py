@@ -1,0 +1,82 @@
+"""HTML extraction off the event loop, in a pool of worker processes.
+
+trafilatura is pure CPU work (parsing, tree walks, regular expressions) that holds the GIL, so
+threads would stall the daemon's event loop and its polling; processes do not.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from types import TracebackType
+
+from monitor.errors import ExtractError
+from monitor.extraction.htmltext import extract_html
+from monitor.model import Document
+
+
+class Extractor:
+    """Runs ``extract_html`` in worker processes so that callers on an event loop keep going.
+
+    ``processes`` is the pool size: None for one per CPU, 0 to extract in the calling process
+    (tests, tiny runs). Use it as a context manager, or call ``close()``, to stop the workers.
+    """
+
+    def __init__(self, *, processes: int | None = None, min_chars: int = 200) -> None:
+        if processes is not None and processes < 0:
+            raise ValueError(f"processes must be 0 or more, not {processes}")
+        self.processes = (os.cpu_count() or 1) if processes is None else processes
+        self.min_chars = min_chars
+        self._pool: ProcessPoolExecutor | None = self._new_pool()
+
+    async def extract(self, html: str, *, url: str) -> Document:
+        """Return the page's Document; raises ExtractError as ``extract_html`` does.
+
+        A worker that dies (a crash in lxml, the OOM killer) fails only this page: the pool is
+        replaced and the page reported as an ExtractError.
+        """
+        if self.processes == 0:
+            return extract_html(html, url=url, min_chars=self.min_chars)
+        pool = self._pool
+        if pool is None:
+            raise RuntimeError("the Extractor is closed")
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(pool, _extract, html, url, self.min_chars)
+        except BrokenProcessPool as error:
+            if self._pool is pool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = self._new_pool()
+            raise ExtractError(f"{url}: the extraction worker stopped ({error})") from error
+
+    def close(self) -> None:
+        """Stop the worker processes, after the extractions under way."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _new_pool(self) -> ProcessPoolExecutor | None:
+        if self.processes == 0:
+            return None
+        # "spawn", not "fork": forking a process that runs threads (the daemon's database
+        # threads, the executor's own) can copy a held lock into the child and hang it.
+        return ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _extract(html: str, url: str, min_chars: int) -> Document:
+    """Return ``extract_html``'s Document; module level, so the pool can pickle a reference."""
+    return extract_html(html, url=url, min_chars=min_chars)
