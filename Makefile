@@ -12,11 +12,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# Until ingestion lands, the demo migrates a fresh SQLite database and shows its status.
+# Serves bundled sample news on loopback and runs the whole pipeline on it; the results stay
+# in .demo/monitor.db (`.venv/bin/monitor --config config/demo.toml articles` lists them).
 demo: $(STAMP)
 	rm -rf .demo
-	$(BIN)/monitor --config config/demo.toml db upgrade
-	$(BIN)/monitor --config config/demo.toml status
+	$(BIN)/monitor demo --database sqlite:///.demo/monitor.db
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import tempfile
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import click
+from sqlalchemy.orm import Session
 
 from monitor import __version__
 from monitor.config import Settings, load_settings
+from monitor.daemon import run_daemon, run_once
+from monitor.demo import serve_demo_news, write_demo_config
 from monitor.errors import ConfigError, MonitorError
+from monitor.polling import describe_poll
 from monitor.status import status_report
-from monitor.store import migrate
+from monitor.store import listing, migrate
 from monitor.store.db import display_url, open_engine
 from monitor.textfmt import format_table
 
@@ -110,6 +118,120 @@ def status(state: _State, as_json: bool) -> None:
         click.echo(json.dumps(report.to_json()))
     else:
         click.echo(format_table(("item", "value"), list(report.to_json().items())))
+
+
+@cli.command()
+@click.option("--once", is_flag=True, help="Poll every source once, process, and exit.")
+@pass_state
+def run(state: _State, once: bool) -> None:
+    """Run the daemon: poll sources on schedule, keep matching articles (SIGTERM stops it)."""
+    settings = state.settings
+    if not once:
+        asyncio.run(run_daemon(settings))
+        return
+    results = asyncio.run(run_once(settings))
+    for result in results:
+        click.echo(describe_poll(result))
+    if results and all(result.error_kind for result in results):
+        raise MonitorError("no source could be polled")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
+@pass_state
+def sources(state: _State, as_json: bool) -> None:
+    """List the configured sources: state, failures, last error kind, next poll."""
+    names = [source.name for source in state.settings.sources]
+    with open_engine(state.settings.monitor.database_url) as engine:
+        migrate.require_current_schema(engine)
+        with Session(engine) as session:
+            rows = listing.list_sources(session, names)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row.to_json()))
+        return
+    table = [
+        (
+            r.name,
+            r.type,
+            r.state,
+            r.failure_count,
+            r.last_error_kind,
+            _when(r.last_polled_at),
+            _when(r.next_poll_at),
+            r.entries,
+        )
+        for r in rows
+    ]
+    headers = (
+        "name",
+        "type",
+        "state",
+        "failures",
+        "last error",
+        "last poll",
+        "next poll",
+        "entries",
+    )
+    click.echo(format_table(headers, table))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
+@click.option("--limit", default=50, show_default=True, help="How many of the newest to show.")
+@pass_state
+def articles(state: _State, as_json: bool, limit: int) -> None:
+    """List the newest stored articles with the watches they matched."""
+    with open_engine(state.settings.monitor.database_url) as engine:
+        migrate.require_current_schema(engine)
+        with Session(engine) as session:
+            rows = listing.list_articles(session, limit=limit)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row.to_json()))
+        return
+    table = [
+        (
+            r.id,
+            _when(r.published_at),
+            r.source or r.site,
+            ", ".join(r.matched_watches),
+            (r.title or "")[:70],
+        )
+        for r in rows
+    ]
+    click.echo(format_table(("id", "published", "source", "watches", "title"), table))
+
+
+@cli.command()
+@click.option(
+    "--database",
+    help="Database URL that keeps the demo's results [default: a temporary folder].",
+)
+def demo(database: str | None) -> None:
+    """Run the whole pipeline on bundled sample news served on loopback (no network)."""
+    with tempfile.TemporaryDirectory() as folder, serve_demo_news() as feed_url:
+        url = database or f"sqlite:///{Path(folder) / 'demo.db'}"
+        # The demo ignores MONITOR_* variables so it behaves the same on every machine.
+        settings = load_settings(write_demo_config(Path(folder), feed_url, url), environ={})
+        configure_logging(settings.monitor.log_level)
+        with open_engine(settings.monitor.database_url, create=True) as engine:
+            migrate.upgrade(engine)
+        click.echo(f"Serving sample news at {feed_url}; watching: {settings.watches[0].query}\n")
+        for result in asyncio.run(run_once(settings, processes=0)):
+            click.echo(describe_poll(result))
+        with open_engine(settings.monitor.database_url) as engine, Session(engine) as session:
+            rows = listing.list_articles(session)
+        click.echo(f"\nStored {len(rows)} matching articles:")
+        table = [
+            (r.id, _when(r.published_at), r.site, ", ".join(r.matched_watches), r.title)
+            for r in rows
+        ]
+        click.echo(format_table(("id", "published", "site", "watches", "title"), table))
+
+
+def _when(moment: datetime | None) -> str | None:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else None
 
 
 @cli.group("config")

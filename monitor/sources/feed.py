@@ -44,12 +44,12 @@ def parse_feed(body: bytes, *, source: str, url: str, headers: Mapping[str, str]
         io.BytesIO(body), response_headers=dict(headers), resolve_relative_uris=True
     )
     warnings = []
+    raw_entries = [e for e in parsed.entries if _link(e, url)]
     if parsed.bozo:
         problem = f"{type(parsed.bozo_exception).__name__}: {parsed.bozo_exception}"
-        if not parsed.entries:
+        if not raw_entries:
             raise FeedError(f"not a readable feed ({problem})")
-        warnings.append(f"feed is not well-formed, {len(parsed.entries)} entries read: {problem}")
-    raw_entries = [e for e in parsed.entries if _link(e, url)]
+        warnings.append(f"feed is not well-formed, {len(raw_entries)} entries read: {problem}")
     use_guids = _guids_are_usable(raw_entries)
     if not use_guids and any(e.get("id") for e in raw_entries):
         warnings.append("feed repeats GUIDs for different links; entries are keyed by link")

@@ -65,8 +65,9 @@ def claim_due_sources(
     owner: str,
     lease: float,
     limit: int = 100,
+    due_by: datetime | None = None,
 ) -> list[SourceState]:
-    """Lease and return the configured sources whose poll is due.
+    """Lease and return the configured sources whose poll is due by ``due_by`` (default now).
 
     On PostgreSQL, FOR UPDATE SKIP LOCKED lets several daemons claim from one table without
     taking the same source; an expired lease (its daemon died) is claimed again.
@@ -75,7 +76,7 @@ def claim_due_sources(
         return []
     query = (
         select(Source)
-        .where(Source.name.in_(names), Source.next_poll_at <= now)
+        .where(Source.name.in_(names), Source.next_poll_at <= (due_by or now))
         .where(or_(Source.lease_expires_at.is_(None), Source.lease_expires_at < now))
         .order_by(Source.next_poll_at)
         .limit(limit)

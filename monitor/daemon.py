@@ -1,0 +1,182 @@
+"""The daemon: what runs, with what, and when to stop. ``run --once`` and ``run`` share it.
+
+The scheduler (APScheduler 3.x) only decides *when* ``poll_due_sources`` runs; that function
+is plain and is called directly by ``monitor run --once``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import random
+import signal
+import socket
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from monitor.config import Settings, SourceSettings
+from monitor.extraction import Extractor
+from monitor.fetch import Fetcher
+from monitor.pipeline import EntryContext, compile_watches
+from monitor.polling import PollResult, poll_source
+from monitor.sources.google_news import search_feed_url
+from monitor.store.db import make_engine
+from monitor.store.migrate import require_current_schema
+from monitor.store.sources import (
+    ConfiguredSource,
+    SourceState,
+    claim_due_sources,
+    sync_sources,
+)
+from monitor.store.types import utc_now
+
+log = logging.getLogger(__name__)
+
+TICK_SECONDS = 15.0  # how often due sources are looked for; polls keep their own intervals
+POLL_LEASE_SECONDS = 900.0  # a daemon that dies mid-poll frees its sources after this
+
+
+@dataclass(kw_only=True)
+class Runtime:
+    """Everything a poll needs, built once per daemon run and passed in (no globals)."""
+
+    settings: Settings
+    engine: Engine
+    fetcher: Fetcher
+    extractor: Extractor
+    owner: str
+    rng: random.Random = field(default_factory=random.Random)
+    stopping: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def source_settings(self, name: str) -> SourceSettings:
+        return next(s for s in self.settings.sources if s.name == name)
+
+
+def source_url(source: SourceSettings) -> str:
+    """Return the feed URL a source polls."""
+    if source.type == "google-news":
+        return search_feed_url(
+            source.query or "", language=source.language or "en", region=source.region or "US"
+        )
+    return source.url or ""
+
+
+@asynccontextmanager
+async def open_runtime(
+    settings: Settings, *, processes: int | None = None
+) -> AsyncIterator[Runtime]:
+    """Yield a ready runtime: schema checked, sources synced, fetcher and extractor open."""
+    settings.require_secrets()
+    engine = make_engine(settings.monitor.database_url)
+    try:
+        require_current_schema(engine)
+        runtime_rng = random.Random()
+        configured = [
+            ConfiguredSource(name=s.name, type=s.type, url=source_url(s), every=s.every)
+            for s in settings.sources
+        ]
+        with Session(engine) as session, session.begin():
+            sync_sources(session, configured, now=utc_now(), rng=runtime_rng)
+        async with Fetcher(settings.fetch) as fetcher:
+            with Extractor(processes=processes) as extractor:
+                yield Runtime(
+                    settings=settings,
+                    engine=engine,
+                    fetcher=fetcher,
+                    extractor=extractor,
+                    owner=f"{socket.gethostname()}:{os.getpid()}",
+                    rng=runtime_rng,
+                )
+    finally:
+        engine.dispose()
+
+
+async def poll_due_sources(runtime: Runtime, *, due_by: datetime | None = None) -> list[PollResult]:
+    """Claim the sources due by ``due_by`` (default now), poll them, return what happened."""
+    names = [s.name for s in runtime.settings.sources]
+    now = utc_now()
+
+    def claim() -> list[SourceState]:
+        with Session(runtime.engine) as session:
+            return claim_due_sources(
+                session,
+                names=names,
+                now=now,
+                owner=runtime.owner,
+                lease=POLL_LEASE_SECONDS,
+                due_by=due_by,
+            )
+
+    watches = compile_watches([(w.name, w.query) for w in runtime.settings.watches])
+    polls = []
+    for state in await asyncio.to_thread(claim):
+        source = runtime.source_settings(state.name)
+        context = EntryContext(
+            engine=runtime.engine,
+            fetcher=runtime.fetcher,
+            extractor=runtime.extractor,
+            watches=watches,
+            source_id=state.id,
+            fetch_all=source.fetch_all,
+            stopping=runtime.stopping,
+        )
+        polls.append(
+            poll_source(
+                context,
+                state,
+                source,
+                rng=runtime.rng,
+                concurrency=runtime.settings.fetch.concurrency,
+            )
+        )
+    return list(await asyncio.gather(*polls))
+
+
+async def run_once(settings: Settings, *, processes: int | None = None) -> list[PollResult]:
+    """Poll every configured source once, whatever its schedule, and process what it lists."""
+    async with open_runtime(settings, processes=processes) as runtime:
+        return await poll_due_sources(runtime, due_by=utc_now() + timedelta(days=36500))
+
+
+async def run_daemon(settings: Settings) -> None:
+    """Run until SIGTERM or SIGINT; then finish the entries in flight and return."""
+    async with open_runtime(settings) as runtime:
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, runtime.stopping.set)
+        in_flight: set[asyncio.Task[object]] = set()
+
+        async def tick() -> None:
+            task = asyncio.current_task()
+            assert task is not None  # always set inside a coroutine run by the loop
+            in_flight.add(task)
+            try:
+                await poll_due_sources(runtime)
+            finally:
+                in_flight.discard(task)
+
+        scheduler = AsyncIOScheduler(timezone="UTC")
+        scheduler.add_job(
+            tick,
+            "interval",
+            seconds=TICK_SECONDS,
+            next_run_time=utc_now(),
+            max_instances=1,
+            coalesce=True,
+        )
+        scheduler.start()
+        log.info(
+            "monitor running: %d sources, %d watches", len(settings.sources), len(settings.watches)
+        )
+        await runtime.stopping.wait()
+        scheduler.shutdown(wait=False)
+        # New entries are no longer started (EntryContext.stopping); let the started ones end.
+        await asyncio.gather(*in_flight, return_exceptions=True)
+        log.info("monitor stopped")

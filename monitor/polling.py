@@ -1,0 +1,155 @@
+"""Poll one source: conditional GET of its feed, new entries through the pipeline, outcome saved.
+
+The scheduler decides *when*; this decides nothing about timing except the next poll time,
+which it stores on the source row (interval with jitter, backoff after failures).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from monitor.config import SourceSettings
+from monitor.errors import FetchError
+from monitor.model import Entry
+from monitor.pipeline import EntryContext, Outcome, process_entry
+from monitor.sources import schedule
+from monitor.sources.feed import FeedError, parse_feed
+from monitor.store import articles, sources
+from monitor.store.sources import SourceState
+from monitor.store.types import utc_now
+
+log = logging.getLogger(__name__)
+
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PollResult:
+    source: str
+    error_kind: str | None = None
+    not_modified: bool = False
+    outcomes: tuple[Outcome, ...] = ()
+
+
+def describe_poll(result: PollResult) -> str:
+    """Return one line saying what a poll did, for people."""
+    if result.error_kind:
+        return f"{result.source}: failed ({result.error_kind})"
+    if result.not_modified:
+        return f"{result.source}: not modified"
+    counts = {outcome: result.outcomes.count(outcome) for outcome in Outcome}
+    done = ", ".join(f"{n} {outcome}" for outcome, n in counts.items() if n) or "no new entries"
+    return f"{result.source}: {done}"
+
+
+async def poll_source(
+    entry_context: EntryContext,
+    state: SourceState,
+    settings: SourceSettings,
+    *,
+    rng: random.Random,
+    concurrency: int,
+) -> PollResult:
+    """Poll one leased source and process its new entries; the row gets the outcome."""
+    engine = entry_context.engine
+    try:
+        page = await entry_context.fetcher.get(
+            state.url, headers=_conditional_headers(state), expect_html=False, check_robots=False
+        )
+        parsed = None
+        if page.status != 304:
+            parsed = parse_feed(
+                page.body, source=state.name, url=page.final_url, headers=page.headers
+            )
+    except (FetchError, FeedError) as error:
+        log.warning("%s: %s", state.name, error, extra={"source": state.name, "kind": error.kind})
+        await asyncio.to_thread(_failed, engine, state, settings, rng, error)
+        return PollResult(source=state.name, error_kind=error.kind)
+    if parsed is None:
+        await asyncio.to_thread(
+            _succeeded, engine, state, settings, rng, state.etag, state.last_modified
+        )
+        return PollResult(source=state.name, not_modified=True)
+    outcomes = await _process_new_entries(entry_context, state, parsed.entries, concurrency)
+    # Entries left to retry must come back in the next answer: keep the old validators so the
+    # server cannot reply 304 and hide them until the feed changes.
+    if Outcome.RETRY in outcomes:
+        etag, modified = state.etag, state.last_modified
+    else:
+        etag, modified = page.headers.get("etag"), page.headers.get("last-modified")
+    await asyncio.to_thread(_succeeded, engine, state, settings, rng, etag, modified)
+    return PollResult(source=state.name, outcomes=tuple(outcomes))
+
+
+async def _process_new_entries(
+    context: EntryContext, state: SourceState, entries: list[Entry], concurrency: int
+) -> list[Outcome]:
+    keys = [entry.key for entry in entries]
+
+    def seen() -> set[str]:
+        with Session(context.engine) as session:
+            return articles.seen_entry_keys(session, state.id, keys)
+
+    already = await asyncio.to_thread(seen)
+    new = [entry for entry in entries if entry.key not in already]
+    limit = asyncio.Semaphore(concurrency)
+
+    async def one(entry: Entry) -> Outcome:
+        async with limit:
+            return await process_entry(context, entry)
+
+    return list(await asyncio.gather(*(one(entry) for entry in new)))
+
+
+def _conditional_headers(state: SourceState) -> dict[str, str]:
+    headers = {"accept": FEED_ACCEPT}
+    if state.etag:
+        headers["if-none-match"] = state.etag
+    if state.last_modified:
+        headers["if-modified-since"] = state.last_modified
+    return headers
+
+
+def _succeeded(
+    engine: Engine,
+    state: SourceState,
+    settings: SourceSettings,
+    rng: random.Random,
+    etag: str | None,
+    modified: str | None,
+) -> None:
+    now = utc_now()
+    with Session(engine) as session, session.begin():
+        sources.record_poll_success(
+            session,
+            state.id,
+            now=now,
+            next_poll_at=schedule.after_success(now, settings.every, rng),
+            etag=etag,
+            last_modified=modified,
+        )
+
+
+def _failed(
+    engine: Engine,
+    state: SourceState,
+    settings: SourceSettings,
+    rng: random.Random,
+    error: FetchError | FeedError,
+) -> None:
+    now = utc_now()
+    retry_after = error.retry_after if isinstance(error, FetchError) else None
+    failures = state.failure_count + 1
+    next_poll = schedule.after_failure(now, settings.every, failures, rng, retry_after=retry_after)
+    with Session(engine) as session, session.begin():
+        sources.record_poll_failure(
+            session, state.id, now=now, next_poll_at=next_poll, kind=error.kind, message=str(error)
+        )

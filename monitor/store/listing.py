@@ -1,0 +1,125 @@
+"""Read-only views for `monitor sources` and `monitor articles` (the JSON of DESIGN.md)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from monitor.store.tables import Article, Source, SourceEntry, WatchMatch
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceRow:
+    name: str
+    type: str
+    url: str
+    state: str  # "ok", "failing" or "new"
+    failure_count: int
+    last_error_kind: str | None
+    last_polled_at: datetime | None
+    next_poll_at: datetime | None
+    entries: int
+
+    def to_json(self) -> dict[str, object]:
+        row = asdict(self)
+        row["last_polled_at"], row["next_poll_at"] = (
+            _iso(self.last_polled_at),
+            _iso(self.next_poll_at),
+        )
+        return row
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleRow:
+    id: int
+    url: str
+    canonical_url: str
+    title: str | None
+    source: str | None
+    site: str | None
+    published_at: datetime | None
+    fetched_at: datetime
+    language: str | None
+    matched_watches: list[str]
+    duplicate_of: int | None
+    duplicate_kind: str | None
+
+    def to_json(self) -> dict[str, object]:
+        row = asdict(self)
+        row["published_at"], row["fetched_at"] = _iso(self.published_at), _iso(self.fetched_at)
+        return row
+
+
+def list_sources(session: Session, names: list[str]) -> list[SourceRow]:
+    """Return the configured sources with their poll state, in configuration order."""
+    entries = dict(
+        session.execute(
+            select(SourceEntry.source_id, func.count()).group_by(SourceEntry.source_id)
+        ).all()
+    )
+    rows = {row.name: row for row in session.scalars(select(Source).where(Source.name.in_(names)))}
+    listed = []
+    for name in names:
+        row = rows.get(name)
+        if row is None:
+            continue
+        state = "new" if row.last_polled_at is None else "failing" if row.failure_count else "ok"
+        listed.append(
+            SourceRow(
+                name=row.name,
+                type=row.type,
+                url=row.url,
+                state=state,
+                failure_count=row.failure_count,
+                last_error_kind=row.last_error_kind,
+                last_polled_at=row.last_polled_at,
+                next_poll_at=row.next_poll_at,
+                entries=int(entries.get(row.id, 0)),
+            )
+        )
+    return listed
+
+
+def list_articles(session: Session, *, limit: int = 100) -> list[ArticleRow]:
+    """Return the newest stored articles with their watches and the source that listed them."""
+    articles = list(session.scalars(select(Article).order_by(Article.id.desc()).limit(limit)))
+    ids = [article.id for article in articles]
+    watches: dict[int, list[str]] = {}
+    for article_id, watch in session.execute(
+        select(WatchMatch.article_id, WatchMatch.watch)
+        .where(WatchMatch.article_id.in_(ids))
+        .order_by(WatchMatch.watch)
+    ):
+        watches.setdefault(article_id, []).append(watch)
+    sources = dict(
+        session.execute(
+            select(SourceEntry.article_id, func.min(Source.name))
+            .join(Source, Source.id == SourceEntry.source_id)
+            .where(SourceEntry.article_id.in_(ids))
+            .group_by(SourceEntry.article_id)
+        ).all()
+    )
+    return [
+        ArticleRow(
+            id=a.id,
+            url=a.url,
+            canonical_url=a.canonical_url,
+            title=a.title,
+            source=sources.get(a.id),
+            site=a.site,
+            published_at=a.published_at,
+            fetched_at=a.fetched_at,
+            language=a.language,
+            matched_watches=watches.get(a.id, []),
+            duplicate_of=a.duplicate_of,
+            duplicate_kind=a.duplicate_kind,
+        )
+        for a in articles
+    ]

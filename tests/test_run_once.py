@@ -1,0 +1,232 @@
+"""`monitor run --once` end to end: a real feed server on loopback, real extraction, both
+databases. Each fault leaves the run going, records its kind, and loses no entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from monitor.config import Settings, load_settings
+from monitor.daemon import run_once
+from monitor.store.db import make_engine
+from monitor.store.tables import Article, Source, SourceEntry, WatchMatch
+from tests.servers import FeedServer, feed_server  # noqa: F401
+
+WATCH = '"North Korea" AND (Russia OR Moscow)'
+MATCHING = (
+    "North Korea shipped more artillery shells to Russia this spring, officials in Seoul said on "
+    "Tuesday, citing rail traffic at the border crossing and port activity at Rajin. "
+)
+OTHER = "The city council approved a new budget for parks and libraries after a long debate. "
+
+
+def page(title: str, sentence: str) -> bytes:
+    paragraphs = "".join(f"<p>{sentence * 2}</p>" for _ in range(4))
+    return (
+        f"<html lang='en'><head><title>{title}</title></head><body><nav>Home | World</nav>"
+        f"<article><h1>{title}</h1>{paragraphs}</article><footer>Contact us</footer></body></html>"
+    ).encode()
+
+
+def feed(server: FeedServer, items: list[tuple[str, str, str]]) -> bytes:
+    """An RSS feed of (slug, title, summary) items linking to /news/<slug> on the server."""
+    xml = "".join(
+        f"<item><title>{escape(title)}</title><link>{server.url('/news/' + slug)}</link>"
+        f"<guid>{slug}</guid><description>{escape(summary)}</description></item>"
+        for slug, title, summary in items
+    )
+    channel = f"<channel><title>t</title>{xml}</channel>"
+    return f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'.encode()
+
+
+@pytest.fixture
+def server(feed_server: FeedServer) -> Iterator[FeedServer]:  # noqa: F811
+    feed_server.route(
+        "/robots.txt",
+        body=b"User-agent: *\nDisallow: /private/\n",
+        headers={"Content-Type": "text/plain"},
+    )
+    yield feed_server
+
+
+def settings_for(server: FeedServer, db_url: str, tmp_path: Path) -> Settings:
+    config = tmp_path / "monitor.toml"
+    config.write_text(
+        f"""
+[monitor]
+database_url = "{db_url}"
+[fetch]
+timeout = "1s"
+allow_private_addresses = true
+[[source]]
+name = "wire"
+url = "{server.url("/feed.xml")}"
+[[watch]]
+name = "arms"
+query = '{WATCH}'
+""",
+        encoding="utf-8",
+    )
+    return load_settings(config, environ={})
+
+
+def serve_story(server: FeedServer, slug: str, *, matching: bool = True) -> tuple[str, str, str]:
+    title = "North Korea and Russia: the shell trade" if matching else "Parks budget approved"
+    server.route(
+        f"/news/{slug}",
+        body=page(title, MATCHING if matching else OTHER),
+        headers={"Content-Type": "text/html; charset=utf-8"},
+    )
+    summary = "North Korea sends shells to Russia." if matching else "Council news."
+    return slug, title, summary
+
+
+def run(settings: Settings) -> list:
+    return __import__("asyncio").run(run_once(settings, processes=0))
+
+
+def stored(db_url: str) -> dict[str, object]:
+    engine = make_engine(db_url)
+    with Session(engine) as session:
+        result = {
+            "articles": sorted(session.scalars(select(Article.url))),
+            "origins": sorted(session.scalars(select(Article.content_origin))),
+            "watches": sorted(session.scalars(select(WatchMatch.watch))),
+            "entries": dict(session.execute(select(SourceEntry.url, SourceEntry.outcome)).all()),
+            "source": session.scalars(select(Source)).one(),
+        }
+    engine.dispose()
+    return result
+
+
+def test_matching_entries_are_stored_others_skipped_and_a_304_costs_nothing(
+    server: FeedServer, db_url: str, tmp_path: Path
+) -> None:
+    items = [
+        serve_story(server, "a"),
+        serve_story(server, "b"),
+        serve_story(server, "c", matching=False),
+    ]
+    server.route(
+        "/feed.xml",
+        body=feed(server, items),
+        headers={"Content-Type": "application/rss+xml", "ETag": '"v1"'},
+    )
+    settings = settings_for(server, db_url, tmp_path)
+    (result,) = run(settings)
+    assert result.error_kind is None
+    state = stored(db_url)
+    assert state["articles"] == [server.url("/news/a"), server.url("/news/b")]
+    assert state["watches"] == ["arms", "arms"]
+    assert state["entries"][server.url("/news/c")] == "skipped"
+    assert state["source"].etag == '"v1"'
+    fetched_pages = [r.path for r in server.requests if r.path.startswith("/news/")]
+    assert sorted(fetched_pages) == ["/news/a", "/news/b"]
+
+    server.route("/feed.xml", status=304)
+    (again,) = run(settings)
+    assert again.not_modified
+    feed_requests = [r for r in server.requests if r.path == "/feed.xml"]
+    assert feed_requests[-1].headers.get("If-None-Match") == '"v1"'
+    assert len(stored(db_url)["articles"]) == 2
+
+
+def test_a_failing_page_is_retried_next_time_and_validators_wait(
+    server: FeedServer, db_url: str, tmp_path: Path
+) -> None:
+    items = [serve_story(server, "a")]
+    server.route("/news/a", status=500)
+    server.route(
+        "/feed.xml",
+        body=feed(server, items),
+        headers={"Content-Type": "application/rss+xml", "ETag": '"v1"'},
+    )
+    settings = settings_for(server, db_url, tmp_path)
+    run(settings)
+    first = stored(db_url)
+    assert first["articles"] == [] and first["entries"] == {}
+    assert first["source"].etag is None, "an entry left to retry must not be hidden by a 304"
+    serve_story(server, "a")
+    run(settings)
+    assert stored(db_url)["articles"] == [server.url("/news/a")]
+
+
+@pytest.mark.parametrize(
+    ("path_status", "reason"),
+    [(404, "gone"), (None, "robots"), (-1, "not html")],
+)
+def test_a_page_that_fails_for_good_falls_back_to_the_feed_text(
+    server: FeedServer, db_url: str, tmp_path: Path, path_status: int | None, reason: str
+) -> None:
+    slug = "private/a" if reason == "robots" else "a"
+    summary = (MATCHING * 3).strip()
+    if path_status == 404:
+        server.route(f"/news/{slug}", status=404)
+    elif path_status == -1:
+        server.route(
+            f"/news/{slug}", body=b'{"not": "html"}', headers={"Content-Type": "application/json"}
+        )
+    else:
+        server.route(
+            f"/news/{slug}", body=page("x", MATCHING), headers={"Content-Type": "text/html"}
+        )
+    server.route(
+        "/robots.txt",
+        body=b"User-agent: *\nDisallow: /news/private/\n",
+        headers={"Content-Type": "text/plain"},
+    )
+    server.route(
+        "/feed.xml",
+        body=feed(server, [(slug, "North Korea and Russia", summary)]),
+        headers={"Content-Type": "application/rss+xml"},
+    )
+    run(settings_for(server, db_url, tmp_path))
+    state = stored(db_url)
+    assert state["origins"] == ["feed"]
+    assert state["entries"] == {server.url(f"/news/{slug}"): "stored"}
+
+
+@pytest.mark.parametrize(
+    ("route", "kind"),
+    [
+        ({"status": 429, "headers": {"Retry-After": "7200"}}, "http_status"),
+        ({"status": 500}, "http_status"),
+        (
+            {"body": b"<rss><channel><item><title>cut", "headers": {"Content-Type": "text/plain"}},
+            "malformed_feed",
+        ),
+        ({"body": b"<rss></rss>", "drip": (4, 0.5)}, "timeout"),
+    ],
+)
+def test_a_failing_feed_records_its_kind_and_backs_off(
+    server: FeedServer, db_url: str, tmp_path: Path, route: dict, kind: str
+) -> None:
+    server.route("/feed.xml", **route)
+    before = datetime.now(UTC)
+    (result,) = run(settings_for(server, db_url, tmp_path))
+    assert result.error_kind == kind
+    source = stored(db_url)["source"]
+    assert (source.failure_count, source.last_error_kind) == (1, kind)
+    minimum = 7200 if "Retry-After" in route.get("headers", {}) else 500
+    assert (source.next_poll_at - before).total_seconds() >= minimum
+
+
+def test_repeated_guids_still_process_every_entry(
+    server: FeedServer, db_url: str, tmp_path: Path
+) -> None:
+    items = [serve_story(server, slug) for slug in ("a", "b", "c")]
+    body = (
+        feed(server, items)
+        .replace(b"<guid>a</guid>", b"<guid>x</guid>")
+        .replace(b"<guid>b</guid>", b"<guid>x</guid>")
+        .replace(b"<guid>c</guid>", b"<guid>x</guid>")
+    )
+    server.route("/feed.xml", body=body, headers={"Content-Type": "application/rss+xml"})
+    run(settings_for(server, db_url, tmp_path))
+    assert len(stored(db_url)["articles"]) == 3
