@@ -2,8 +2,10 @@
 
     watch pre-filter -> known URL? -> fetch page -> extract text -> watch confirm -> store
 
-Each entry's article, watch matches and "seen" mark are written in one transaction, so a
-crash leaves an entry either fully processed or untouched (and polled again).
+Each entry's article, watch matches and record are written in one transaction, so a crash
+leaves an entry either fully processed or untouched (and polled again). A page that fails in a
+way that may pass (timeout, network, 5xx, 429) leaves the entry waiting for the next poll, up
+to MAX_PAGE_ATTEMPTS tries; a page that fails for good gives way to the feed's own text.
 """
 
 from __future__ import annotations
@@ -26,20 +28,20 @@ from monitor.watch import MatchText, Node, matches, parse_query, prefilter
 
 log = logging.getLogger(__name__)
 
-# Failures worth another try at the next poll; the others fall back to the feed's own text.
 RETRIABLE_FETCH_KINDS = frozenset({"timeout", "network", "http_status"})
-PERMANENT_STATUSES = frozenset({401, 403, 404, 410, 451})
+PERMANENT_STATUSES = frozenset({400, 401, 403, 404, 405, 410, 451})
+MAX_PAGE_ATTEMPTS = 5  # then the feed's own text is used, rather than waiting forever
 
 
 class Outcome(StrEnum):
     """What became of an entry; stored on its source_entries row."""
 
     STORED = "stored"  # matched a watch; article stored
-    NO_MATCH = "no_match"  # fetched and read, no watch matched its text
+    NO_MATCH = "no_match"  # read, and no watch matched its text
+    NO_TEXT = "no_text"  # neither the page nor the feed gave any text
     SKIPPED = "skipped"  # title and summary mention no watch term; not fetched
     KNOWN = "known"  # the corpus already holds this URL; not fetched again
-    NO_TEXT = "no_text"  # neither the page nor the feed gave any text
-    RETRY = "retry"  # a passing failure; left unseen so the next poll tries again
+    RETRY = "retry"  # a passing failure; the next poll tries again
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,56 +66,63 @@ class EntryContext:
     stopping: asyncio.Event | None = None  # set on shutdown: start no new entry
 
 
-async def process_entry(context: EntryContext, entry: Entry) -> Outcome:
-    """Take one feed entry through the stages and record the outcome."""
-    if context.stopping is not None and context.stopping.is_set():
-        return Outcome.RETRY  # not marked seen: the next run picks it up
-    candidates = [
-        w
-        for w in context.watches
-        if context.fetch_all or prefilter(w.query, title=entry.title, summary=entry.summary)
-    ]
-    if not candidates:
-        await _record(context, entry, Outcome.SKIPPED)
-        return Outcome.SKIPPED
-    if await asyncio.to_thread(_known_url, context.engine, entry.url):
-        await _record(context, entry, Outcome.KNOWN)
-        return Outcome.KNOWN
-    try:
-        document = await _document(context, entry)
-    except _TryAgain:
-        return Outcome.RETRY
-    if document is None:
-        await _record(context, entry, Outcome.NO_TEXT)
-        return Outcome.NO_TEXT
-    matched = _matching(candidates, document)
-    if not matched:
-        await _record(context, entry, Outcome.NO_MATCH)
-        return Outcome.NO_MATCH
-    await asyncio.to_thread(_store, context, entry, document, matched)
-    return Outcome.STORED
+@dataclass(frozen=True, slots=True)
+class _Text:
+    document: Document | None
+    page_error: str | None  # the fetch error kind when the page could not be used
 
 
 class _TryAgain(Exception):
-    """The page failed in a way that may pass; leave the entry for the next poll."""
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
 
 
-async def _document(context: EntryContext, entry: Entry) -> Document | None:
-    """Return the entry's text from its page, else from the feed (None: no text anywhere)."""
+async def process_entry(
+    context: EntryContext, entry: Entry, *, failed_attempts: int = 0
+) -> Outcome:
+    """Take one feed entry through the stages and record the outcome."""
+    if context.stopping is not None and context.stopping.is_set():
+        return Outcome.RETRY  # nothing recorded: the next run picks it up
+    candidates = [
+        watch
+        for watch in context.watches
+        if context.fetch_all or prefilter(watch.query, title=entry.title, summary=entry.summary)
+    ]
+    if not candidates:
+        return await _record(context, entry, Outcome.SKIPPED)
+    if await asyncio.to_thread(_known_url, context.engine, entry.url):
+        return await _record(context, entry, Outcome.KNOWN)
+    try:
+        text = await _text(context, entry, last_try=failed_attempts + 1 >= MAX_PAGE_ATTEMPTS)
+    except _TryAgain as error:
+        return await _record(context, entry, Outcome.RETRY, error_kind=error.kind)
+    if text.document is None:
+        return await _record(context, entry, Outcome.NO_TEXT, error_kind=text.page_error)
+    matched = _matching(candidates, text.document)
+    if not matched:
+        return await _record(context, entry, Outcome.NO_MATCH, error_kind=text.page_error)
+    await asyncio.to_thread(_store, context, entry, text, matched)
+    return Outcome.STORED
+
+
+async def _text(context: EntryContext, entry: Entry, *, last_try: bool) -> _Text:
+    """Return the entry's text from its page, else from the feed; _TryAgain to wait."""
     try:
         page = await context.fetcher.get(entry.url)
-        return await context.extractor.extract(page.text, url=page.final_url)
+        return _Text(await context.extractor.extract(page.text, url=page.final_url), None)
     except FetchError as error:
-        permanent = error.kind not in RETRIABLE_FETCH_KINDS or error.status in PERMANENT_STATUSES
+        extra = {"source": entry.source, "kind": error.kind}
+        passing = error.kind in RETRIABLE_FETCH_KINDS and error.status not in PERMANENT_STATUSES
+        if passing and not last_try:
+            log.info("%s: will retry %s: %s", entry.source, entry.url, error, extra=extra)
+            raise _TryAgain(error.kind) from error
         log.warning(
-            "%s: page %s", entry.source, error, extra={"source": entry.source, "kind": error.kind}
+            "%s: using the feed's text for %s: %s", entry.source, entry.url, error, extra=extra
         )
-        if not permanent:
-            raise _TryAgain from error
+        return _Text(document_from_feed(entry), error.kind)
     except ExtractError as error:
         log.info("%s: %s: %s", entry.source, entry.url, error, extra={"source": entry.source})
-    # The page gave nothing usable for good: the feed's own content is the best text there is.
-    return document_from_feed(entry)
+        return _Text(document_from_feed(entry), ExtractError.kind)
 
 
 def _matching(candidates: Sequence[Watch], document: Document) -> list[str]:
@@ -126,9 +135,10 @@ def _known_url(engine: Engine, url: str) -> bool:
         return articles.article_id_for_url(session, url) is not None
 
 
-def _store(context: EntryContext, entry: Entry, document: Document, watches: list[str]) -> None:
+def _store(context: EntryContext, entry: Entry, text: _Text, watches: list[str]) -> None:
+    assert text.document is not None  # checked by the caller
     with Session(context.engine) as session, session.begin():
-        article_id = articles.add_article(session, document, watches=watches)
+        article_id = articles.add_article(session, text.document, watches=watches)
         articles.mark_entry(
             session,
             source_id=context.source_id,
@@ -136,14 +146,23 @@ def _store(context: EntryContext, entry: Entry, document: Document, watches: lis
             url=entry.url,
             outcome=Outcome.STORED,
             article_id=article_id,
+            error_kind=text.page_error,
         )
 
 
-async def _record(context: EntryContext, entry: Entry, outcome: Outcome) -> None:
+async def _record(
+    context: EntryContext, entry: Entry, outcome: Outcome, *, error_kind: str | None = None
+) -> Outcome:
     def write() -> None:
         with Session(context.engine) as session, session.begin():
             articles.mark_entry(
-                session, source_id=context.source_id, key=entry.key, url=entry.url, outcome=outcome
+                session,
+                source_id=context.source_id,
+                key=entry.key,
+                url=entry.url,
+                outcome=outcome,
+                error_kind=error_kind,
             )
 
     await asyncio.to_thread(write)
+    return outcome

@@ -94,17 +94,18 @@ async def _process_new_entries(
 ) -> list[Outcome]:
     keys = [entry.key for entry in entries]
 
-    def seen() -> set[str]:
+    def history() -> articles.EntryHistory:
         with Session(context.engine) as session:
-            return articles.seen_entry_keys(session, state.id, keys)
+            return articles.entry_history(session, state.id, keys)
 
-    already = await asyncio.to_thread(seen)
-    new = [entry for entry in entries if entry.key not in already]
+    known = await asyncio.to_thread(history)
+    new = [entry for entry in entries if entry.key not in known.processed]
     limit = asyncio.Semaphore(concurrency)
 
     async def one(entry: Entry) -> Outcome:
         async with limit:
-            return await process_entry(context, entry)
+            attempts = known.failed_attempts.get(entry.key, 0)
+            return await process_entry(context, entry, failed_attempts=attempts)
 
     return list(await asyncio.gather(*(one(entry) for entry in new)))
 

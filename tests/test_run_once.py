@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from monitor.config import Settings, load_settings
 from monitor.daemon import run_once
+from monitor.pipeline import MAX_PAGE_ATTEMPTS
 from monitor.store.db import make_engine
 from monitor.store.tables import Article, Source, SourceEntry, WatchMatch
 from tests.servers import FeedServer, feed_server  # noqa: F401
@@ -99,6 +100,10 @@ def stored(db_url: str) -> dict[str, object]:
             "origins": sorted(session.scalars(select(Article.content_origin))),
             "watches": sorted(session.scalars(select(WatchMatch.watch))),
             "entries": dict(session.execute(select(SourceEntry.url, SourceEntry.outcome)).all()),
+            "entry_errors": dict(
+                session.execute(select(SourceEntry.url, SourceEntry.error_kind)).all()
+            ),
+            "attempts": dict(session.execute(select(SourceEntry.url, SourceEntry.attempts)).all()),
             "source": session.scalars(select(Source)).one(),
         }
     engine.dispose()
@@ -150,11 +155,35 @@ def test_a_failing_page_is_retried_next_time_and_validators_wait(
     settings = settings_for(server, db_url, tmp_path)
     run(settings)
     first = stored(db_url)
-    assert first["articles"] == [] and first["entries"] == {}
+    url = server.url("/news/a")
+    assert first["articles"] == []
+    assert (first["entries"], first["entry_errors"]) == ({url: "retry"}, {url: "http_status"})
     assert first["source"].etag is None, "an entry left to retry must not be hidden by a 304"
     serve_story(server, "a")
     run(settings)
-    assert stored(db_url)["articles"] == [server.url("/news/a")]
+    second = stored(db_url)
+    assert second["articles"] == [url]
+    assert (second["entries"], second["attempts"]) == ({url: "stored"}, {url: 2})
+
+
+def test_a_page_that_keeps_failing_gives_way_to_the_feed_text(
+    server: FeedServer, db_url: str, tmp_path: Path
+) -> None:
+    server.route("/news/a", status=503)
+    summary = (MATCHING * 3).strip()
+    body = feed(server, [("a", "North Korea and Russia", summary)])
+    server.route("/feed.xml", body=body, headers={"Content-Type": "application/rss+xml"})
+    settings = settings_for(server, db_url, tmp_path)
+    outcomes = [run(settings)[0].outcomes for _ in range(MAX_PAGE_ATTEMPTS)]
+    assert [o[0] for o in outcomes] == ["retry"] * (MAX_PAGE_ATTEMPTS - 1) + ["stored"]
+    state = stored(db_url)
+    url = server.url("/news/a")
+    assert state["origins"] == ["feed"]
+    assert (state["entry_errors"], state["attempts"]) == (
+        {url: "http_status"},
+        {url: MAX_PAGE_ATTEMPTS},
+    )
+    assert len([r for r in server.requests if r.path == "/news/a"]) == MAX_PAGE_ATTEMPTS
 
 
 @pytest.mark.parametrize(
@@ -189,7 +218,10 @@ def test_a_page_that_fails_for_good_falls_back_to_the_feed_text(
     run(settings_for(server, db_url, tmp_path))
     state = stored(db_url)
     assert state["origins"] == ["feed"]
-    assert state["entries"] == {server.url(f"/news/{slug}"): "stored"}
+    url = server.url(f"/news/{slug}")
+    assert state["entries"] == {url: "stored"}
+    expected_kind = {"gone": "http_status", "robots": "robots_denied", "not html": "not_html"}
+    assert state["entry_errors"] == {url: expected_kind[reason]}
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -24,14 +25,31 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-def seen_entry_keys(session: Session, source_id: int, keys: Sequence[str]) -> set[str]:
-    """Return which of ``keys`` this source already processed."""
+RETRY = "retry"
+
+
+@dataclass(frozen=True, slots=True)
+class EntryHistory:
+    """What a source's earlier polls did with some entries."""
+
+    processed: frozenset[str]  # keys done for good: never processed again
+    failed_attempts: Mapping[str, int]  # keys waiting for a retry -> tries so far
+
+
+def entry_history(session: Session, source_id: int, keys: Sequence[str]) -> EntryHistory:
+    """Return which of ``keys`` were processed and which wait for another try."""
     if not keys:
-        return set()
-    query = select(SourceEntry.entry_key).where(
+        return EntryHistory(frozenset(), {})
+    query = select(SourceEntry.entry_key, SourceEntry.outcome, SourceEntry.attempts).where(
         SourceEntry.source_id == source_id, SourceEntry.entry_key.in_(keys)
     )
-    return set(session.scalars(query))
+    processed, failed = set(), {}
+    for key, outcome, attempts in session.execute(query):
+        if outcome == RETRY:
+            failed[key] = attempts
+        else:
+            processed.add(key)
+    return EntryHistory(frozenset(processed), failed)
 
 
 def article_id_for_url(session: Session, url: str) -> int | None:
@@ -53,13 +71,26 @@ def mark_entry(
     url: str,
     outcome: str,
     article_id: int | None = None,
+    error_kind: str | None = None,
 ) -> None:
-    """Record that a source's entry was processed, and with what outcome."""
-    session.add(
-        SourceEntry(
-            source_id=source_id, entry_key=key, url=url, outcome=outcome, article_id=article_id
+    """Record what became of a source's entry; a retry counts one more attempt."""
+    row = session.get(SourceEntry, (source_id, key))
+    if row is None:
+        session.add(
+            SourceEntry(
+                source_id=source_id,
+                entry_key=key,
+                url=url,
+                outcome=outcome,
+                article_id=article_id,
+                error_kind=error_kind,
+                attempts=1,
+            )
         )
-    )
+        return
+    row.outcome, row.article_id, row.error_kind = outcome, article_id, error_kind
+    row.attempts += 1
+    row.seen_at = utc_now()
 
 
 def add_article(

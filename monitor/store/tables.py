@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -115,7 +116,7 @@ class Article(Base):
 
 
 class SourceEntry(Base):
-    """A feed entry a source listed, kept once processed so it is never processed again."""
+    """A feed entry a source listed: processed (never again), or waiting for a retry."""
 
     __tablename__ = "source_entries"
 
@@ -128,6 +129,10 @@ class SourceEntry(Base):
         ForeignKey("articles.id", ondelete="SET NULL"), index=True
     )
     outcome: Mapped[str] = mapped_column(KIND)
+    # Why the page could not be used (a fetch error kind), when the text came from elsewhere
+    # or the entry waits for another try (outcome "retry").
+    error_kind: Mapped[str | None] = mapped_column(KIND)
+    attempts: Mapped[int] = mapped_column(default=1, server_default=text("1"))
     seen_at: Mapped[datetime] = mapped_column(default=utc_now)
 
 

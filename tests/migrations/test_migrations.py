@@ -103,3 +103,30 @@ def test_concurrent_upgrades_take_turns(empty_db_url: str, tmp_path: Path) -> No
     assert migrate.current_revision(engine) == migrate.head_revision()
     assert schema_differences(engine) == []
     engine.dispose()
+
+
+def test_an_older_revision_is_refused_with_the_fix(empty_engine: Engine) -> None:
+    migrate.upgrade(empty_engine, "0001")
+    with pytest.raises(
+        SchemaError, match=r'revision 0001, this version needs \w+: run "monitor db'
+    ):
+        migrate.require_current_schema(empty_engine)
+
+
+def test_entries_recorded_before_0002_survive_it(empty_engine: Engine) -> None:
+    migrate.upgrade(empty_engine, "0001")
+    with empty_engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO sources (id, name, type, url, created_at, failure_count)"
+            " VALUES (1, 's', 'rss', 'https://example.org/rss', CURRENT_TIMESTAMP, 0)"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO source_entries (source_id, entry_key, url, outcome, seen_at)"
+            " VALUES (1, 'k', 'https://example.org/a', 'stored', CURRENT_TIMESTAMP)"
+        )
+    migrate.upgrade(empty_engine)
+    with empty_engine.connect() as connection:
+        row = connection.exec_driver_sql(
+            "SELECT outcome, error_kind, attempts FROM source_entries"
+        ).one()
+    assert tuple(row) == ("stored", None, 1)
