@@ -6,7 +6,7 @@ import asyncio
 import json
 import logging
 import tempfile
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,8 @@ from monitor.config import Settings, load_settings
 from monitor.daemon import run_daemon, run_once
 from monitor.demo import serve_demo_news, write_demo_config
 from monitor.errors import ConfigError, MonitorError
+from monitor.importing import import_files
+from monitor.pipeline import compile_watches
 from monitor.polling import describe_poll
 from monitor.status import status_report
 from monitor.store import listing, migrate
@@ -59,10 +61,11 @@ pass_state = click.make_pass_decorator(_State)
 
 
 def configure_logging(level: str) -> None:
-    """Log to stderr at ``level``; Alembic only says more than warnings at DEBUG."""
+    """Log to stderr at ``level``; the libraries below only say more than warnings at DEBUG."""
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # Every command checks the schema revision, and Alembic announces each check at INFO.
-    logging.getLogger("alembic").setLevel(level if level == "DEBUG" else "WARNING")
+    # At INFO these announce every schema check, HTTP request and scheduler run.
+    for chatty in ("alembic", "httpx", "apscheduler"):
+        logging.getLogger(chatty).setLevel(level if level == "DEBUG" else "WARNING")
 
 
 @click.group(cls=_MonitorGroup)
@@ -134,6 +137,32 @@ def run(state: _State, once: bool) -> None:
         click.echo(describe_poll(result))
     if results and all(result.error_kind for result in results):
         raise MonitorError("no source could be polled")
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]),
+    help="Publication date (UTC) for files that carry none.",
+)
+@pass_state
+def import_(state: _State, paths: tuple[Path, ...], published: datetime | None) -> None:
+    """Add HTML or text files to the corpus, in the order given (no alerts for them)."""
+    settings = state.settings
+    watches = compile_watches([(w.name, w.query) for w in settings.watches])
+    when = published.replace(tzinfo=UTC) if published else None
+    with open_engine(settings.monitor.database_url) as engine:
+        migrate.require_current_schema(engine)
+        results = import_files(engine, list(paths), watches=watches, published_at=when)
+    for result in results:
+        if result.article_id is None:
+            click.echo(f"{result.path}: not imported: {result.problem}", err=True)
+        else:
+            matched = ", ".join(result.watches) or "no watch"
+            click.echo(f"{result.path}: #{result.article_id} {result.title or ''} ({matched})")
+    if any(r.article_id is None and not (r.problem or "").startswith("already") for r in results):
+        raise MonitorError("some files could not be imported")
 
 
 @cli.command()

@@ -39,7 +39,9 @@ from monitor.store.types import utc_now
 
 log = logging.getLogger(__name__)
 
-TICK_SECONDS = 15.0  # how often due sources are looked for; polls keep their own intervals
+TICK_SECONDS = (
+    5.0  # how often due sources are looked for (one indexed query); polls keep their own intervals
+)
 POLL_LEASE_SECONDS = 900.0  # a daemon that dies mid-poll frees its sources after this
 
 
@@ -176,7 +178,9 @@ async def run_daemon(settings: Settings) -> None:
             "monitor running: %d sources, %d watches", len(settings.sources), len(settings.watches)
         )
         await runtime.stopping.wait()
-        scheduler.shutdown(wait=False)
-        # New entries are no longer started (EntryContext.stopping); let the started ones end.
+        # Pause first: shutdown() would cancel a poll mid-article. Entries not yet started are
+        # skipped (EntryContext.stopping) and stay unseen; the started ones finish.
+        scheduler.pause()
         await asyncio.gather(*in_flight, return_exceptions=True)
+        scheduler.shutdown(wait=False)
         log.info("monitor stopped")

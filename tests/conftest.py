@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from monitor.store.db import make_engine
 from monitor.store.migrate import upgrade
 from tests.databases import postgres_admin_engine, postgres_database, postgres_url
+from tests.servers import feed_server_fixture  # noqa: F401  (the feed_server fixture)
 
 ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
@@ -24,8 +25,9 @@ def isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
             monkeypatch.delenv(name)
     monkeypatch.chdir(tmp_path)
     # In-process CLI runs configure logging; give each test the levels it started with.
-    alembic_logger = logging.getLogger("alembic")
-    monkeypatch.setattr(alembic_logger, "level", alembic_logger.level)
+    for name in ("alembic", "httpx", "apscheduler"):
+        logger = logging.getLogger(name)
+        monkeypatch.setattr(logger, "level", logger.level)
 
 
 @pytest.fixture(scope="session")

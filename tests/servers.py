@@ -1,8 +1,7 @@
 """A real HTTP server on loopback for tests: routes scripted per test, requests recorded.
 
-Test modules get the ``feed_server`` fixture by importing it: ``from tests.servers import
-feed_server_fixture  # noqa: F401`` (or ``feed_server``). One server runs for the whole
-session; each test starts with no routes and no requests.
+tests/conftest.py makes the ``feed_server`` fixture available to every test module. One
+server runs for the whole session; each test starts with no routes and no requests.
 """
 
 from __future__ import annotations
@@ -142,6 +141,14 @@ class FeedServer:
             if not self._lock.wait_for(lambda: len(self._requests) >= n, timeout):
                 got = len(self._requests)
                 raise AssertionError(f"expected {n} requests within {timeout}s, got {got}")
+
+    def wait_for_path(self, path: str, timeout: float = 5.0) -> None:
+        """Return once a request for ``path`` arrived; fail the test after ``timeout`` s."""
+        with self._lock:
+            if not self._lock.wait_for(
+                lambda: any(r.path == path for r in self._requests), timeout
+            ):
+                raise AssertionError(f"no request for {path} within {timeout}s: {self.paths()}")
 
     def route(
         self,
@@ -283,9 +290,6 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 _SERVER_KEY = pytest.StashKey[FeedServer]()
 
 
-# The fixture is called ``feed_server``. Importing it as ``feed_server_fixture`` spares a
-# test module ruff's F811 (redefinition) on every test's parameter; ``feed_server`` is the
-# same fixture under its own name, for modules that import that.
 @pytest.fixture(name="feed_server")
 def feed_server_fixture(request: pytest.FixtureRequest) -> FeedServer:
     """The session's one loopback server, with no routes and no recorded requests yet.
@@ -301,6 +305,3 @@ def feed_server_fixture(request: pytest.FixtureRequest) -> FeedServer:
         request.config.add_cleanup(server.stop)
     server.reset()
     return server
-
-
-feed_server = feed_server_fixture

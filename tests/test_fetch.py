@@ -15,7 +15,7 @@ from monitor.errors import FetchError
 from monitor.fetch import Fetcher, parse_retry_after
 from monitor.fetching.addresses import is_special
 from monitor.model import Page
-from tests.servers import FeedServer, feed_server_fixture  # noqa: F401
+from tests.servers import FeedServer
 
 USER_AGENT = "figure-monitor-test/0.1 (+https://example.org/monitor)"
 LOOPBACK = (ipaddress.ip_network("127.0.0.1/32"),)

@@ -17,7 +17,7 @@ from monitor.daemon import run_once
 from monitor.pipeline import MAX_PAGE_ATTEMPTS
 from monitor.store.db import make_engine
 from monitor.store.tables import Article, Source, SourceEntry, WatchMatch
-from tests.servers import FeedServer, feed_server  # noqa: F401
+from tests.servers import FeedServer
 
 WATCH = '"North Korea" AND (Russia OR Moscow)'
 MATCHING = (
@@ -47,7 +47,7 @@ def feed(server: FeedServer, items: list[tuple[str, str, str]]) -> bytes:
 
 
 @pytest.fixture
-def server(feed_server: FeedServer) -> Iterator[FeedServer]:  # noqa: F811
+def server(feed_server: FeedServer) -> Iterator[FeedServer]:
     feed_server.route(
         "/robots.txt",
         body=b"User-agent: *\nDisallow: /private/\n",

@@ -92,10 +92,12 @@ def test_success_keeps_the_interval_within_jitter() -> None:
     assert 540 <= min(delays) < max(delays) <= 660
 
 
-def test_new_sources_spread_over_their_first_minute() -> None:
+def test_many_new_sources_spread_over_a_minute_and_a_lone_one_starts_at_once() -> None:
     rng = random.Random(7)
-    starts = {first_poll(NOW, 600, rng) for _ in range(50)}
+    starts = {first_poll(NOW, 600, rng, new_sources=50) for _ in range(50)}
     assert len(starts) == 50 and all(NOW <= s <= NOW + timedelta(seconds=60) for s in starts)
+    assert max(starts) - min(starts) > timedelta(seconds=30)
+    assert first_poll(NOW, 600, rng, new_sources=1) <= NOW + timedelta(seconds=2)
 
 
 def test_failures_back_off_exponentially_up_to_the_cap_and_never_stop() -> None:

@@ -7,12 +7,16 @@ from datetime import datetime, timedelta
 
 MAX_BACKOFF = 6 * 3600.0  # a failing source is still tried at least every six hours
 JITTER = 0.1  # +-10% so sources configured alike drift apart instead of firing together
-FIRST_POLL_SPREAD = 60.0  # new sources start within their first minute, not all at once
+FIRST_POLL_SPREAD = 60.0  # many new sources start within a minute, not all at once
+FIRST_POLL_SLOT = 2.0  # ...but a few start at once: two seconds of spread per new source
 
 
-def first_poll(now: datetime, every: float, rng: random.Random) -> datetime:
+def first_poll(
+    now: datetime, every: float, rng: random.Random, *, new_sources: int = 1
+) -> datetime:
     """Return when a newly configured source is first polled."""
-    return now + timedelta(seconds=rng.uniform(0, min(every, FIRST_POLL_SPREAD)))
+    spread = min(every, FIRST_POLL_SPREAD, FIRST_POLL_SLOT * new_sources)
+    return now + timedelta(seconds=rng.uniform(0, spread))
 
 
 def after_success(now: datetime, every: float, rng: random.Random) -> datetime:

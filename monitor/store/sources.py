@@ -40,6 +40,7 @@ def sync_sources(
 ) -> None:
     """Create rows for new sources and update changed ones; rows of removed sources stay."""
     rows = {row.name: row for row in session.scalars(select(Source))}
+    new_sources = sum(1 for source in sources if source.name not in rows)
     for source in sources:
         row = rows.get(source.name)
         if row is None:
@@ -48,7 +49,7 @@ def sync_sources(
                     name=source.name,
                     type=source.type,
                     url=source.url,
-                    next_poll_at=first_poll(now, source.every, rng),
+                    next_poll_at=first_poll(now, source.every, rng, new_sources=new_sources),
                 )
             )
         elif (row.type, row.url) != (source.type, source.url):

@@ -1,0 +1,86 @@
+"""`monitor import`: add existing documents (HTML or text files) to the corpus.
+
+Imported articles are history: later coverage is checked against them, and they raise no
+alerts. Files are stored in the order given, so their order is their publication order when
+they carry no date of their own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from monitor.errors import ExtractError
+from monitor.extraction import document_from_text, extract_html
+from monitor.fetching.decoding import decode, looks_like_html
+from monitor.model import Document
+from monitor.pipeline import Watch
+from monitor.store import articles
+from monitor.watch import MatchText, matches
+
+MAX_FILE_BYTES = 20_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    path: Path
+    article_id: int | None  # None when nothing was stored
+    title: str | None = None
+    watches: tuple[str, ...] = ()
+    problem: str | None = None  # why nothing was stored
+
+
+def read_document(path: Path, *, published_at: datetime | None = None) -> Document:
+    """Return the document in an HTML or plain-text file; raises ExtractError if it has none."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ExtractError(f"larger than {MAX_FILE_BYTES:,} bytes")
+        body = path.read_bytes()
+    except OSError as error:
+        raise ExtractError(f"cannot read: {error.strerror}") from None
+    decoded = decode(body, None)
+    if decoded is None:
+        raise ExtractError("cannot decode the file as text")
+    text, _charset = decoded
+    url = path.resolve().as_uri()
+    is_html = path.suffix.lower() in (".html", ".htm", ".xhtml") or looks_like_html(body)
+    document = extract_html(text, url=url) if is_html else document_from_text(text, url=url)
+    document = dataclasses.replace(document, origin="import")
+    if document.published_at is None and published_at is not None:
+        document = dataclasses.replace(document, published_at=published_at)
+    return document
+
+
+def import_files(
+    engine: Engine,
+    paths: Sequence[Path],
+    *,
+    watches: Sequence[Watch],
+    published_at: datetime | None = None,
+) -> list[ImportResult]:
+    """Store each file as an article, in the order given; a file already held is skipped."""
+    results = []
+    for path in paths:
+        try:
+            document = read_document(path, published_at=published_at)
+        except ExtractError as error:
+            results.append(ImportResult(path, None, problem=str(error)))
+            continue
+        text = MatchText.of(title=document.title or "", text=document.text)
+        matched = tuple(w.name for w in watches if matches(w.query, text))
+        with Session(engine) as session, session.begin():
+            known = articles.article_id_for_url(session, document.url)
+            if known is not None:
+                results.append(
+                    ImportResult(path, None, document.title, problem=f"already held as #{known}")
+                )
+                continue
+            article_id = articles.add_article(session, document, watches=matched)
+        results.append(ImportResult(path, article_id, document.title, matched))
+    return results

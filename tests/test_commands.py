@@ -1,0 +1,176 @@
+"""The ingestion commands through the real entry point: import, run (daemon), demo, listings."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from monitor.cli import cli
+from tests.process import run_monitor
+from tests.servers import FeedServer
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+EXTRACT_DATA = Path(__file__).parent / "data" / "extract"
+SEED_ORDER = ["002", "004", "001", "000", "003"]  # publication order, as the figures issue gives it
+
+CONFIG = """
+[monitor]
+database_url = "{db_url}"
+[fetch]
+timeout = "5s"
+allow_private_addresses = true
+{source}
+[[watch]]
+name = "arms"
+query = '"North Korea" AND (Russia OR Moscow OR Kremlin OR Putin)'
+"""
+
+
+def write_config(tmp_path: Path, db_url: str, source: str = "") -> Path:
+    path = tmp_path / "monitor.toml"
+    path.write_text(CONFIG.format(db_url=db_url, source=source), encoding="utf-8")
+    return path
+
+
+def seed_files() -> list[Path]:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    return [next(SEEDS.glob(f"{prefix}_*.txt")) for prefix in SEED_ORDER]
+
+
+def articles_json(config: Path) -> list[dict[str, object]]:
+    result = CliRunner().invoke(cli, ["--config", str(config), "articles", "--json"])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.output.splitlines()]
+
+
+def test_seeds_import_in_the_order_given_and_only_once(db_url: str, tmp_path: Path) -> None:
+    seeds = seed_files()
+    config = write_config(tmp_path, db_url)
+    args = ["--config", str(config), "import", *map(str, seeds), "--published", "2024-04-14"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    listed = articles_json(config)
+    assert [a["url"] for a in reversed(listed)] == [seed.resolve().as_uri() for seed in seeds]
+    assert all(a["matched_watches"] == ["arms"] for a in listed)
+    assert all(a["published_at"] == "2024-04-14T00:00:00+00:00" for a in listed)
+    again = CliRunner().invoke(cli, ["--config", str(config), "import", str(seeds[0])])
+    assert again.exit_code == 0 and "already held as #" in again.output
+    assert len(articles_json(config)) == 5
+
+
+def test_import_of_a_page_and_of_a_missing_file(db_url: str, tmp_path: Path) -> None:
+    config = write_config(tmp_path, db_url)
+    page = EXTRACT_DATA / "harbour_article.html"
+    result = CliRunner().invoke(
+        cli, ["--config", str(config), "import", str(page), str(tmp_path / "missing.txt")]
+    )
+    assert result.exit_code == 1
+    assert "missing.txt: not imported: cannot read" in result.output
+    (stored,) = articles_json(config)
+    assert stored["url"] == page.resolve().as_uri() and stored["title"]
+
+
+def test_sources_lists_state_and_the_last_error_kind(
+    feed_server: FeedServer,
+    db_url: str,
+    tmp_path: Path,
+) -> None:
+    feed_server.route("/feed.xml", status=503, headers={"Retry-After": "60"})
+    source = f'[[source]]\nname = "wire"\nurl = "{feed_server.url("/feed.xml")}"\n'
+    config = write_config(tmp_path, db_url, source)
+    run = CliRunner().invoke(cli, ["--config", str(config), "run", "--once"])
+    assert run.exit_code == 1 and "wire: failed (http_status)" in run.output
+    listed = CliRunner().invoke(cli, ["--config", str(config), "sources", "--json"])
+    (row,) = [json.loads(line) for line in listed.output.splitlines()]
+    assert (row["name"], row["state"], row["failure_count"], row["last_error_kind"]) == (
+        "wire",
+        "failing",
+        1,
+        "http_status",
+    )
+    assert row["next_poll_at"].endswith("+00:00")
+
+
+def test_demo_stores_the_matching_sample_articles_without_their_clutter(tmp_path: Path) -> None:
+    database = f"sqlite:///{tmp_path / 'demo.db'}"
+    result = run_monitor("demo", "--database", database, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "demo-news: 2 stored, 1 skipped" in result.stdout
+    config = write_config(tmp_path, database)
+    listed = articles_json(config)
+    assert len(listed) == 2 and all(a["matched_watches"] == ["dprk-russia-arms"] for a in listed)
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database)
+    with engine.connect() as connection:
+        texts = connection.execute(text("SELECT text FROM articles")).scalars().all()
+    engine.dispose()
+    joined = "\n".join(texts)
+    assert "11,000 containers of munitions" in joined and "5 million rounds" in joined
+    for clutter in (
+        "cookies",
+        "Leave a Reply",
+        "Related Articles",
+        "Share on",
+        "All rights reserved",
+    ):
+        assert clutter not in joined
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_the_daemon_finishes_the_article_in_flight_and_exits_on_a_signal(
+    feed_server: FeedServer,
+    db_url: str,
+    tmp_path: Path,
+    signum: int,
+) -> None:
+    story = (
+        "North Korea shipped more artillery shells to Russia this spring, officials said, "
+        "citing rail traffic at the border and activity at the port of Rajin. " * 6
+    )
+    article = f"<article><h1>North Korea and Russia</h1><p>{story}</p></article>"
+    html = f"<html><body>{article}</body></html>"
+    # The page arrives slowly, so the signal lands while the article is in flight.
+    feed_server.route(
+        "/news/a", body=html.encode(), headers={"Content-Type": "text/html"}, delay=1.5
+    )
+    item = (
+        f"<item><title>North Korea and Russia</title><link>{feed_server.url('/news/a')}</link>"
+        "<guid>a</guid></item>"
+    )
+    feed_server.route(
+        "/feed.xml",
+        body=f"<rss version='2.0'><channel><title>t</title>{item}</channel></rss>".encode(),
+        headers={"Content-Type": "application/rss+xml"},
+    )
+    source = f'[[source]]\nname = "wire"\nurl = "{feed_server.url("/feed.xml")}"\n'
+    config = write_config(tmp_path, db_url, source)
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    daemon = subprocess.Popen(
+        [sys.executable, "-m", "monitor", "--config", str(config), "run"],
+        cwd=tmp_path,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        feed_server.wait_for_path("/news/a", timeout=30)
+        daemon.send_signal(signum)
+        _, stderr = daemon.communicate(timeout=30)
+    finally:
+        if daemon.poll() is None:
+            daemon.kill()
+            daemon.communicate()
+    assert daemon.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    (stored,) = articles_json(config)
+    assert stored["url"] == feed_server.url("/news/a")
