@@ -4,46 +4,8 @@ Build a ``MatchText`` once per article, then ask ``matches(query, text)`` for ea
 article's words are indexed once, so every term of every query is a lookup, not a scan.
 ``prefilter`` makes the cheaper, looser decision of whether a feed entry is worth fetching.
 
-Matching
---------
-
-- Words are compared as ``monitor.watch.text.words`` splits them: case and accents are
-  ignored, and punctuation separates words.
-- ``korea`` matches the word (and its extensions, below); ``korea*`` any word starting with
-  "korea"; ``"north korea"`` those words one right after the other.
-- ``a NEAR/5 b`` matches when an ``a`` and a ``b`` have at most 5 words between them, in
-  either order. The two must be different words of the text: ``korea NEAR/5 korea`` needs
-  "korea" twice.
-- ``title:`` looks in the title only; otherwise a term may be in the title or the body.
-- The title and the body are separate passages: a phrase or a NEAR never runs from the end of
-  the title into the start of the body.
-
-Extensions
-----------
-
-A word on its own, and the last word of a phrase, also match a few longer forms of it, so
-that naming a country once finds its people and its adjective too, and naming a thing finds
-its plural:
-
-- A word of three letters or fewer matches only itself, because short words extend into
-  unrelated ones: ``war`` does not match "wars", "ward" or "warn", ``US`` does not match
-  "use", ``arm`` does not match "arms" or "army". Write ``war OR wars`` or ``war*`` instead.
-- A longer word may be followed by "s" (``missile`` matches "missiles"), or by "es" when it
-  ends in s, x, z, ch, sh or o (``launch``: "launches", ``torpedo``: "torpedoes").
-- It may be followed by "an", "ans", "ian", "ians", "i", "is" or "ese": ``Iran`` matches
-  "Iranian" and "Iranians", ``Israel`` "Israeli(s)", ``Pakistan`` "Pakistani(s)",
-  ``Japan`` "Japanese", ``Tibet`` "Tibetan(s)".
-- A final "a" or "e" may be replaced by "an", "ans", "ian", "ians", "ean", "eans" or "ese":
-  ``Korea`` matches "Korean(s)" (so ``"North Korea"`` matches "North Korean"), ``Russia``
-  "Russian(s)", ``Ukraine`` "Ukrainian(s)", ``Europe`` "European(s)", ``China`` "Chinese".
-- A final "y" may be replaced by "ies": ``embassy`` matches "embassies".
-
-Nothing else: ``Iran`` does not match "Iraq" or "Irandom", ``Korea`` does not match
-"Koreatown". Extensions only lengthen the word you wrote: ``Russians`` does not match
-"Russian", and ``Russian`` does not match "Russia". Earlier words of a phrase match exactly
-(``"Korean war"`` does not match "Korea war"). Prefix searches (``korea*``) get no
-extensions. Irregular forms need an OR: ``France OR French``, ``Spain OR Spanish``,
-``Germany OR German``, ``Netherlands OR Dutch``, ``Somalia OR Somali``.
+The rules users rely on (what a term matches, NEAR, title:, and the plural and demonym
+extensions defined by the constants below) are written out in docs/watch-queries.md.
 """
 
 from __future__ import annotations
