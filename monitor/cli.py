@@ -1,4 +1,8 @@
-"""The ``monitor`` command line: argument parsing only; each command calls one function."""
+"""The ``monitor`` command line: argument parsing only; each command calls one function.
+
+Commands import the parts they use inside their bodies: extraction workers are spawned
+processes that import this module again, and should not pay for the daemon's imports.
+"""
 
 from __future__ import annotations
 
@@ -11,19 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import click
-from sqlalchemy.orm import Session
 
 from monitor import __version__
 from monitor.config import Settings, load_settings
-from monitor.daemon import run_daemon, run_once
-from monitor.demo import serve_demo_news, write_demo_config
 from monitor.errors import ConfigError, MonitorError
-from monitor.importing import import_files
-from monitor.pipeline import compile_watches
-from monitor.polling import describe_poll
-from monitor.status import status_report
-from monitor.store import listing, migrate
-from monitor.store.db import display_url, open_engine
 from monitor.textfmt import format_table
 
 EXIT_ERROR = 1
@@ -92,6 +87,9 @@ def db() -> None:
 @pass_state
 def db_upgrade(state: _State, revision: str) -> None:
     """Migrate the database to the newest schema."""
+    from monitor.store import migrate
+    from monitor.store.db import display_url, open_engine
+
     url = state.settings.monitor.database_url
     with open_engine(url, create=True) as engine:
         migrate.upgrade(engine, revision)
@@ -103,6 +101,9 @@ def db_upgrade(state: _State, revision: str) -> None:
 @pass_state
 def db_downgrade(state: _State, revision: str) -> None:
     """Migrate the database down to REVISION ("base" removes every table)."""
+    from monitor.store import migrate
+    from monitor.store.db import display_url, open_engine
+
     url = state.settings.monitor.database_url
     with open_engine(url) as engine:
         migrate.downgrade(engine, revision)
@@ -115,6 +116,9 @@ def db_downgrade(state: _State, revision: str) -> None:
 @pass_state
 def status(state: _State, as_json: bool) -> None:
     """Show the database, its schema revision and how much it holds."""
+    from monitor.status import status_report
+    from monitor.store.db import open_engine
+
     with open_engine(state.settings.monitor.database_url) as engine:
         report = status_report(state.settings, engine)
     if as_json:
@@ -128,6 +132,9 @@ def status(state: _State, as_json: bool) -> None:
 @pass_state
 def run(state: _State, once: bool) -> None:
     """Run the daemon: poll sources on schedule, keep matching articles (SIGTERM stops it)."""
+    from monitor.daemon import run_daemon, run_once
+    from monitor.polling import describe_poll
+
     settings = state.settings
     if not once:
         asyncio.run(run_daemon(settings))
@@ -149,6 +156,11 @@ def run(state: _State, once: bool) -> None:
 @pass_state
 def import_(state: _State, paths: tuple[Path, ...], published: datetime | None) -> None:
     """Add HTML or text files to the corpus, in the order given (no alerts for them)."""
+    from monitor.importing import import_files
+    from monitor.pipeline import compile_watches
+    from monitor.store import migrate
+    from monitor.store.db import open_engine
+
     settings = state.settings
     watches = compile_watches([(w.name, w.query) for w in settings.watches])
     when = published.replace(tzinfo=UTC) if published else None
@@ -170,6 +182,11 @@ def import_(state: _State, paths: tuple[Path, ...], published: datetime | None) 
 @pass_state
 def sources(state: _State, as_json: bool) -> None:
     """List the configured sources: state, failures, last error kind, next poll."""
+    from sqlalchemy.orm import Session
+
+    from monitor.store import listing, migrate
+    from monitor.store.db import open_engine
+
     names = [source.name for source in state.settings.sources]
     with open_engine(state.settings.monitor.database_url) as engine:
         migrate.require_current_schema(engine)
@@ -211,6 +228,11 @@ def sources(state: _State, as_json: bool) -> None:
 @pass_state
 def articles(state: _State, as_json: bool, limit: int) -> None:
     """List the newest stored articles with the watches they matched."""
+    from sqlalchemy.orm import Session
+
+    from monitor.store import listing, migrate
+    from monitor.store.db import open_engine
+
     with open_engine(state.settings.monitor.database_url) as engine:
         migrate.require_current_schema(engine)
         with Session(engine) as session:
@@ -239,6 +261,14 @@ def articles(state: _State, as_json: bool, limit: int) -> None:
 )
 def demo(database: str | None) -> None:
     """Run the whole pipeline on bundled sample news served on loopback (no network)."""
+    from sqlalchemy.orm import Session
+
+    from monitor.daemon import run_once
+    from monitor.demo import serve_demo_news, write_demo_config
+    from monitor.polling import describe_poll
+    from monitor.store import listing, migrate
+    from monitor.store.db import open_engine
+
     with tempfile.TemporaryDirectory() as folder, serve_demo_news() as feed_url:
         url = database or f"sqlite:///{Path(folder) / 'demo.db'}"
         # The demo ignores MONITOR_* variables so it behaves the same on every machine.
@@ -272,6 +302,8 @@ def config_group() -> None:
 @pass_state
 def config_check(state: _State) -> None:
     """Check the configuration, including that every env:NAME secret is set."""
+    from monitor.store.db import display_url
+
     settings = state.settings
     settings.require_secrets()
     counts = (

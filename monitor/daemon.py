@@ -27,7 +27,7 @@ from monitor.fetch import Fetcher
 from monitor.pipeline import EntryContext, compile_watches
 from monitor.polling import PollResult, poll_source
 from monitor.sources.google_news import search_feed_url
-from monitor.store.db import make_engine
+from monitor.store.db import make_engine, write_engine
 from monitor.store.migrate import require_current_schema
 from monitor.store.sources import (
     ConfiguredSource,
@@ -84,7 +84,7 @@ async def open_runtime(
             ConfiguredSource(name=s.name, type=s.type, url=source_url(s), every=s.every)
             for s in settings.sources
         ]
-        with Session(engine) as session, session.begin():
+        with Session(write_engine(engine)) as session, session.begin():
             sync_sources(session, configured, now=utc_now(), rng=runtime_rng)
         async with Fetcher(settings.fetch) as fetcher:
             with Extractor(processes=processes) as extractor:
@@ -106,7 +106,7 @@ async def poll_due_sources(runtime: Runtime, *, due_by: datetime | None = None) 
     now = utc_now()
 
     def claim() -> list[SourceState]:
-        with Session(runtime.engine) as session:
+        with Session(write_engine(runtime.engine)) as session:
             return claim_due_sources(
                 session,
                 names=names,

@@ -22,6 +22,7 @@ from monitor.fetching.decoding import decode, looks_like_html
 from monitor.model import Document
 from monitor.pipeline import Watch
 from monitor.store import articles
+from monitor.store.db import write_engine
 from monitor.watch import MatchText, matches
 
 MAX_FILE_BYTES = 20_000_000
@@ -74,7 +75,7 @@ def import_files(
             continue
         text = MatchText.of(title=document.title or "", text=document.text)
         matched = tuple(w.name for w in watches if matches(w.query, text))
-        with Session(engine) as session, session.begin():
+        with Session(write_engine(engine)) as session, session.begin():
             known = articles.article_id_for_url(session, document.url)
             if known is not None:
                 results.append(

@@ -11,6 +11,7 @@ to MAX_PAGE_ATTEMPTS tries; a page that fails for good gives way to the feed's o
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from monitor.extraction import Extractor, document_from_feed
 from monitor.fetch import Fetcher
 from monitor.model import Document, Entry
 from monitor.store import articles
+from monitor.store.db import write_engine
 from monitor.watch import MatchText, Node, matches, parse_query, prefilter
 
 log = logging.getLogger(__name__)
@@ -109,7 +111,11 @@ async def _text(context: EntryContext, entry: Entry, *, last_try: bool) -> _Text
     """Return the entry's text from its page, else from the feed; _TryAgain to wait."""
     try:
         page = await context.fetcher.get(entry.url)
-        return _Text(await context.extractor.extract(page.text, url=page.final_url), None)
+        document = await context.extractor.extract(page.text, url=page.final_url)
+        if document.published_at is None:
+            # The page's own date is preferred; the feed's is the next best.
+            document = dataclasses.replace(document, published_at=entry.published_at)
+        return _Text(document, None)
     except FetchError as error:
         extra = {"source": entry.source, "kind": error.kind}
         passing = error.kind in RETRIABLE_FETCH_KINDS and error.status not in PERMANENT_STATUSES
@@ -137,7 +143,7 @@ def _known_url(engine: Engine, url: str) -> bool:
 
 def _store(context: EntryContext, entry: Entry, text: _Text, watches: list[str]) -> None:
     assert text.document is not None  # checked by the caller
-    with Session(context.engine) as session, session.begin():
+    with Session(write_engine(context.engine)) as session, session.begin():
         article_id = articles.add_article(session, text.document, watches=watches)
         articles.mark_entry(
             session,
@@ -154,7 +160,7 @@ async def _record(
     context: EntryContext, entry: Entry, outcome: Outcome, *, error_kind: str | None = None
 ) -> Outcome:
     def write() -> None:
-        with Session(context.engine) as session, session.begin():
+        with Session(write_engine(context.engine)) as session, session.begin():
             articles.mark_entry(
                 session,
                 source_id=context.source_id,

@@ -21,6 +21,7 @@ from monitor.pipeline import EntryContext, Outcome, process_entry
 from monitor.sources import schedule
 from monitor.sources.feed import FeedError, parse_feed
 from monitor.store import articles, sources
+from monitor.store.db import write_engine
 from monitor.store.sources import SourceState
 from monitor.store.types import utc_now
 
@@ -128,7 +129,7 @@ def _succeeded(
     modified: str | None,
 ) -> None:
     now = utc_now()
-    with Session(engine) as session, session.begin():
+    with Session(write_engine(engine)) as session, session.begin():
         sources.record_poll_success(
             session,
             state.id,
@@ -150,7 +151,7 @@ def _failed(
     retry_after = error.retry_after if isinstance(error, FetchError) else None
     failures = state.failure_count + 1
     next_poll = schedule.after_failure(now, settings.every, failures, rng, retry_after=retry_after)
-    with Session(engine) as session, session.begin():
+    with Session(write_engine(engine)) as session, session.begin():
         sources.record_poll_failure(
             session, state.id, now=now, next_poll_at=next_poll, kind=error.kind, message=str(error)
         )

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,8 @@ from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from monitor.errors import SchemaError
-from monitor.store.db import make_engine
+from monitor.store.db import make_engine, write_engine
+from monitor.store.migrate import upgrade
 from monitor.store.tables import Alert, Article, Delivery, Figure, Source
 from tests.rows import article, figure, sha, stored_alert, stored_figure
 
@@ -203,3 +205,29 @@ def test_have_we_seen_this_lookups_use_an_index(engine: Engine, query: str, inde
             connection.execute(text("SET enable_seqscan = off"))
             plan = connection.execute(text("EXPLAIN " + query), {"v": "x"}).all()
     assert index in " ".join(str(row) for row in plan)
+
+
+def test_concurrent_read_then_write_transactions_wait_instead_of_failing(tmp_path: Path) -> None:
+    """Writers that each read, then insert, all succeed on SQLite (WAL), however they interleave."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'fm.db'}", create=True)
+    upgrade(engine)
+    errors: list[BaseException] = []
+
+    def writer(n: int) -> None:
+        try:
+            for i in range(25):
+                with Session(write_engine(engine)) as session, session.begin():
+                    session.scalars(select(Article.id)).all()  # a read before the write
+                    session.add(article(f"https://news.example.org/{n}/{i}"))
+        except BaseException as error:  # collected for the assertion
+            errors.append(error)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    with Session(engine) as session:
+        count = len(session.scalars(select(Article.id)).all())
+    engine.dispose()
+    assert errors == [] and count == 200

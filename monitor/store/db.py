@@ -100,3 +100,15 @@ def open_engine(database_url: str, *, create: bool = False) -> Iterator[Engine]:
             yield engine
     finally:
         engine.dispose()
+
+
+def write_engine(engine: Engine) -> Engine:
+    """Return ``engine`` for sessions that write: on SQLite they BEGIN IMMEDIATE.
+
+    A deferred SQLite transaction that read before writing cannot wait for the write lock (the
+    busy timeout does not apply once its snapshot is stale), so concurrent writers would fail
+    with "database is locked"; IMMEDIATE takes the lock first and waits for it instead.
+    """
+    if engine.dialect.name != "sqlite":
+        return engine
+    return engine.execution_options(**{SQLITE_BEGIN_OPTION: "IMMEDIATE"})
