@@ -25,7 +25,7 @@ from monitor.config import Settings, SourceSettings
 from monitor.extraction import Extractor
 from monitor.fetch import Fetcher
 from monitor.pipeline import EntryContext, compile_watches
-from monitor.polling import PollResult, poll_source
+from monitor.polling import PollResult, poll_source, record_internal_failure
 from monitor.sources.google_news import search_feed_url
 from monitor.store.db import make_engine, write_engine
 from monitor.store.migrate import require_current_schema
@@ -129,16 +129,32 @@ async def poll_due_sources(runtime: Runtime, *, due_by: datetime | None = None) 
             fetch_all=source.fetch_all,
             stopping=runtime.stopping,
         )
-        polls.append(
-            poll_source(
-                context,
-                state,
-                source,
-                rng=runtime.rng,
-                concurrency=runtime.settings.fetch.concurrency,
-            )
-        )
+        polls.append(_guarded_poll(runtime, context, state, source))
     return list(await asyncio.gather(*polls))
+
+
+async def _guarded_poll(
+    runtime: Runtime, context: EntryContext, state: SourceState, source: SourceSettings
+) -> PollResult:
+    """Poll one source; a bug in it is logged and recorded on the source, not the tick's end.
+
+    This is the one place that catches broadly: every expected failure is already a typed
+    error handled inside poll_source, so whatever arrives here is a defect to report.
+    """
+    try:
+        return await poll_source(
+            context, state, source, rng=runtime.rng, concurrency=runtime.settings.fetch.concurrency
+        )
+    except Exception as error:
+        log.exception(
+            "%s: poll failed unexpectedly",
+            state.name,
+            extra={"source": state.name, "kind": "internal"},
+        )
+        await asyncio.to_thread(
+            record_internal_failure, runtime.engine, state, source, runtime.rng, error
+        )
+        return PollResult(source=state.name, error_kind="internal")
 
 
 async def run_once(settings: Settings, *, processes: int | None = None) -> list[PollResult]:

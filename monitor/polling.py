@@ -155,3 +155,20 @@ def _failed(
         sources.record_poll_failure(
             session, state.id, now=now, next_poll_at=next_poll, kind=error.kind, message=str(error)
         )
+
+
+def record_internal_failure(
+    engine: Engine,
+    state: SourceState,
+    settings: SourceSettings,
+    rng: random.Random,
+    error: Exception,
+) -> None:
+    """Record an unexpected failure of a poll (kind "internal") and free the source's lease."""
+    now = utc_now()
+    next_poll = schedule.after_failure(now, settings.every, state.failure_count + 1, rng)
+    message = f"{type(error).__name__}: {error}"
+    with Session(write_engine(engine)) as session, session.begin():
+        sources.record_poll_failure(
+            session, state.id, now=now, next_poll_at=next_poll, kind="internal", message=message
+        )

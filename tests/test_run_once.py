@@ -289,3 +289,34 @@ def test_repeated_guids_still_process_every_entry(
     server.route("/feed.xml", body=body, headers={"Content-Type": "application/rss+xml"})
     run(settings_for(server, db_url, tmp_path))
     assert len(stored(db_url)["articles"]) == 3
+
+
+def test_an_unexpected_failure_is_recorded_and_frees_the_source(
+    server: FeedServer, db_url: str, tmp_path: Path
+) -> None:
+    items = [serve_story(server, "a")]
+    server.route(
+        "/feed.xml", body=feed(server, items), headers={"Content-Type": "application/rss+xml"}
+    )
+    engine = make_engine(db_url)
+    with engine.begin() as connection:
+        # A real fault no handler expects: the table of seen entries is gone.
+        connection.exec_driver_sql("ALTER TABLE source_entries RENAME TO source_entries_gone")
+    engine.dispose()
+    (result,) = run(settings_for(server, db_url, tmp_path))
+    assert result.error_kind == "internal"
+    source = stored_source(db_url)
+    assert (source.last_error_kind, source.failure_count, source.lease_owner) == (
+        "internal",
+        1,
+        None,
+    )
+    assert "source_entries" in (source.last_error or "")
+
+
+def stored_source(db_url: str) -> Source:
+    engine = make_engine(db_url)
+    with Session(engine) as session:
+        source = session.scalars(select(Source)).one()
+    engine.dispose()
+    return source
