@@ -10,9 +10,10 @@ import asyncio
 import json
 import logging
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import click
 
@@ -20,6 +21,16 @@ from monitor import __version__
 from monitor.config import Settings, load_settings
 from monitor.errors import ConfigError, MonitorError
 from monitor.textfmt import format_table
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+class _JsonRow(Protocol):
+    def to_json(self) -> dict[str, object]: ...
+
+
+Row = TypeVar("Row", bound=_JsonRow)
 
 EXIT_ERROR = 1
 EXIT_CONFIG = 2
@@ -182,33 +193,10 @@ def import_(state: _State, paths: tuple[Path, ...], published: datetime | None) 
 @pass_state
 def sources(state: _State, as_json: bool) -> None:
     """List the configured sources: state, failures, last error kind, next poll."""
-    from sqlalchemy.orm import Session
-
-    from monitor.store import listing, migrate
-    from monitor.store.db import open_engine
+    from monitor.store import listing
 
     names = [source.name for source in state.settings.sources]
-    with open_engine(state.settings.monitor.database_url) as engine:
-        migrate.require_current_schema(engine)
-        with Session(engine) as session:
-            rows = listing.list_sources(session, names)
-    if as_json:
-        for row in rows:
-            click.echo(json.dumps(row.to_json()))
-        return
-    table = [
-        (
-            r.name,
-            r.type,
-            r.state,
-            r.failure_count,
-            r.last_error_kind,
-            _when(r.last_polled_at),
-            _when(r.next_poll_at),
-            r.entries,
-        )
-        for r in rows
-    ]
+    rows = _read(state, lambda session: listing.list_sources(session, names))
     headers = (
         "name",
         "type",
@@ -219,7 +207,21 @@ def sources(state: _State, as_json: bool) -> None:
         "next poll",
         "entries",
     )
-    click.echo(format_table(headers, table))
+    _print_rows(
+        rows,
+        as_json=as_json,
+        headers=headers,
+        cells=lambda r: (
+            r.name,
+            r.type,
+            r.state,
+            r.failure_count,
+            r.last_error_kind,
+            _when(r.last_polled_at),
+            _when(r.next_poll_at),
+            r.entries,
+        ),
+    )
 
 
 @cli.command()
@@ -228,30 +230,49 @@ def sources(state: _State, as_json: bool) -> None:
 @pass_state
 def articles(state: _State, as_json: bool, limit: int) -> None:
     """List the newest stored articles with the watches they matched."""
-    from sqlalchemy.orm import Session
+    from monitor.store import listing
 
-    from monitor.store import listing, migrate
-    from monitor.store.db import open_engine
-
-    with open_engine(state.settings.monitor.database_url) as engine:
-        migrate.require_current_schema(engine)
-        with Session(engine) as session:
-            rows = listing.list_articles(session, limit=limit)
-    if as_json:
-        for row in rows:
-            click.echo(json.dumps(row.to_json()))
-        return
-    table = [
-        (
+    rows = _read(state, lambda session: listing.list_articles(session, limit=limit))
+    _print_rows(
+        rows,
+        as_json=as_json,
+        headers=("id", "published", "source", "watches", "title"),
+        cells=lambda r: (
             r.id,
             _when(r.published_at),
             r.source or r.site,
             ", ".join(r.matched_watches),
             (r.title or "")[:70],
-        )
-        for r in rows
-    ]
-    click.echo(format_table(("id", "published", "source", "watches", "title"), table))
+        ),
+    )
+
+
+def _read(state: _State, query: Callable[[Session], list[Row]]) -> list[Row]:
+    """Return what ``query`` reads from the configured database, once its schema is checked."""
+    from sqlalchemy.orm import Session
+
+    from monitor.store import migrate
+    from monitor.store.db import open_engine
+
+    with open_engine(state.settings.monitor.database_url) as engine:
+        migrate.require_current_schema(engine)
+        with Session(engine) as session:
+            return query(session)
+
+
+def _print_rows(
+    rows: list[Row],
+    *,
+    as_json: bool,
+    headers: tuple[str, ...],
+    cells: Callable[[Row], tuple[object, ...]],
+) -> None:
+    """Print rows as JSON lines for programs, or as a table for people."""
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row.to_json()))
+    else:
+        click.echo(format_table(headers, [cells(row) for row in rows]))
 
 
 @cli.command()
