@@ -213,6 +213,7 @@ log_level = "WARNING"
 max_bytes = {max_bytes}
 concurrency = {FETCH_CONCURRENCY}
 per_host = {FETCH_CONCURRENCY}
+host_interval = "1ms"
 respect_robots = true
 allow_private_addresses = true
 [[source]]

@@ -86,7 +86,7 @@ async def open_runtime(
         ]
         with Session(write_engine(engine)) as session, session.begin():
             sync_sources(session, configured, now=utc_now(), rng=runtime_rng)
-        async with Fetcher(settings.fetch) as fetcher:
+        async with Fetcher(settings.fetch, host_interval=settings.fetch.host_interval) as fetcher:
             with Extractor(processes=processes) as extractor:
                 yield Runtime(
                     settings=settings,

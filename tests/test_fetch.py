@@ -29,6 +29,7 @@ def make_settings(**overrides: Any) -> FetchSettings:
         "max_redirects": 5,
         "concurrency": 8,
         "per_host": 2,
+        "host_interval": 0.0,
         "respect_robots": False,
         "allow_private_addresses": False,
         "user_agent": USER_AGENT,

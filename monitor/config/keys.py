@@ -40,6 +40,8 @@ FETCH_KEYS = (
     Key("max_redirects", v.whole_number(0), 5),
     Key("concurrency", v.whole_number(1), 16),
     Key("per_host", v.whole_number(1), 2),
+    # Politeness: requests to one host start at least this far apart.
+    Key("host_interval", v.duration("1ms"), "250ms"),
     Key("respect_robots", v.BOOL, True),
     Key("allow_private_addresses", v.BOOL, False),
     Key("user_agent", v.STRING, f"figure-monitor/{__version__} (self-hosted news monitor)"),

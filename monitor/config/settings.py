@@ -25,6 +25,7 @@ class FetchSettings:
     max_redirects: int
     concurrency: int
     per_host: int
+    host_interval: float
     respect_robots: bool
     allow_private_addresses: bool
     user_agent: str
