@@ -7,6 +7,7 @@ is plain and is called directly by ``monitor run --once``.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import os
 import random
@@ -24,8 +25,8 @@ from sqlalchemy.orm import Session
 from monitor.config import Settings, SourceSettings
 from monitor.extraction import Extractor
 from monitor.fetch import Fetcher
-from monitor.pipeline import EntryContext, compile_watches
-from monitor.polling import PollResult, poll_source, record_internal_failure
+from monitor.pipeline import EntryContext, Watch, compile_watches
+from monitor.polling import PollResult, poll_source, record_failure
 from monitor.sources.google_news import search_feed_url
 from monitor.store.db import make_engine, write_engine
 from monitor.store.migrate import require_current_schema
@@ -54,6 +55,7 @@ class Runtime:
     fetcher: Fetcher
     extractor: Extractor
     owner: str
+    watches: list[Watch]
     rng: random.Random = field(default_factory=random.Random)
     stopping: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -94,6 +96,7 @@ async def open_runtime(
                     fetcher=fetcher,
                     extractor=extractor,
                     owner=f"{socket.gethostname()}:{os.getpid()}",
+                    watches=compile_watches([(w.name, w.query) for w in settings.watches]),
                     rng=runtime_rng,
                 )
     finally:
@@ -116,7 +119,6 @@ async def poll_due_sources(runtime: Runtime, *, due_by: datetime | None = None) 
                 due_by=due_by,
             )
 
-    watches = compile_watches([(w.name, w.query) for w in runtime.settings.watches])
     polls = []
     for state in await asyncio.to_thread(claim):
         source = runtime.source_settings(state.name)
@@ -124,7 +126,7 @@ async def poll_due_sources(runtime: Runtime, *, due_by: datetime | None = None) 
             engine=runtime.engine,
             fetcher=runtime.fetcher,
             extractor=runtime.extractor,
-            watches=watches,
+            watches=runtime.watches,
             source_id=state.id,
             fetch_all=source.fetch_all,
             stopping=runtime.stopping,
@@ -151,9 +153,9 @@ async def _guarded_poll(
             state.name,
             extra={"source": state.name, "kind": "internal"},
         )
-        await asyncio.to_thread(
-            record_internal_failure, runtime.engine, state, source, runtime.rng, error
-        )
+        message = f"{type(error).__name__}: {error}"
+        record = functools.partial(record_failure, kind="internal", message=message)
+        await asyncio.to_thread(record, runtime.engine, state, source, runtime.rng)
         return PollResult(source=state.name, error_kind="internal")
 
 

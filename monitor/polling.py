@@ -7,6 +7,7 @@ which it stores on the source row (interval with jitter, backoff after failures)
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import random
 from dataclasses import dataclass
@@ -72,7 +73,11 @@ async def poll_source(
             )
     except (FetchError, FeedError) as error:
         log.warning("%s: %s", state.name, error, extra={"source": state.name, "kind": error.kind})
-        await asyncio.to_thread(_failed, engine, state, settings, rng, error)
+        retry_after = error.retry_after if isinstance(error, FetchError) else None
+        record = functools.partial(
+            record_failure, kind=error.kind, message=str(error), retry_after=retry_after
+        )
+        await asyncio.to_thread(record, engine, state, settings, rng)
         return PollResult(source=state.name, error_kind=error.kind)
     if parsed is None:
         await asyncio.to_thread(
@@ -140,35 +145,21 @@ def _succeeded(
         )
 
 
-def _failed(
+def record_failure(
     engine: Engine,
     state: SourceState,
     settings: SourceSettings,
     rng: random.Random,
-    error: FetchError | FeedError,
+    *,
+    kind: str,
+    message: str,
+    retry_after: float | None = None,
 ) -> None:
+    """Record a failed poll of kind ``kind``, back the source off and free its lease."""
     now = utc_now()
-    retry_after = error.retry_after if isinstance(error, FetchError) else None
     failures = state.failure_count + 1
     next_poll = schedule.after_failure(now, settings.every, failures, rng, retry_after=retry_after)
     with Session(write_engine(engine)) as session, session.begin():
         sources.record_poll_failure(
-            session, state.id, now=now, next_poll_at=next_poll, kind=error.kind, message=str(error)
-        )
-
-
-def record_internal_failure(
-    engine: Engine,
-    state: SourceState,
-    settings: SourceSettings,
-    rng: random.Random,
-    error: Exception,
-) -> None:
-    """Record an unexpected failure of a poll (kind "internal") and free the source's lease."""
-    now = utc_now()
-    next_poll = schedule.after_failure(now, settings.every, state.failure_count + 1, rng)
-    message = f"{type(error).__name__}: {error}"
-    with Session(write_engine(engine)) as session, session.begin():
-        sources.record_poll_failure(
-            session, state.id, now=now, next_poll_at=next_poll, kind="internal", message=message
+            session, state.id, now=now, next_poll_at=next_poll, kind=kind, message=message
         )

@@ -315,6 +315,7 @@ def test_an_unexpected_failure_is_recorded_and_frees_the_source(
 
 
 def stored_source(db_url: str) -> Source:
+    """The source row alone: stored() also reads source_entries, which that test removes."""
     engine = make_engine(db_url)
     with Session(engine) as session:
         source = session.scalars(select(Source)).one()

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import calendar
 import hashlib
-import html
 import io
 import logging
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,12 +14,10 @@ from typing import Any
 import feedparser
 
 from monitor.errors import MonitorError
+from monitor.extraction.feed import html_to_text
 from monitor.model import Entry
 
 log = logging.getLogger(__name__)
-
-_TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
 
 
 class FeedError(MonitorError):
@@ -101,7 +97,8 @@ def _link(raw: Any, base: str) -> str:
 
 def _text(value: str) -> str:
     """Return feed markup as plain text (titles and summaries are often HTML)."""
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", value))).strip()
+    # The extraction's HTML reader: it also drops what a reader never sees (script, style).
+    return " ".join(html_to_text(value).split())
 
 
 def _published(raw: Any) -> datetime | None:
