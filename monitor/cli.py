@@ -179,11 +179,19 @@ def import_(state: _State, paths: tuple[Path, ...], published: datetime | None) 
         migrate.require_current_schema(engine)
         results = import_files(engine, list(paths), watches=watches, published_at=when)
     for result in results:
+        decision = result.decision
         if result.article_id is None:
-            click.echo(f"{result.path}: not imported: {result.problem}", err=True)
-        else:
-            matched = ", ".join(result.watches) or "no watch"
-            click.echo(f"{result.path}: #{result.article_id} {result.title or ''} ({matched})")
+            kind = f" ({decision.kind} duplicate)" if decision is not None else ""
+            click.echo(f"{result.path}: not imported: {result.problem}{kind}", err=True)
+            continue
+        matched = ", ".join(result.watches) or "no watch"
+        line = f"{result.path}: #{result.article_id} {result.title or ''} ({matched})"
+        if decision is not None and decision.duplicate_of is not None:
+            line += (
+                f": {decision.kind} duplicate of #{decision.duplicate_of}"
+                f" (score {decision.score:.2f})"
+            )
+        click.echo(line)
     if any(r.article_id is None and not (r.problem or "").startswith("already") for r in results):
         raise MonitorError("some files could not be imported")
 
@@ -227,23 +235,74 @@ def sources(state: _State, as_json: bool) -> None:
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
 @click.option("--limit", default=50, show_default=True, help="How many of the newest to show.")
+@click.option("--duplicates", is_flag=True, help="Only the copies of held articles.")
 @pass_state
-def articles(state: _State, as_json: bool, limit: int) -> None:
+def articles(state: _State, as_json: bool, limit: int, duplicates: bool) -> None:
     """List the newest stored articles with the watches they matched."""
     from monitor.store import listing
 
-    rows = _read(state, lambda session: listing.list_articles(session, limit=limit))
+    rows = _read(
+        state, lambda session: listing.list_articles(session, limit=limit, duplicates=duplicates)
+    )
     _print_rows(
         rows,
         as_json=as_json,
-        headers=("id", "published", "source", "watches", "title"),
+        headers=("id", "published", "source", "watches", "dedup", "title"),
         cells=lambda r: (
             r.id,
             _when(r.published_at),
             r.source or r.site,
             ", ".join(r.matched_watches),
-            (r.title or "")[:70],
+            _dedup_cell(r.duplicate_of, r.duplicate_kind, r.duplicate_score, r.also_published_by),
+            (r.title or "")[:60],
         ),
+    )
+
+
+def _dedup_cell(
+    duplicate_of: int | None, kind: str | None, score: float | None, copies: list[str]
+) -> str:
+    if duplicate_of is not None:
+        return f"{kind} copy of #{duplicate_of}" + (f" ({score:.2f})" if score is not None else "")
+    return f"original, {len(copies)} copies" if copies else "original"
+
+
+@cli.command()
+@click.argument("url")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@pass_state
+def explain(state: _State, url: str, as_json: bool) -> None:
+    """Show what the corpus holds for URL: the dedup decision, its match and score."""
+    from monitor.dedup.explain import describe, explain_url
+
+    (explanation,) = _read(state, lambda session: [explain_url(session, url)])
+    if as_json:
+        click.echo(json.dumps(explanation.to_json()))
+    else:
+        click.echo(describe(explanation))
+    if explanation.article_id is None:
+        raise click.exceptions.Exit(EXIT_ERROR)
+
+
+@cli.group("dedup")
+def dedup_group() -> None:
+    """Maintain the dedup indexes."""
+
+
+@dedup_group.command("reindex")
+@pass_state
+def dedup_reindex(state: _State) -> None:
+    """Rebuild the dedup indexes under this version's parameters (decisions are kept)."""
+    from monitor.dedup.reindex import reindex
+    from monitor.store import migrate
+    from monitor.store.db import open_engine
+
+    with open_engine(state.settings.monitor.database_url) as engine:
+        migrate.require_current_schema(engine)
+        result = reindex(engine)
+    click.echo(
+        f"reindexed {result.articles} articles ({result.originals} originals) "
+        f"in {result.seconds:.1f} s"
     )
 
 

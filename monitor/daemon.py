@@ -23,6 +23,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from monitor.config import Settings, SourceSettings
+from monitor.dedup import DEDUP_PARAMS
+from monitor.dedup.index import require_params
 from monitor.extraction import Extractor
 from monitor.fetch import Fetcher
 from monitor.pipeline import EntryContext, Watch, compile_watches
@@ -81,6 +83,9 @@ async def open_runtime(
     engine = make_engine(settings.monitor.database_url)
     try:
         require_current_schema(engine)
+        with Session(engine) as session:
+            # Refused at start, not at the first article: the fix is a command to run.
+            require_params(session, DEDUP_PARAMS)
         runtime_rng = random.Random()
         configured = [
             ConfiguredSource(name=s.name, type=s.type, url=source_url(s), every=s.every)

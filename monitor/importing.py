@@ -16,12 +16,12 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from monitor.dedup import Decision, add_document
 from monitor.errors import ExtractError
 from monitor.extraction import document_from_text, extract_html
 from monitor.fetching.decoding import decode, looks_like_html
 from monitor.model import Document
 from monitor.pipeline import Watch
-from monitor.store import articles
 from monitor.store.db import write_engine
 from monitor.watch import MatchText, matches
 
@@ -35,6 +35,7 @@ class ImportResult:
     title: str | None = None
     watches: tuple[str, ...] = ()
     problem: str | None = None  # why nothing was stored
+    decision: Decision | None = None  # the dedup stage's, when the file could be read
 
 
 def read_document(path: Path, *, published_at: datetime | None = None) -> Document:
@@ -76,12 +77,14 @@ def import_files(
         text = MatchText.of(title=document.title or "", text=document.text)
         matched = tuple(w.name for w in watches if matches(w.query, text))
         with Session(write_engine(engine)) as session, session.begin():
-            known = articles.article_id_for_url(session, document.url)
-            if known is not None:
-                results.append(
-                    ImportResult(path, None, document.title, problem=f"already held as #{known}")
-                )
-                continue
-            article_id = articles.add_article(session, document, watches=matched)
-        results.append(ImportResult(path, article_id, document.title, matched))
+            decision = add_document(session, document, watches=matched)
+        if not decision.stored:
+            problem = f"already held as #{decision.article_id}"
+            results.append(
+                ImportResult(path, None, document.title, problem=problem, decision=decision)
+            )
+            continue
+        results.append(
+            ImportResult(path, decision.article_id, document.title, matched, decision=decision)
+        )
     return results

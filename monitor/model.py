@@ -53,3 +53,6 @@ class Document:
     language: str | None
     published_at: datetime | None
     origin: ContentOrigin
+    # The page's own <link rel=canonical> or og:url as written (maybe relative); the dedup
+    # stage keeps it only when it resolves to another page of the same site.
+    canonical_url: str | None = None

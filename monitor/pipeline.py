@@ -1,6 +1,6 @@
 """The one place that orders the stages for a feed entry:
 
-    watch pre-filter -> known URL? -> fetch page -> extract text -> watch confirm -> store
+    watch pre-filter -> known URL? -> fetch page -> extract text -> watch confirm -> dedup, store
 
 Each entry's article, watch matches and record are written in one transaction, so a crash
 leaves an entry either fully processed or untouched (and polled again). A page that fails in a
@@ -20,6 +20,7 @@ from enum import StrEnum
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from monitor import dedup
 from monitor.errors import ExtractError, FetchError
 from monitor.extraction import Extractor, document_from_feed
 from monitor.fetch import Fetcher
@@ -38,11 +39,12 @@ MAX_PAGE_ATTEMPTS = 5  # then the feed's own text is used, rather than waiting f
 class Outcome(StrEnum):
     """What became of an entry; stored on its source_entries row."""
 
-    STORED = "stored"  # matched a watch; article stored
+    STORED = "stored"  # matched a watch; article stored as an original
+    DUPLICATE = "duplicate"  # matched a watch; stored as a copy of a held article
     NO_MATCH = "no_match"  # read, and no watch matched its text
     NO_TEXT = "no_text"  # neither the page nor the feed gave any text
     SKIPPED = "skipped"  # title and summary mention no watch term; not fetched
-    KNOWN = "known"  # the corpus already holds this URL; not fetched again
+    KNOWN = "known"  # the corpus already holds this URL (canonical form); not fetched again
     RETRY = "retry"  # a passing failure; the next poll tries again
 
 
@@ -92,8 +94,9 @@ async def process_entry(
     ]
     if not candidates:
         return await _record(context, entry, Outcome.SKIPPED)
-    if await asyncio.to_thread(_known_url, context.engine, entry.url):
-        return await _record(context, entry, Outcome.KNOWN)
+    held = await asyncio.to_thread(_held_url, context.engine, entry.url)
+    if held is not None:
+        return await _record(context, entry, Outcome.KNOWN, article_id=held)
     try:
         text = await _text(context, entry, last_try=failed_attempts + 1 >= MAX_PAGE_ATTEMPTS)
     except _TryAgain as error:
@@ -103,8 +106,7 @@ async def process_entry(
     matched = _matching(candidates, text.document)
     if not matched:
         return await _record(context, entry, Outcome.NO_MATCH, error_kind=text.page_error)
-    await asyncio.to_thread(_store, context, entry, text, matched)
-    return Outcome.STORED
+    return await asyncio.to_thread(_store, context, entry, text, matched)
 
 
 async def _text(context: EntryContext, entry: Entry, *, last_try: bool) -> _Text:
@@ -136,28 +138,50 @@ def _matching(candidates: Sequence[Watch], document: Document) -> list[str]:
     return [watch.name for watch in candidates if matches(watch.query, text)]
 
 
-def _known_url(engine: Engine, url: str) -> bool:
+def _held_url(engine: Engine, url: str) -> int | None:
     with Session(engine) as session:
-        return articles.article_id_for_url(session, url) is not None
+        held = dedup.held_url(session, url)
+        return held.article_id if held else None
 
 
-def _store(context: EntryContext, entry: Entry, text: _Text, watches: list[str]) -> None:
-    assert text.document is not None  # checked by the caller
+def _store(context: EntryContext, entry: Entry, text: _Text, watches: list[str]) -> Outcome:
+    document = text.document
+    assert document is not None  # checked by the caller
+    # The feed's link is a key of the article too when it differs from the page's final URL:
+    # a redirector, an AMP link, a Google News article link.
+    aliases = [entry.url] if entry.url != document.url else []
     with Session(write_engine(context.engine)) as session, session.begin():
-        article_id = articles.add_article(session, text.document, watches=watches)
+        decision = dedup.add_document(session, document, watches=watches, aliases=aliases)
+        outcome = Outcome.DUPLICATE if decision.is_duplicate else Outcome.STORED
         articles.mark_entry(
             session,
             source_id=context.source_id,
             key=entry.key,
             url=entry.url,
-            outcome=Outcome.STORED,
-            article_id=article_id,
+            outcome=Outcome.KNOWN if not decision.stored else outcome,
+            article_id=decision.article_id,
             error_kind=text.page_error,
         )
+    if decision.is_duplicate and decision.stored:
+        log.info(
+            "%s: %s is a %s duplicate of #%s (score %.2f)",
+            entry.source,
+            document.url,
+            decision.kind,
+            decision.duplicate_of,
+            decision.score,
+            extra={"source": entry.source},
+        )
+    return Outcome.KNOWN if not decision.stored else outcome
 
 
 async def _record(
-    context: EntryContext, entry: Entry, outcome: Outcome, *, error_kind: str | None = None
+    context: EntryContext,
+    entry: Entry,
+    outcome: Outcome,
+    *,
+    error_kind: str | None = None,
+    article_id: int | None = None,
 ) -> Outcome:
     def write() -> None:
         with Session(write_engine(context.engine)) as session, session.begin():
@@ -168,6 +192,7 @@ async def _record(
                 url=entry.url,
                 outcome=outcome,
                 error_kind=error_kind,
+                article_id=article_id,
             )
 
     await asyncio.to_thread(write)

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from monitor.config import SourceSettings
+from monitor.dedup.urls import url_key
 from monitor.errors import FetchError
 from monitor.model import Entry
 from monitor.pipeline import EntryContext, Outcome, process_entry
@@ -113,7 +114,16 @@ async def _process_new_entries(
             attempts = known.failed_attempts.get(entry.key, 0)
             return await process_entry(context, entry, failed_attempts=attempts)
 
-    return list(await asyncio.gather(*(one(entry) for entry in new)))
+    async def in_turn(group: list[Entry]) -> list[Outcome]:
+        return [await one(entry) for entry in group]
+
+    # Entries naming one page (a link with and without tracking parameters, its AMP form) are
+    # taken in turn, so the later ones find the page held instead of fetching it again.
+    groups: dict[int, list[Entry]] = {}
+    for entry in new:
+        groups.setdefault(url_key(entry.url), []).append(entry)
+    outcomes = await asyncio.gather(*(in_turn(group) for group in groups.values()))
+    return [outcome for group in outcomes for outcome in group]
 
 
 def _conditional_headers(state: SourceState) -> dict[str, str]:

@@ -49,6 +49,12 @@ _LANGUAGE_XPATHS = (
     " = 'content-language']/@content",
     "//meta[@property='og:locale']/@content",
 )
+# Not trafilatura's own URL field: it falls back on <base href>, often the site's home page.
+_CANONICAL_XPATHS = (
+    "//head//link[contains(concat(' ', translate(@rel, 'CANONIL', 'canonil'), ' '),"
+    " ' canonical ')]/@href",
+    "//head//meta[@property='og:url']/@content",
+)
 
 
 def extract_html(html: str, *, url: str, min_chars: int = 200) -> Document:
@@ -88,6 +94,7 @@ def extract_html(html: str, *, url: str, min_chars: int = 200) -> Document:
         language=language,
         published_at=parse_published(result.date),
         origin="page",
+        canonical_url=_declared_canonical(tree),
     )
 
 
@@ -119,6 +126,19 @@ def _page_language(tree: Any) -> str | None:
             match = _LANGUAGE_TAG.fullmatch(str(value).strip())
             if match:
                 return match.group(1).lower()
+    return None
+
+
+def _declared_canonical(tree: Any) -> str | None:
+    """Return the page's own canonical URL as written (maybe relative), or None.
+
+    The dedup stage resolves it and keeps it only when it stays on the page's site.
+    """
+    for xpath in _CANONICAL_XPATHS:
+        values: Any = tree.xpath(xpath)
+        for value in values:
+            if str(value).strip():
+                return str(value).strip()
     return None
 
 

@@ -20,11 +20,6 @@ def url_hash(url: str) -> str:
     return hashlib.sha256(url.encode("utf-8")).hexdigest()
 
 
-def text_hash(text: str) -> str:
-    """Return the hash of an article's text with white space folded."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
-
-
 RETRY = "retry"
 
 
@@ -98,14 +93,21 @@ def add_article(
     document: Document,
     *,
     watches: Iterable[str],
+    canonical_url: str,
+    text_hash: str | None,
+    duplicate: tuple[int, str, float] | None = None,
     fetched_at: datetime | None = None,
 ) -> int:
-    """Store an article with the watches it matched; return its id."""
+    """Store an article with the watches it matched; return its id.
+
+    ``duplicate`` is (original id, kind, score) for a copy; the dedup stage decides it.
+    """
+    duplicate_of, duplicate_kind, duplicate_score = duplicate or (None, None, None)
     article = Article(
         url=document.url,
-        canonical_url=document.url,
+        canonical_url=canonical_url,
         url_hash=url_hash(document.url),
-        text_hash=text_hash(document.text),
+        text_hash=text_hash,
         title=document.title,
         text=document.text,
         author=document.author,
@@ -114,6 +116,9 @@ def add_article(
         published_at=document.published_at,
         fetched_at=fetched_at or utc_now(),
         content_origin=document.origin,
+        duplicate_of=duplicate_of,
+        duplicate_kind=duplicate_kind,
+        duplicate_score=duplicate_score,
     )
     session.add(article)
     session.flush()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -50,6 +51,10 @@ class ArticleRow:
     matched_watches: list[str]
     duplicate_of: int | None
     duplicate_kind: str | None
+    duplicate_score: float | None
+    # For an original: the sites of its text and near copies. Copies are not independent
+    # reports, so they are counted apart from them.
+    also_published_by: list[str]
 
     def to_json(self) -> dict[str, object]:
         row = asdict(self)
@@ -87,10 +92,24 @@ def list_sources(session: Session, names: list[str]) -> list[SourceRow]:
     return listed
 
 
-def list_articles(session: Session, *, limit: int = 100) -> list[ArticleRow]:
-    """Return the newest stored articles with their watches and the source that listed them."""
-    articles = list(session.scalars(select(Article).order_by(Article.id.desc()).limit(limit)))
+def list_articles(
+    session: Session, *, limit: int = 100, duplicates: bool = False
+) -> list[ArticleRow]:
+    """Return the newest stored articles (or only the copies) with their watches and source."""
+    query = select(Article).order_by(Article.id.desc()).limit(limit)
+    if duplicates:
+        query = query.where(Article.duplicate_of.is_not(None))
+    articles = list(session.scalars(query))
     ids = [article.id for article in articles]
+    copies: dict[int, list[str]] = {}
+    for original_id, site, url in session.execute(
+        select(Article.duplicate_of, Article.site, Article.url)
+        .where(Article.duplicate_of.in_(ids), Article.duplicate_kind != "url")
+        .order_by(Article.id)
+    ):
+        name = site or urlsplit(url).hostname or url
+        if original_id is not None and name not in copies.setdefault(original_id, []):
+            copies[original_id].append(name)
     watches: dict[int, list[str]] = {}
     for article_id, watch in session.execute(
         select(WatchMatch.article_id, WatchMatch.watch)
@@ -120,6 +139,8 @@ def list_articles(session: Session, *, limit: int = 100) -> list[ArticleRow]:
             matched_watches=watches.get(a.id, []),
             duplicate_of=a.duplicate_of,
             duplicate_kind=a.duplicate_kind,
+            duplicate_score=a.duplicate_score,
+            also_published_by=copies.get(a.id, []),
         )
         for a in articles
     ]

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     CheckConstraint,
     Float,
     ForeignKey,
@@ -113,6 +114,57 @@ class Article(Base):
     )
     duplicate_kind: Mapped[str | None] = mapped_column(String(8))
     duplicate_score: Mapped[float | None] = mapped_column(Float)
+
+
+class ArticleUrl(Base):
+    """A URL key of an article: its canonical URL, its page's declared one, the feed's link.
+
+    Only articles that are not URL duplicates get keys, so a key leads straight to an original
+    or a text or near copy.
+    """
+
+    __tablename__ = "article_urls"
+
+    url_key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    url: Mapped[str]
+
+
+class DedupBand(Base):
+    """One MinHash band of an original article: the near-duplicate candidate index."""
+
+    __tablename__ = "dedup_bands"
+    # SQLite stores the key in the primary key's b-tree alone (no rowid copy): half the bytes.
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+
+
+class DedupSentence(Base):
+    """The hash of one long sentence of an original article: the containment index."""
+
+    __tablename__ = "dedup_sentences"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    sentence_hash: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+
+
+class DedupIndex(Base):
+    """The one row saying which parameters the dedup indexes were built with."""
+
+    __tablename__ = "dedup_index"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    params: Mapped[dict[str, Any]]
+    built_at: Mapped[datetime] = mapped_column(default=utc_now)
 
 
 class SourceEntry(Base):

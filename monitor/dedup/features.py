@@ -1,0 +1,106 @@
+"""What the dedup stage reads from an article's text: its hash, shingles, sentences, numbers.
+
+Text is compared as normalised words (``watch.text.words``: case folded, accents stripped,
+punctuation and white space gone), so a copy that differs only in title case, quotes, dashes
+or line wrapping has the same words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from monitor.dedup.params import DedupParams
+from monitor.watch.text import words
+
+Hashes = npt.NDArray[np.uint32]
+
+# A sentence ends at . ! or ? followed by space, or at a line break; quotes may close it.
+_SENTENCE_END = re.compile("(?<=[.!?])[\"'\u201d\u2019)\\]]*\\s+|\n+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Features:
+    """An article's text as the dedup indexes and the verification see it."""
+
+    text_hash: str | None  # None when the text has no words
+    shingles: Hashes  # sorted distinct 32-bit hashes of the word n-grams
+    sentence_hashes: tuple[int, ...]  # distinct signed 64-bit hashes of the long sentences
+    numbers: frozenset[str]  # the digit runs the text reports, years left out
+
+
+def features_of(text: str, params: DedupParams) -> Features:
+    """Return the dedup features of an article's text."""
+    tokens = words(text)
+    return Features(
+        text_hash=_text_hash(tokens),
+        shingles=shingle_hashes(tokens, params.shingle_words),
+        sentence_hashes=sentence_hashes(text, params.sentence_min_words),
+        numbers=frozenset(t for t in tokens if t.isdigit() and not _YEAR.fullmatch(t)),
+    )
+
+
+def text_hash(text: str) -> str | None:
+    """Return the hash of a text's normalised words, or None when it has none."""
+    return _text_hash(words(text))
+
+
+def _text_hash(tokens: list[str]) -> str | None:
+    if not tokens:
+        return None
+    return hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()
+
+
+def shingle_hashes(tokens: list[str], size: int) -> Hashes:
+    """Return the sorted distinct 32-bit hashes of the ``size``-word runs of ``tokens``.
+
+    Each distinct word is hashed once; a run's hash mixes its words' hashes with one odd
+    multiplier per position (arithmetic modulo 2**64, top 32 bits kept), so the runs of a
+    whole article are hashed in a few array operations. A text shorter than ``size`` words
+    is one run, so short texts still compare.
+    """
+    if not tokens:
+        return np.empty(0, dtype=np.uint32)
+    cache: dict[str, int] = {}
+    word_hashes = np.fromiter(
+        (cache[t] if t in cache else cache.setdefault(t, _word_hash(t)) for t in tokens),
+        dtype=np.uint64,
+        count=len(tokens),
+    )
+    count = max(1, len(tokens) - size + 1)
+    mixed = np.zeros(count, dtype=np.uint64)
+    for position, multiplier in enumerate(_POSITION_MULTIPLIERS[: min(size, len(tokens))]):
+        mixed += word_hashes[position : position + count] * multiplier
+    return np.unique((mixed >> np.uint64(32)).astype(np.uint32))
+
+
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+# Odd 64-bit constants (from blake2b, fixed here so the hashes never change between runs).
+_POSITION_MULTIPLIERS = [np.uint64(_word_hash(f"position {i}") | 1) for i in range(16)]
+
+
+def sentence_hashes(text: str, min_words: int) -> tuple[int, ...]:
+    """Return the distinct signed 64-bit hashes of the sentences of ``min_words`` words or more.
+
+    Short sentences ("Read more.", datelines, captions) are too common to say anything about
+    where a text came from.
+    """
+    seen: dict[int, None] = {}  # insertion-ordered, so the result is stable
+    for sentence in _SENTENCE_END.split(text):
+        tokens = words(sentence)
+        if len(tokens) >= min_words:
+            seen.setdefault(signed_key(" ".join(tokens).encode("utf-8")), None)
+    return tuple(seen)
+
+
+def signed_key(data: bytes) -> int:
+    """Return a stable signed 64-bit key of ``data``: it fits a SQL BIGINT on every engine."""
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big", signed=True)
