@@ -9,6 +9,8 @@ from sqlalchemy import Engine, Select, func, select
 from sqlalchemy.orm import Session
 
 from monitor.config import Settings
+from monitor.dedup import DEDUP_PARAMS
+from monitor.dedup.index import DedupIndexError, require_params
 from monitor.store import tables
 from monitor.store.db import display_url
 from monitor.store.migrate import require_current_schema
@@ -23,6 +25,8 @@ class StatusReport:
     watches_configured: int
     sources: int
     articles: int
+    duplicates: int  # articles stored as copies of another
+    dedup_index: str  # "ok", or what is wrong and the command that fixes it
     figures: int
     pending_alerts: int
     failed_deliveries: int
@@ -44,6 +48,10 @@ def status_report(settings: Settings, engine: Engine) -> StatusReport:
             watches_configured=len(settings.watches),
             sources=_count(session, select(tables.Source.id)),
             articles=_count(session, select(tables.Article.id)),
+            duplicates=_count(
+                session, select(tables.Article.id).where(tables.Article.duplicate_of.is_not(None))
+            ),
+            dedup_index=_dedup_index(session),
             figures=_count(session, select(tables.Figure.id)),
             pending_alerts=_count(
                 session,
@@ -55,6 +63,14 @@ def status_report(settings: Settings, engine: Engine) -> StatusReport:
                 session, select(tables.Delivery.id).where(tables.Delivery.status == "failed")
             ),
         )
+
+
+def _dedup_index(session: Session) -> str:
+    try:
+        require_params(session, DEDUP_PARAMS)
+    except DedupIndexError as error:
+        return str(error)
+    return "ok"
 
 
 def _count(session: Session, query: Select[Any]) -> int:

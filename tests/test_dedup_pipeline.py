@@ -156,6 +156,10 @@ def test_known_urls_are_not_fetched_and_copies_are_stored_with_their_kind(
     code, output = invoke(config, "explain", server.url("/never-seen"))
     assert code == 1 and "held:       no" in output
 
+    code, output = invoke(config, "status", "--json")
+    status = json.loads(output)
+    assert (status["articles"], status["duplicates"], status["dedup_index"]) == (3, 1, "ok")
+
 
 def test_a_page_whose_canonical_link_names_a_held_page_is_a_url_duplicate(
     feed_server: FeedServer, db_url: str, tmp_path: Path

@@ -17,6 +17,7 @@ from monitor.errors import SchemaError
 from monitor.store import migrate
 from monitor.store.db import make_engine
 from monitor.store.tables import metadata
+from tests.process import run_monitor
 
 
 @pytest.fixture
@@ -130,3 +131,36 @@ def test_entries_recorded_before_0002_survive_it(empty_engine: Engine) -> None:
             "SELECT outcome, error_kind, attempts FROM source_entries"
         ).one()
     assert tuple(row) == ("stored", None, 1)
+
+
+def test_articles_stored_before_0003_are_indexed_by_dedup_reindex(
+    empty_db_url: str, empty_engine: Engine, tmp_path: Path
+) -> None:
+    migrate.upgrade(empty_engine, "0002")
+    text = "Rail cars loaded with crates left the port of Rajin on Monday night. " * 12
+    with empty_engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO articles (id, url, canonical_url, url_hash, text, fetched_at,"
+            " content_origin) VALUES (1, 'https://www.example.org/a?utm_source=x',"
+            " 'https://www.example.org/a?utm_source=x', 'h', ?, CURRENT_TIMESTAMP, 'page')"
+            if empty_engine.dialect.name == "sqlite"
+            else "INSERT INTO articles (id, url, canonical_url, url_hash, text, fetched_at,"
+            " content_origin) VALUES (1, 'https://www.example.org/a?utm_source=x',"
+            " 'https://www.example.org/a?utm_source=x', 'h', %s, CURRENT_TIMESTAMP, 'page')",
+            (text,),
+        )
+    migrate.upgrade(empty_engine)
+    config = tmp_path / "monitor.toml"
+    config.write_text(f'[monitor]\ndatabase_url = "{empty_db_url}"\n', encoding="utf-8")
+
+    refused = run_monitor("--config", str(config), "run", "--once", cwd=tmp_path)
+    assert refused.returncode == 1
+    assert 'no dedup index yet: run "monitor dedup reindex"' in refused.stderr
+
+    rebuilt = run_monitor("--config", str(config), "dedup", "reindex", cwd=tmp_path)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "reindexed 1 articles (1 originals)" in rebuilt.stdout
+    explained = run_monitor(
+        "--config", str(config), "explain", "https://example.org/a", cwd=tmp_path
+    )
+    assert explained.returncode == 0 and "decision:   original" in explained.stdout
