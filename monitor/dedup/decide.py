@@ -133,12 +133,13 @@ def _near(
     # A copy inside a longer page shares sentences, not necessarily bands.
     min_shared = max(1, min(3, len(features.sentence_hashes)))
     candidates.update(dict.fromkeys(postings.candidates(params, min_shared=min_shared)))
-    best: Match | None = None
+    # The earliest candidate that passes: a copy points at the first publication, not at a
+    # later update that happens to share the copied part more closely.
     for article_id, text in sorted(index.texts(session, candidates).items()):
         similarity = compare(features, features_of(text, params))
-        if similarity.is_duplicate and (best is None or similarity.score > best.score):
-            best = Match(article_id, "near", round(similarity.score, 4), article_id)
-    return best
+        if similarity.is_duplicate:
+            return Match(article_id, "near", round(similarity.score, 4), article_id)
+    return None
 
 
 def add_document(

@@ -22,6 +22,7 @@ Hashes = npt.NDArray[np.uint32]
 # A sentence ends at . ! or ? followed by space, or at a line break; quotes may close it.
 _SENTENCE_END = re.compile("(?<=[.!?])[\"'\u201d\u2019)\\]]*\\s+|\n+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_PROSE_END = re.compile("[.!?][\"'\u201d\u2019)\\]]*\\s*$")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -31,18 +32,34 @@ class Features:
     text_hash: str | None  # None when the text has no words
     shingles: Hashes  # sorted distinct 32-bit hashes of the word n-grams
     sentence_hashes: tuple[int, ...]  # distinct signed 64-bit hashes of the long sentences
-    numbers: frozenset[str]  # the digit runs the text reports, years left out
+    numbers: frozenset[str]  # every digit run of the text, years left out
+    # The digit runs of its prose: sentences that end as sentences do. Headlines of other
+    # stories ("Read more: ... 926 farms"), datelines and "9 min read" lines do not.
+    reported_numbers: frozenset[str]
 
 
 def features_of(text: str, params: DedupParams) -> Features:
     """Return the dedup features of an article's text."""
     tokens = words(text)
+    hashes: dict[int, None] = {}  # insertion-ordered, so the result is stable
+    reported: set[str] = set()
+    for sentence in _SENTENCE_END.split(text):
+        sentence_tokens = words(sentence)
+        if len(sentence_tokens) >= params.sentence_min_words:
+            hashes.setdefault(signed_key(" ".join(sentence_tokens).encode("utf-8")), None)
+        if _PROSE_END.search(sentence):
+            reported.update(_numbers(sentence_tokens))
     return Features(
         text_hash=_text_hash(tokens),
         shingles=shingle_hashes(tokens, params.shingle_words),
-        sentence_hashes=sentence_hashes(text, params.sentence_min_words),
-        numbers=frozenset(t for t in tokens if t.isdigit() and not _YEAR.fullmatch(t)),
+        sentence_hashes=tuple(hashes),
+        numbers=frozenset(_numbers(tokens)),
+        reported_numbers=frozenset(reported),
     )
+
+
+def _numbers(tokens: list[str]) -> list[str]:
+    return [t for t in tokens if t.isdigit() and not _YEAR.fullmatch(t)]
 
 
 def text_hash(text: str) -> str | None:
@@ -93,12 +110,7 @@ def sentence_hashes(text: str, min_words: int) -> tuple[int, ...]:
     Short sentences ("Read more.", datelines, captions) are too common to say anything about
     where a text came from.
     """
-    seen: dict[int, None] = {}  # insertion-ordered, so the result is stable
-    for sentence in _SENTENCE_END.split(text):
-        tokens = words(sentence)
-        if len(tokens) >= min_words:
-            seen.setdefault(signed_key(" ".join(tokens).encode("utf-8")), None)
-    return tuple(seen)
+    return features_of(text, DedupParams(sentence_min_words=min_words)).sentence_hashes
 
 
 def signed_key(data: bytes) -> int:

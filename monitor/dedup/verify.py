@@ -7,8 +7,9 @@ the smaller set found in the larger).
 
 A copy reports nothing its original did not: a text with a number its candidate lacks (an
 updated casualty count, "5 million" where the original said "3 million") is never a duplicate,
-since for this monitor that changed figure is the news. Years are left out of the numbers
-(``features``), because reprint lines carry them ("(c) 2024").
+since for this monitor that changed figure is the news. Only numbers in the new text's prose
+count (``Features.reported_numbers``): a reprint's "Read more" headlines and "Published 20:28"
+lines carry numbers of their own. Years are left out, because credit lines carry them.
 """
 
 from __future__ import annotations
@@ -53,5 +54,5 @@ def compare(new: Features, held: Features) -> Similarity:
         jaccard=shared / union if union else 0.0,
         containment=shared / smaller if smaller else 0.0,
         smaller=smaller,
-        new_numbers=new.numbers - held.numbers,
+        new_numbers=new.reported_numbers - held.numbers,
     )
