@@ -264,7 +264,7 @@ def _dedup_cell(
 ) -> str:
     if duplicate_of is not None:
         return f"{kind} copy of #{duplicate_of}" + (f" ({score:.2f})" if score is not None else "")
-    return f"original, {len(copies)} copies" if copies else "original"
+    return f"original, also on {len(copies)} sites" if copies else "original"
 
 
 @cli.command()
@@ -292,7 +292,10 @@ def dedup_group() -> None:
 @dedup_group.command("reindex")
 @pass_state
 def dedup_reindex(state: _State) -> None:
-    """Rebuild the dedup indexes under this version's parameters (decisions are kept)."""
+    """Rebuild the dedup indexes under this version's parameters (decisions are kept).
+
+    Stop the daemons first: they refuse to start until the index matches this version.
+    """
     from monitor.dedup.reindex import reindex
     from monitor.store import migrate
     from monitor.store.db import open_engine

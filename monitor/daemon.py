@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from monitor.config import Settings, SourceSettings
 from monitor.dedup import DEDUP_PARAMS
-from monitor.dedup.index import require_params
+from monitor.dedup.index import DedupIndexError, require_params
 from monitor.extraction import Extractor
 from monitor.fetch import Fetcher
 from monitor.pipeline import EntryContext, Watch, compile_watches
@@ -146,22 +146,25 @@ async def _guarded_poll(
     """Poll one source; a bug in it is logged and recorded on the source, not the tick's end.
 
     This is the one place that catches broadly: every expected failure is already a typed
-    error handled inside poll_source, so whatever arrives here is a defect to report.
+    error handled inside poll_source, so whatever arrives here is a defect to report, or a
+    database state an operator must fix (a dedup index rebuilt under other parameters by
+    another version: ``DedupIndexError``, whose message says what to run).
     """
     try:
         return await poll_source(
             context, state, source, rng=runtime.rng, concurrency=runtime.settings.fetch.concurrency
         )
+    except DedupIndexError as error:
+        kind, message = error.kind, str(error)
+        log.error("%s: %s", state.name, message, extra={"source": state.name, "kind": kind})
     except Exception as error:
+        kind, message = "internal", f"{type(error).__name__}: {error}"
         log.exception(
-            "%s: poll failed unexpectedly",
-            state.name,
-            extra={"source": state.name, "kind": "internal"},
+            "%s: poll failed unexpectedly", state.name, extra={"source": state.name, "kind": kind}
         )
-        message = f"{type(error).__name__}: {error}"
-        record = functools.partial(record_failure, kind="internal", message=message)
-        await asyncio.to_thread(record, runtime.engine, state, source, runtime.rng)
-        return PollResult(source=state.name, error_kind="internal")
+    record = functools.partial(record_failure, kind=kind, message=message)
+    await asyncio.to_thread(record, runtime.engine, state, source, runtime.rng)
+    return PollResult(source=state.name, error_kind=kind)
 
 
 async def run_once(settings: Settings, *, processes: int | None = None) -> list[PollResult]:

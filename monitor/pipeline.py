@@ -152,7 +152,7 @@ def _store(context: EntryContext, entry: Entry, text: _Text, watches: list[str])
     aliases = [entry.url] if entry.url != document.url else []
     with Session(write_engine(context.engine)) as session, session.begin():
         decision = dedup.add_document(session, document, watches=watches, aliases=aliases)
-        outcome = Outcome.DUPLICATE if decision.is_duplicate else Outcome.STORED
+        outcome = Outcome.DUPLICATE if decision.is_copy else Outcome.STORED
         articles.mark_entry(
             session,
             source_id=context.source_id,
@@ -162,7 +162,7 @@ def _store(context: EntryContext, entry: Entry, text: _Text, watches: list[str])
             article_id=decision.article_id,
             error_kind=text.page_error,
         )
-    if decision.is_duplicate and decision.stored:
+    if decision.is_copy:
         log.info(
             "%s: %s is a %s duplicate of #%s (score %.2f)",
             entry.source,

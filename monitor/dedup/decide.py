@@ -12,7 +12,6 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 
@@ -20,7 +19,7 @@ from monitor.dedup import index, urls
 from monitor.dedup.features import Features, features_of
 from monitor.dedup.minhash import MinHasher
 from monitor.dedup.params import DEDUP_PARAMS, DedupParams
-from monitor.dedup.verify import compare
+from monitor.dedup.verify import MIN_SHINGLES, compare
 from monitor.model import Document
 from monitor.store import articles
 
@@ -32,22 +31,22 @@ class Match:
     original_id: int
     kind: str  # "url", "text" or "near"
     score: float
-    matched_id: int  # the held article that matched: the original, or a copy of it
 
 
 @dataclass(frozen=True, slots=True)
 class Decision:
     """What ``add_document`` did with a document."""
 
-    article_id: int  # the stored row; when ``stored`` is false, the row already holding the URL
-    duplicate_of: int | None
+    article_id: int  # the stored row; when ``stored`` is false, the row already at the URL
+    duplicate_of: int | None  # the original; for a row already at the URL, that row's
     kind: str | None
     score: float | None
     stored: bool = True
 
     @property
-    def is_duplicate(self) -> bool:
-        return self.duplicate_of is not None
+    def is_copy(self) -> bool:
+        """Whether the document was stored as a copy of a held article."""
+        return self.stored and self.duplicate_of is not None
 
 
 @functools.cache
@@ -55,28 +54,24 @@ def minhasher(params: DedupParams) -> MinHasher:
     return MinHasher(params)
 
 
-def declared_canonical(document: Document) -> str | None:
-    """Return the canonical URL the page declares for itself, when it can be trusted.
+def band_keys(features: Features, params: DedupParams) -> list[int]:
+    """Return the MinHash band keys of a text's features (none for a text without words)."""
+    hasher = minhasher(params)
+    signature = hasher.signature(features.shingles)
+    return hasher.band_keys(signature) if signature is not None else []
 
-    It must stay on the page's site, and must not be the site's home page for an article
-    page: templates that put the home page there would make every article one URL.
-    """
+
+def canonical_of(document: Document) -> str:
+    """Return the document's canonical URL: its page's own, when trusted, else its URL's."""
     declared = urls.page_canonical(document.url, document.canonical_url)
-    if declared is None or (urlsplit(declared).path in ("", "/") and _has_path(document.url)):
-        return None
-    return declared
-
-
-def _has_path(url: str) -> bool:
-    return urlsplit(url).path not in ("", "/")
+    return declared or urls.canonical_url(document.url)
 
 
 def url_keys(document: Document, aliases: Iterable[str] = ()) -> dict[int, str]:
     """Return the URL keys a document is known by: its URL, its page's canonical, aliases."""
-    declared = declared_canonical(document)
-    candidates = [document.url, *([declared] if declared else []), *aliases]
+    declared = urls.page_canonical(document.url, document.canonical_url)
     keys: dict[int, str] = {}
-    for url in candidates:
+    for url in [document.url, *([declared] if declared else []), *aliases]:
         keys.setdefault(urls.url_key(url), urls.canonical_url(url))
     return keys
 
@@ -89,6 +84,17 @@ def held_url(session: Session, url: str) -> index.Held | None:
     return index.held_by_urls(session, [urls.url_key(url)])
 
 
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    """Everything one document's lookups read, kept for indexing it if it is an original."""
+
+    keys: dict[int, str]
+    features: Features
+    band_keys: list[int]
+    bands: index.Postings | None = None
+    sentences: index.Postings | None = None
+
+
 def find_duplicate(
     session: Session,
     document: Document,
@@ -97,48 +103,40 @@ def find_duplicate(
     params: DedupParams = DEDUP_PARAMS,
 ) -> Match | None:
     """Return the held original that ``document`` duplicates, or None; reads only."""
-    match, _postings = _find(session, document, aliases, features_of(document.text, params), params)
+    features = features_of(document.text, params)
+    lookup = _Lookup(url_keys(document, aliases), features, band_keys(features, params))
+    match, _lookup = _find(session, lookup, params)
     return match
 
 
-def _find(
-    session: Session,
-    document: Document,
-    aliases: Sequence[str],
-    features: Features,
-    params: DedupParams,
-) -> tuple[Match | None, index.SentencePostings | None]:
-    """Return the match, and the sentence postings when the near-duplicate search read them."""
-    held = index.held_by_urls(session, url_keys(document, aliases).keys())
+def _find(session: Session, lookup: _Lookup, params: DedupParams) -> tuple[Match | None, _Lookup]:
+    held = index.held_by_urls(session, lookup.keys.keys())
     if held is not None:
-        return Match(held.original_id, "url", 1.0, held.article_id), None
-    held = index.held_by_text(session, features.text_hash)
-    if held is not None:
-        return Match(held.original_id, "text", 1.0, held.article_id), None
-    postings = index.sentence_postings(session, features.sentence_hashes)
-    return _near(session, features, postings, params), postings
+        return Match(held.original_id, "url", 1.0), lookup
+    # Below the verification's size floor, one text is too short to say it was copied
+    # ("Subscribe to read the full story.").
+    if lookup.features.shingles.size >= MIN_SHINGLES:
+        held = index.held_by_text(session, lookup.features.text_hash)
+        if held is not None:
+            return Match(held.original_id, "text", 1.0), lookup
+    bands = index.band_postings(session, lookup.band_keys, params)
+    sentences = index.sentence_postings(session, lookup.features.sentence_hashes, params)
+    lookup = _Lookup(lookup.keys, lookup.features, lookup.band_keys, bands, sentences)
+    return _near(session, lookup, params), lookup
 
 
-def _near(
-    session: Session,
-    features: Features,
-    postings: index.SentencePostings,
-    params: DedupParams,
-) -> Match | None:
-    hasher = minhasher(params)
-    signature = hasher.signature(features.shingles)
-    if signature is None:
-        return None
-    candidates = dict.fromkeys(index.band_candidates(session, hasher.band_keys(signature)))
+def _near(session: Session, lookup: _Lookup, params: DedupParams) -> Match | None:
+    assert lookup.bands is not None and lookup.sentences is not None
+    candidates = dict.fromkeys(lookup.bands.candidates(min_shared=1))
     # A copy inside a longer page shares sentences, not necessarily bands.
-    min_shared = max(1, min(3, len(features.sentence_hashes)))
-    candidates.update(dict.fromkeys(postings.candidates(params, min_shared=min_shared)))
+    min_shared = max(1, min(3, len(lookup.features.sentence_hashes)))
+    candidates.update(dict.fromkeys(lookup.sentences.candidates(min_shared=min_shared)))
     # The earliest candidate that passes: a copy points at the first publication, not at a
     # later update that happens to share the copied part more closely.
     for article_id, text in sorted(index.texts(session, candidates).items()):
-        similarity = compare(features, features_of(text, params))
+        similarity = compare(lookup.features, features_of(text, params))
         if similarity.is_duplicate:
-            return Match(article_id, "near", round(similarity.score, 4), article_id)
+            return Match(article_id, "near", round(similarity.score, 4))
     return None
 
 
@@ -154,42 +152,43 @@ def add_document(
     """Store ``document`` as an original or as a copy of what the corpus holds.
 
     ``aliases`` are other URLs that led to the document (a feed's link before redirects, a
-    Google News article link); they become URL keys of an original or a text or near copy, so
-    the next entry with one of them is known without a fetch. A document whose exact URL is
-    already stored is not stored again (``stored`` is false).
+    Google News article link); they become URL keys of the article they name, so the next
+    entry with one of them is known without a fetch. A document whose exact URL is already
+    stored is not stored again (``stored`` is false).
     """
+    # Hashing happens before the lock: other writers wait for lookups only.
+    features = features_of(document.text, params)
+    lookup = _Lookup(url_keys(document, aliases), features, band_keys(features, params))
     index.lock(session)
     index.check_params(session, params)
     held_id = articles.article_id_for_url(session, document.url)
     if held_id is not None:
         held = index.held_among(session, [held_id])
         assert held is not None  # found just above, in this transaction
+        index.add_urls(session, held.keys_owner, lookup.keys)
         return Decision(held.article_id, held.original_id, "url", 1.0, stored=False)
-    features = features_of(document.text, params)
-    match, postings = _find(session, document, aliases, features, params)
-    keys = url_keys(document, aliases)
+    match, lookup = _find(session, lookup, params)
     article_id = articles.add_article(
         session,
         document,
         watches=watches,
         fetched_at=fetched_at,
-        canonical_url=declared_canonical(document) or urls.canonical_url(document.url),
+        canonical_url=canonical_of(document),
         text_hash=features.text_hash,
         duplicate=(match.original_id, match.kind, match.score) if match else None,
     )
+    # A URL copy's keys name its original; any other article's name itself.
+    owner = match.original_id if match is not None and match.kind == "url" else article_id
+    index.add_urls(session, owner, lookup.keys)
     if match is not None:
-        if match.kind != "url":
-            index.add_urls(session, article_id, keys)
         return Decision(article_id, match.original_id, match.kind, match.score)
-    index.add_urls(session, article_id, keys)
-    hasher = minhasher(params)
-    signature = hasher.signature(features.shingles)
+    assert lookup.bands is not None and lookup.sentences is not None  # an original was searched
     index.add_original(
         session,
         article_id,
-        band_keys=hasher.band_keys(signature) if signature is not None else [],
+        bands=lookup.bands,
+        band_keys=lookup.band_keys,
+        sentences=lookup.sentences,
         sentence_hashes=features.sentence_hashes,
-        postings=postings or index.sentence_postings(session, features.sentence_hashes),
-        params=params,
     )
     return Decision(article_id, None, None, None)

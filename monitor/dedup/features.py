@@ -21,7 +21,20 @@ Hashes = npt.NDArray[np.uint32]
 
 # A sentence ends at . ! or ? followed by space, or at a line break; quotes may close it.
 _SENTENCE_END = re.compile("(?<=[.!?])[\"'\u201d\u2019)\\]]*\\s+|\n+")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# Dates, times and years in their usual wordings: credit and update lines carry them, and
+# they are not figures. A bare "1900" is a figure ("1900 containers"); "in 1900" is a year.
+_NOT_A_FIGURE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?\b"
+    rf"|\b{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{4}})\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"
+    r"|(?:\b(?:in|since|until|by|from|year|copyright)|©|\(c\))\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
 _PROSE_END = re.compile("[.!?][\"'\u201d\u2019)\\]]*\\s*$")
 
 
@@ -32,9 +45,10 @@ class Features:
     text_hash: str | None  # None when the text has no words
     shingles: Hashes  # sorted distinct 32-bit hashes of the word n-grams
     sentence_hashes: tuple[int, ...]  # distinct signed 64-bit hashes of the long sentences
-    numbers: frozenset[str]  # every digit run of the text, years left out
-    # The digit runs of its prose: sentences that end as sentences do. Headlines of other
-    # stories ("Read more: ... 926 farms"), datelines and "9 min read" lines do not.
+    numbers: frozenset[str]  # every digit run of the text
+    # The figures of its prose: digit runs of sentences that end as sentences do (headlines of
+    # other stories, "Read more: ... 926 farms" and "9 min read" lines do not), less dates,
+    # times and years.
     reported_numbers: frozenset[str]
 
 
@@ -48,7 +62,7 @@ def features_of(text: str, params: DedupParams) -> Features:
         if len(sentence_tokens) >= params.sentence_min_words:
             hashes.setdefault(signed_key(" ".join(sentence_tokens).encode("utf-8")), None)
         if _PROSE_END.search(sentence):
-            reported.update(_numbers(sentence_tokens))
+            reported.update(_numbers(words(_NOT_A_FIGURE.sub(" ", sentence))))
     return Features(
         text_hash=_text_hash(tokens),
         shingles=shingle_hashes(tokens, params.shingle_words),
@@ -59,12 +73,7 @@ def features_of(text: str, params: DedupParams) -> Features:
 
 
 def _numbers(tokens: list[str]) -> list[str]:
-    return [t for t in tokens if t.isdigit() and not _YEAR.fullmatch(t)]
-
-
-def text_hash(text: str) -> str | None:
-    """Return the hash of a text's normalised words, or None when it has none."""
-    return _text_hash(words(text))
+    return [t for t in tokens if t.isdigit()]
 
 
 def _text_hash(tokens: list[str]) -> str | None:

@@ -1,8 +1,9 @@
-"""The dedup indexes in the database: every question is a primary-key lookup with IN (...).
+"""The dedup indexes in the database, and the parameters they were built with.
 
-Nothing here holds more than one article's rows in memory: candidates come back grouped by
-the database, and a sentence hash stops getting rows once ``common_sentence_articles``
-originals share it, so each lookup reads a bounded number of rows whatever the corpus size.
+Every question is an indexed lookup with ``IN (...)``: URL keys and band and sentence keys by
+primary key, text hashes by their own index. A band or sentence key stops getting rows once
+``cap`` originals hold it (``Postings``), so a lookup reads at most keys x cap rows whatever the
+corpus size, and nothing here holds more than one article's rows in memory.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, insert, select, text
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from monitor.dedup.params import DedupParams
 from monitor.errors import MonitorError
@@ -75,11 +76,6 @@ def write_params(session: Session, params: DedupParams) -> None:
         state.params, state.built_at = params.to_json(), utc_now()
 
 
-def stored_params(session: Session) -> dict[str, object] | None:
-    state = session.get(DedupIndex, _STATE_ID)
-    return dict(state.params) if state is not None else None
-
-
 def _differences(stored: Mapping[str, object], params: DedupParams) -> str:
     wanted = params.to_json()
     changed = [
@@ -96,18 +92,27 @@ class Held:
 
     article_id: int
     original_id: int  # itself, unless it is a copy
+    url_copy: bool  # a copy found by URL: its URL keys belong to its original
+
+    @property
+    def keys_owner(self) -> int:
+        """Return the article that new URL keys of this one should point at."""
+        return self.original_id if self.url_copy else self.article_id
 
 
 def held_among(session: Session, query_ids: Sequence[int]) -> Held | None:
+    """Return the earliest of these articles, if any exists."""
     if not query_ids:
         return None
     row = session.execute(
-        select(Article.id, Article.duplicate_of)
+        select(Article.id, Article.duplicate_of, Article.duplicate_kind)
         .where(Article.id.in_(query_ids))
         .order_by(Article.id)
         .limit(1)
     ).first()
-    return Held(row.id, row.duplicate_of or row.id) if row else None
+    if row is None:
+        return None
+    return Held(row.id, row.duplicate_of or row.id, row.duplicate_kind == "url")
 
 
 def held_by_urls(session: Session, keys: Collection[int]) -> Held | None:
@@ -128,51 +133,60 @@ def held_by_text(session: Session, text_hash: str | None) -> Held | None:
     return held_among(session, list(ids))
 
 
-def band_candidates(session: Session, band_keys: Sequence[int]) -> list[int]:
-    """Return the originals sharing the most MinHash bands with these keys, most first."""
-    if not band_keys:
-        return []
-    shared = func.count().label("shared")
-    query = (
-        select(DedupBand.article_id, shared)
-        .where(DedupBand.band_key.in_(band_keys))
-        .group_by(DedupBand.article_id)
-        .order_by(shared.desc(), DedupBand.article_id)
-        .limit(MAX_CANDIDATES)
-    )
-    return [row.article_id for row in session.execute(query)]
-
-
 @dataclass(frozen=True, slots=True)
-class SentencePostings:
-    """Which originals hold each of an article's sentence hashes (at most the cap each)."""
+class Postings:
+    """Which originals hold each of an article's keys in one index, ``cap`` at most per key.
+
+    A key held by ``cap`` originals is common (a boilerplate sentence, the band every report
+    of a daily series shares): it proposes no candidates and takes no more rows, which is what
+    bounds every lookup to ``keys x cap`` rows whatever the corpus size.
+    """
 
     holders: Mapping[int, Sequence[int]]
+    cap: int
 
-    def candidates(self, params: DedupParams, *, min_shared: int) -> list[int]:
-        """Return the originals sharing ``min_shared`` or more uncommon sentences, most first."""
+    def candidates(self, *, min_shared: int) -> list[int]:
+        """Return the originals sharing ``min_shared`` or more uncommon keys, most first."""
         shared: Counter[int] = Counter()
         for ids in self.holders.values():
-            if len(ids) < params.common_sentence_articles:
+            if len(ids) < self.cap:
                 shared.update(ids)
         ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
         return [article for article, count in ranked if count >= min_shared][:MAX_CANDIDATES]
 
-    def uncommon(self, hashes: Iterable[int], params: DedupParams) -> list[int]:
-        """Return the hashes that may take one more row."""
-        cap = params.common_sentence_articles
-        return [h for h in hashes if len(self.holders.get(h, ())) < cap]
+    def uncommon(self, keys: Iterable[int]) -> list[int]:
+        """Return the distinct keys that may take one more row."""
+        return [k for k in dict.fromkeys(keys) if len(self.holders.get(k, ())) < self.cap]
 
 
-def sentence_postings(session: Session, hashes: Sequence[int]) -> SentencePostings:
+def band_postings(session: Session, band_keys: Sequence[int], params: DedupParams) -> Postings:
+    return _postings(
+        session, DedupBand.band_key, DedupBand.article_id, band_keys, params.common_band_articles
+    )
+
+
+def sentence_postings(session: Session, hashes: Sequence[int], params: DedupParams) -> Postings:
+    return _postings(
+        session,
+        DedupSentence.sentence_hash,
+        DedupSentence.article_id,
+        hashes,
+        params.common_sentence_articles,
+    )
+
+
+def _postings(
+    session: Session,
+    key: InstrumentedAttribute[int],
+    article: InstrumentedAttribute[int],
+    keys: Sequence[int],
+    cap: int,
+) -> Postings:
     holders: dict[int, list[int]] = {}
-    if hashes:
-        query = select(DedupSentence.sentence_hash, DedupSentence.article_id).where(
-            DedupSentence.sentence_hash.in_(hashes)
-        )
-        for sentence_hash, article_id in session.execute(query):
-            holders.setdefault(sentence_hash, []).append(article_id)
-    return SentencePostings(holders)
+    if keys:
+        for found, article_id in session.execute(select(key, article).where(key.in_(keys))):
+            holders.setdefault(found, []).append(article_id)
+    return Postings(holders, cap)
 
 
 def texts(session: Session, article_ids: Collection[int]) -> dict[int, str]:
@@ -201,22 +215,18 @@ def add_original(
     session: Session,
     article_id: int,
     *,
+    bands: Postings,
     band_keys: Sequence[int],
+    sentences: Postings,
     sentence_hashes: Sequence[int],
-    postings: SentencePostings,
-    params: DedupParams,
 ) -> None:
-    """Index an original: its bands, and its sentences that are not yet boilerplate."""
-    if band_keys:
-        session.execute(
-            insert(DedupBand), [{"band_key": k, "article_id": article_id} for k in set(band_keys)]
-        )
-    sentences = postings.uncommon(sentence_hashes, params)
-    if sentences:
-        session.execute(
-            insert(DedupSentence),
-            [{"sentence_hash": h, "article_id": article_id} for h in sentences],
-        )
+    """Index an original under its band keys and sentence hashes that are not yet common."""
+    for table, column, keys in (
+        (DedupBand, "band_key", bands.uncommon(band_keys)),
+        (DedupSentence, "sentence_hash", sentences.uncommon(sentence_hashes)),
+    ):
+        if keys:
+            session.execute(insert(table), [{column: k, "article_id": article_id} for k in keys])
 
 
 def clear(session: Session) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from monitor.dedup.urls import URL_NORMALIZER_VERSION
+from monitor.dedup.urls import URL_NORMALIZER
 
-# Bump when features.normalized_words can give other words for some text.
+# Bump when features_of or MinHasher can give other values for some text: that includes a
+# change to monitor.watch.text.words, the definition of a word they share with the matcher.
+# tests/test_dedup_features.py pins the values, so such a change fails there first.
 TEXT_NORMALIZER_VERSION = 1
 
 
@@ -20,11 +22,13 @@ class DedupParams:
     bands: int = 32  # of permutations // bands rows each
     shingle_words: int = 5
     sentence_min_words: int = 8
-    # A sentence hash already held by this many originals is boilerplate: it gets no more rows
-    # and finds no candidates, so one "Sign up for our newsletter" never costs a scan.
+    # A key already held by this many originals is common: it gets no more rows and proposes
+    # no candidates, so one "Sign up for our newsletter" or the band every report of a daily
+    # series shares never costs a scan.
+    common_band_articles: int = 50
     common_sentence_articles: int = 50
     text_normalizer: int = TEXT_NORMALIZER_VERSION
-    url_normalizer: int = URL_NORMALIZER_VERSION
+    url_normalizer: str = URL_NORMALIZER
 
     @property
     def rows_per_band(self) -> int:

@@ -3,8 +3,10 @@
 Decisions already taken stay as they are (figures and alerts were derived from them); what is
 rebuilt is what later lookups read: every article's canonical URL, text hash and URL keys, and
 the band and sentence rows of the originals. Articles are read in id order, a batch at a time,
-so memory stays flat whatever the corpus size; the whole rebuild is one transaction behind the
-dedup lock, so daemons storing articles meanwhile wait and never see a half-built index.
+so memory stays flat whatever the corpus size. The whole rebuild is one transaction behind the
+dedup lock, so nothing ever reads a half-built index. Run it with the daemons stopped: they
+refuse to start until it is done anyway, and on SQLite a writer gives up after the busy timeout
+(10 s) rather than wait for a long rebuild.
 """
 
 from __future__ import annotations
@@ -16,10 +18,9 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from monitor.dedup import index
-from monitor.dedup.decide import declared_canonical, minhasher, url_keys
+from monitor.dedup.decide import band_keys, canonical_of, url_keys
 from monitor.dedup.features import features_of
 from monitor.dedup.params import DEDUP_PARAMS, DedupParams
-from monitor.dedup.urls import canonical_url
 from monitor.model import Document
 from monitor.store.db import write_engine
 from monitor.store.tables import Article, SourceEntry
@@ -37,7 +38,6 @@ class ReindexResult:
 def reindex(engine: Engine, params: DedupParams = DEDUP_PARAMS) -> ReindexResult:
     """Rebuild every dedup index row and record ``params`` as what they were built with."""
     started = time.perf_counter()
-    hasher = minhasher(params)
     seen = originals = 0
     with Session(write_engine(engine)) as session, session.begin():
         index.lock(session)
@@ -56,20 +56,20 @@ def reindex(engine: Engine, params: DedupParams = DEDUP_PARAMS) -> ReindexResult
                 features = features_of(article.text, params)
                 document = _document(article)
                 article.text_hash = features.text_hash
-                article.canonical_url = declared_canonical(document) or canonical_url(article.url)
+                article.canonical_url = canonical_of(document)
                 if article.duplicate_kind == "url":
                     continue
                 index.add_urls(session, article.id, url_keys(document, aliases.get(article.id, ())))
                 if article.duplicate_of is not None:
                     continue
-                signature = hasher.signature(features.shingles)
+                keys = band_keys(features, params)
                 index.add_original(
                     session,
                     article.id,
-                    band_keys=hasher.band_keys(signature) if signature is not None else [],
+                    bands=index.band_postings(session, keys, params),
+                    band_keys=keys,
+                    sentences=index.sentence_postings(session, features.sentence_hashes, params),
                     sentence_hashes=features.sentence_hashes,
-                    postings=index.sentence_postings(session, features.sentence_hashes),
-                    params=params,
                 )
                 originals += 1
             seen += len(batch)

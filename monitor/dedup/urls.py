@@ -40,8 +40,9 @@ from courlan.clean import TRACKERS_RE
 from courlan.settings import ALLOWED_PARAMS, LANG_PARAMS
 from tld import is_tld
 
-# Bump whenever canonical_url's output can change for some input (including a courlan upgrade
-# that changes its tracker pattern): stored URL keys are only comparable within one version.
+# Bump whenever canonical_url's output can change for some input: stored URL keys are only
+# comparable within one version. A courlan upgrade that changes its lists changes
+# URL_NORMALIZER (below) by itself.
 URL_NORMALIZER_VERSION: int = 1
 
 KEPT_PARAMS = frozenset(
@@ -49,9 +50,9 @@ KEPT_PARAMS = frozenset(
         "id", "p", "page", "article", "articleid", "story", "storyid", "newsid", "nid", "aid",
         "item", "itemid", "doc", "docid", "no", "num", "idx", "v", "q", "query", "lang", "hl",
         "edition",
-        # Often an Adobe campaign id, but some sites number their articles with it, and
-        # dropping it there would merge every article of the site into one.
-        "cid",
+        # Often campaign or user ids, but some sites number their articles with them, and
+        # dropping one there would merge every article of the site into one.
+        "cid", "eid", "uid",
     }
     | ALLOWED_PARAMS
     | LANG_PARAMS
@@ -69,6 +70,14 @@ TRACKING_PREFIXES = ("utm_", "ns_", "at_", "amp_")
 # word, or ends with "_" as its "utm_" does, counts.
 _COURLAN_TRACKER = re.compile(rf"(?:{TRACKERS_RE.pattern})(?:(?<=_)|(?![^\W_]))")
 _WEB_SCHEMES = {"http": 80, "https": 443}
+# What the dedup parameters record: our version and a digest of the courlan lists we use.
+URL_NORMALIZER = "{}:{}".format(
+    URL_NORMALIZER_VERSION,
+    hashlib.blake2b(
+        "\n".join([TRACKERS_RE.pattern, *sorted(ALLOWED_PARAMS), *sorted(LANG_PARAMS)]).encode(),
+        digest_size=4,
+    ).hexdigest(),
+)
 _STRIPPED_HOST_LABELS = frozenset({"www", "m", "mobile", "amp"})
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 # An escape, or a character that may not stand raw in a path or query (a lone "%" among them).
@@ -147,7 +156,25 @@ def page_canonical(page_url: str, declared: str | None) -> str | None:
     canonical = canonical_url(absolute)
     if _web_host(canonical) is None or not same_site(page_url, canonical):
         return None
+    if _names_less(canonical, canonical_url(page_url)):
+        return None
     return canonical
+
+
+def _names_less(declared: str, page: str) -> bool:
+    """Whether a declared canonical drops what tells the page apart from its site's others.
+
+    Templates that put the home page, or the script without its ``?id=``, in every page's
+    canonical link would otherwise make all of a site's articles one URL.
+    """
+    declared_parts, page_parts = urlsplit(declared), urlsplit(page)
+    if declared_parts.path == "/" and not declared_parts.query:
+        return page_parts.path != "/" or bool(page_parts.query)
+    kept = {n.lower() for n, _, _ in (p.partition("=") for p in page_parts.query.split("&"))}
+    declared_names = {
+        n.lower() for n, _, _ in (p.partition("=") for p in declared_parts.query.split("&"))
+    }
+    return bool((kept & KEPT_PARAMS) - declared_names)
 
 
 def same_site(first: str, second: str) -> bool:

@@ -7,9 +7,9 @@ the smaller set found in the larger).
 
 A copy reports nothing its original did not: a text with a number its candidate lacks (an
 updated casualty count, "5 million" where the original said "3 million") is never a duplicate,
-since for this monitor that changed figure is the news. Only numbers in the new text's prose
-count (``Features.reported_numbers``): a reprint's "Read more" headlines and "Published 20:28"
-lines carry numbers of their own. Years are left out, because credit lines carry them.
+since for this monitor that changed figure is the news. Only the figures of the new text's
+prose count (``Features.reported_numbers``): a reprint's "Read more" headlines, "first
+appeared on 15 April." and "Updated 14:32 GMT." lines carry numbers of their own.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from monitor.store.types import utc_now
 
 def url_hash(url: str) -> str:
     """Return the indexed key of a URL."""
-    return hashlib.sha256(url.encode("utf-8")).hexdigest()
+    return hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 RETRY = "retry"
