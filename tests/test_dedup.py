@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from monitor.dedup import DEDUP_PARAMS, Decision, add_document
 from monitor.dedup.explain import explain_url
+from monitor.dedup.features import features_of
 from monitor.dedup.index import DedupIndexError, require_params
 from monitor.dedup.reindex import reindex
 from monitor.model import Document
@@ -168,9 +169,7 @@ def test_boilerplate_sentences_stop_getting_rows(engine: Engine) -> None:
             engine, document(f"https://harbour.example/n/{n}", f"{text}\n\n{footer}"), params=params
         )
     with Session(engine) as session:
-        from monitor.dedup.features import sentence_hashes
-
-        (footer_hash,) = sentence_hashes(footer, params.sentence_min_words)
+        (footer_hash,) = features_of(footer, params).sentence_hashes
         holders = session.scalar(
             select(func.count()).where(DedupSentence.sentence_hash == footer_hash)
         )

@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from monitor.dedup import index, urls
-from monitor.dedup.features import Features, features_of
+from monitor.dedup.features import Features, features_of, held_features
 from monitor.dedup.minhash import MinHasher
 from monitor.dedup.params import DEDUP_PARAMS, DedupParams
 from monitor.dedup.verify import MIN_SHINGLES, compare
@@ -110,17 +110,16 @@ def find_duplicate(
 
 
 def _find(session: Session, lookup: _Lookup, params: DedupParams) -> tuple[Match | None, _Lookup]:
-    held = index.held_by_urls(session, lookup.keys.keys())
-    if held is not None:
-        return Match(held.original_id, "url", 1.0), lookup
     # Below the verification's size floor, one text is too short to say it was copied
-    # ("Subscribe to read the full story.").
-    if lookup.features.shingles.size >= MIN_SHINGLES:
-        held = index.held_by_text(session, lookup.features.text_hash)
-        if held is not None:
-            return Match(held.original_id, "text", 1.0), lookup
-    bands = index.band_postings(session, lookup.band_keys, params)
-    sentences = index.sentence_postings(session, lookup.features.sentence_hashes, params)
+    # ("Subscribe to read the full story."), so such a text is looked up by URL only.
+    text_hash = lookup.features.text_hash if lookup.features.shingles.size >= MIN_SHINGLES else None
+    found = index.held_by_url_or_text(session, lookup.keys.keys(), text_hash)
+    if found is not None:
+        via, held = found
+        return Match(held.original_id, via, 1.0), lookup
+    bands, sentences = index.postings(
+        session, lookup.band_keys, lookup.features.sentence_hashes, params
+    )
     lookup = _Lookup(lookup.keys, lookup.features, lookup.band_keys, bands, sentences)
     return _near(session, lookup, params), lookup
 
@@ -134,7 +133,7 @@ def _near(session: Session, lookup: _Lookup, params: DedupParams) -> Match | Non
     # The earliest candidate that passes: a copy points at the first publication, not at a
     # later update that happens to share the copied part more closely.
     for article_id, text in sorted(index.texts(session, candidates).items()):
-        similarity = compare(lookup.features, features_of(text, params))
+        similarity = compare(lookup.features, held_features(text, params))
         if similarity.is_duplicate:
             return Match(article_id, "near", round(similarity.score, 4))
     return None

@@ -35,6 +35,7 @@ _NOT_A_FIGURE = re.compile(
     r"|(?:\b(?:in|since|until|by|from|year|copyright)|©|\(c\))\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _PROSE_END = re.compile("[.!?][\"'\u201d\u2019)\\]]*\\s*$")
 
 
@@ -44,7 +45,7 @@ class Features:
 
     text_hash: str | None  # None when the text has no words
     shingles: Hashes  # sorted distinct 32-bit hashes of the word n-grams
-    sentence_hashes: tuple[int, ...]  # distinct signed 64-bit hashes of the long sentences
+    sentence_hashes: tuple[int, ...]  # distinct signed 32-bit keys of the long sentences
     numbers: frozenset[str]  # every digit run of the text
     # The figures of its prose: digit runs of sentences that end as sentences do (headlines of
     # other stories, "Read more: ... 926 farms" and "9 min read" lines do not), less dates,
@@ -54,14 +55,17 @@ class Features:
 
 def features_of(text: str, params: DedupParams) -> Features:
     """Return the dedup features of an article's text."""
-    tokens = words(text)
+    tokens: list[str] = []
     hashes: dict[int, None] = {}  # insertion-ordered, so the result is stable
     reported: set[str] = set()
+    # Sentences are split at white space and punctuation only, so their words, end to end,
+    # are the text's words: one pass tokenises both.
     for sentence in _SENTENCE_END.split(text):
         sentence_tokens = words(sentence)
+        tokens.extend(sentence_tokens)
         if len(sentence_tokens) >= params.sentence_min_words:
-            hashes.setdefault(signed_key(" ".join(sentence_tokens).encode("utf-8")), None)
-        if _PROSE_END.search(sentence):
+            hashes.setdefault(sentence_key(sentence_tokens), None)
+        if _DIGIT.search(sentence) and _PROSE_END.search(sentence):
             reported.update(_numbers(words(_NOT_A_FIGURE.sub(" ", sentence))))
     return Features(
         text_hash=_text_hash(tokens),
@@ -70,6 +74,32 @@ def features_of(text: str, params: DedupParams) -> Features:
         numbers=frozenset(_numbers(tokens)),
         reported_numbers=frozenset(reported),
     )
+
+
+def held_features(text: str, params: DedupParams) -> Features:
+    """Return the features ``verify.compare`` reads of a held text: shingles and numbers.
+
+    Verification recomputes them from stored text for every candidate, so it skips the rest.
+    """
+    tokens = words(text)
+    return Features(
+        text_hash=None,
+        shingles=shingle_hashes(tokens, params.shingle_words),
+        sentence_hashes=(),
+        numbers=frozenset(_numbers(tokens)),
+        reported_numbers=frozenset(),
+    )
+
+
+def sentence_key(tokens: list[str]) -> int:
+    """Return the signed 32-bit key of a sentence's words.
+
+    32 bits, not 64: a collision only adds one shared sentence to an unrelated article, which
+    needs three to become a candidate and must then pass verification; the index is ~20%
+    smaller for it.
+    """
+    digest = hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=4).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def _numbers(tokens: list[str]) -> list[str]:
@@ -111,15 +141,6 @@ def _word_hash(word: str) -> int:
 
 # Odd 64-bit constants (from blake2b, fixed here so the hashes never change between runs).
 _POSITION_MULTIPLIERS = [np.uint64(_word_hash(f"position {i}") | 1) for i in range(16)]
-
-
-def sentence_hashes(text: str, min_words: int) -> tuple[int, ...]:
-    """Return the distinct signed 64-bit hashes of the sentences of ``min_words`` words or more.
-
-    Short sentences ("Read more.", datelines, captions) are too common to say anything about
-    where a text came from.
-    """
-    return features_of(text, DedupParams(sentence_min_words=min_words)).sentence_hashes
 
 
 def signed_key(data: bytes) -> int:

@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select, text
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import Select, bindparam, delete, insert, literal, select, text, union_all
+from sqlalchemy.orm import Session
 
 from monitor.dedup.params import DedupParams
 from monitor.errors import MonitorError
@@ -100,37 +100,76 @@ class Held:
         return self.original_id if self.url_copy else self.article_id
 
 
-def held_among(session: Session, query_ids: Sequence[int]) -> Held | None:
-    """Return the earliest of these articles, if any exists."""
-    if not query_ids:
-        return None
-    row = session.execute(
-        select(Article.id, Article.duplicate_of, Article.duplicate_kind)
-        .where(Article.id.in_(query_ids))
-        .order_by(Article.id)
-        .limit(1)
-    ).first()
+_HELD = (
+    select(Article.id, Article.duplicate_of, Article.duplicate_kind).order_by(Article.id).limit(1)
+)
+# Statements built once: the lookups run for every article, and building a statement costs more
+# than running it here. Expanding parameters take the IN (...) lists.
+_HELD_BY_IDS = _HELD.where(Article.id.in_(bindparam("ids", expanding=True)))
+_HELD_BY_URLS = _HELD.join(ArticleUrl, ArticleUrl.article_id == Article.id).where(
+    ArticleUrl.url_key.in_(bindparam("keys", expanding=True))
+)
+# Both "same URL" and "same text" in one round trip, the URL answer first.
+_BY_URL, _BY_TEXT = 0, 1  # also the order of preference
+_VIA = {_BY_URL: "url", _BY_TEXT: "text"}
+_HELD_BY_URL_OR_TEXT = (
+    union_all(
+        select(
+            literal(_BY_URL).label("via"), Article.id, Article.duplicate_of, Article.duplicate_kind
+        )
+        .join(ArticleUrl, ArticleUrl.article_id == Article.id)
+        .where(ArticleUrl.url_key.in_(bindparam("keys", expanding=True))),
+        select(literal(_BY_TEXT), Article.id, Article.duplicate_of, Article.duplicate_kind).where(
+            Article.text_hash == bindparam("text_hash")
+        ),
+    )
+    .order_by(text("via"), text("id"))
+    .limit(1)
+)
+_BANDS, _SENTENCES = 0, 1
+_POSTINGS = union_all(
+    select(literal(_BANDS), DedupBand.band_key, DedupBand.article_id).where(
+        DedupBand.band_key.in_(bindparam("bands", expanding=True))
+    ),
+    select(literal(_SENTENCES), DedupSentence.sentence_hash, DedupSentence.article_id).where(
+        DedupSentence.sentence_hash.in_(bindparam("sentences", expanding=True))
+    ),
+)
+_TEXTS = select(Article.id, Article.text).where(Article.id.in_(bindparam("ids", expanding=True)))
+_HELD_URL_KEYS = select(ArticleUrl.url_key).where(
+    ArticleUrl.url_key.in_(bindparam("keys", expanding=True))
+)
+
+
+def _held(
+    session: Session, statement: Select[int, int | None, str | None], **values: object
+) -> Held | None:
+    row = session.execute(statement, values).first()
     if row is None:
         return None
     return Held(row.id, row.duplicate_of or row.id, row.duplicate_kind == "url")
 
 
+def held_among(session: Session, ids: Sequence[int]) -> Held | None:
+    """Return the earliest of these articles, if any exists."""
+    return _held(session, _HELD_BY_IDS, ids=list(ids)) if ids else None
+
+
 def held_by_urls(session: Session, keys: Collection[int]) -> Held | None:
     """Return the earliest article holding one of the URL keys, if any."""
-    if not keys:
-        return None
-    ids = session.scalars(select(ArticleUrl.article_id).where(ArticleUrl.url_key.in_(keys)))
-    return held_among(session, list(ids))
+    return _held(session, _HELD_BY_URLS, keys=list(keys)) if keys else None
 
 
-def held_by_text(session: Session, text_hash: str | None) -> Held | None:
-    """Return the earliest article with this normalised-text hash, if any."""
-    if text_hash is None:
+def held_by_url_or_text(
+    session: Session, keys: Collection[int], text_hash: str | None
+) -> tuple[str, Held] | None:
+    """Return ("url", held) for the earliest article with one of the URL keys, else ("text",
+    held) for the earliest with this text hash (None: no text lookup), else None."""
+    values = {"keys": list(keys), "text_hash": text_hash}
+    row = session.execute(_HELD_BY_URL_OR_TEXT, values).first()
+    if row is None:
         return None
-    ids = session.scalars(
-        select(Article.id).where(Article.text_hash == text_hash).order_by(Article.id).limit(1)
-    )
-    return held_among(session, list(ids))
+    return _VIA[row.via], Held(row.id, row.duplicate_of or row.id, row.duplicate_kind == "url")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,49 +198,33 @@ class Postings:
         return [k for k in dict.fromkeys(keys) if len(self.holders.get(k, ())) < self.cap]
 
 
-def band_postings(session: Session, band_keys: Sequence[int], params: DedupParams) -> Postings:
-    return _postings(
-        session, DedupBand.band_key, DedupBand.article_id, band_keys, params.common_band_articles
+def postings(
+    session: Session, band_keys: Sequence[int], sentence_keys: Sequence[int], params: DedupParams
+) -> tuple[Postings, Postings]:
+    """Return who holds these band keys and sentence keys, read in one round trip."""
+    holders: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
+    if band_keys or sentence_keys:
+        values = {"bands": list(band_keys), "sentences": list(sentence_keys)}
+        for index_, key, article_id in session.execute(_POSTINGS, values):
+            holders[index_].setdefault(key, []).append(article_id)
+    return (
+        Postings(holders[_BANDS], params.common_band_articles),
+        Postings(holders[_SENTENCES], params.common_sentence_articles),
     )
-
-
-def sentence_postings(session: Session, hashes: Sequence[int], params: DedupParams) -> Postings:
-    return _postings(
-        session,
-        DedupSentence.sentence_hash,
-        DedupSentence.article_id,
-        hashes,
-        params.common_sentence_articles,
-    )
-
-
-def _postings(
-    session: Session,
-    key: InstrumentedAttribute[int],
-    article: InstrumentedAttribute[int],
-    keys: Sequence[int],
-    cap: int,
-) -> Postings:
-    holders: dict[int, list[int]] = {}
-    if keys:
-        for found, article_id in session.execute(select(key, article).where(key.in_(keys))):
-            holders.setdefault(found, []).append(article_id)
-    return Postings(holders, cap)
 
 
 def texts(session: Session, article_ids: Collection[int]) -> dict[int, str]:
     """Return the stored text of each of these articles."""
     if not article_ids:
         return {}
-    query = select(Article.id, Article.text).where(Article.id.in_(article_ids))
-    return {row.id: row.text for row in session.execute(query)}
+    return {row.id: row.text for row in session.execute(_TEXTS, {"ids": list(article_ids)})}
 
 
 def add_urls(session: Session, article_id: int, urls: Mapping[int, str]) -> None:
     """Give the article the URL keys that no article holds yet."""
     if not urls:
         return
-    held = set(session.scalars(select(ArticleUrl.url_key).where(ArticleUrl.url_key.in_(urls))))
+    held = set(session.scalars(_HELD_URL_KEYS, {"keys": list(urls)}))
     rows = [
         {"url_key": key, "article_id": article_id, "url": url}
         for key, url in urls.items()

@@ -63,12 +63,13 @@ def reindex(engine: Engine, params: DedupParams = DEDUP_PARAMS) -> ReindexResult
                 if article.duplicate_of is not None:
                     continue
                 keys = band_keys(features, params)
+                bands, sentences = index.postings(session, keys, features.sentence_hashes, params)
                 index.add_original(
                     session,
                     article.id,
-                    bands=index.band_postings(session, keys, params),
+                    bands=bands,
                     band_keys=keys,
-                    sentences=index.sentence_postings(session, features.sentence_hashes, params),
+                    sentences=sentences,
                     sentence_hashes=features.sentence_hashes,
                 )
                 originals += 1
