@@ -114,6 +114,8 @@ class Article(Base):
     )
     duplicate_kind: Mapped[str | None] = mapped_column(String(8))
     duplicate_score: Mapped[float | None] = mapped_column(Float)
+    # NULL until the figures stage has decided this article's figures (in publication order).
+    figures_decided_at: Mapped[datetime | None] = mapped_column(index=True)
 
 
 class ArticleUrl(Base):
@@ -225,8 +227,14 @@ class Figure(Base):
     sentence: Mapped[str]
     span_start: Mapped[int] = mapped_column(Integer)
     span_end: Mapped[int] = mapped_column(Integer)
+    rate: Mapped[str | None] = mapped_column(String(64))
+    scope: Mapped[str | None]
     status: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(default="")
+    # The earlier figure a repeat corroborates; NULL for a new or changed figure.
+    repeat_of: Mapped[int | None] = mapped_column(
+        ForeignKey("figures.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
 
 

@@ -1,0 +1,300 @@
+"""Figure rows: storing decided figures, the values a new one is compared with, and a measure's
+history of distinct values with who corroborated each.
+
+Everything is ordered as the figures stage decides: by publication time (an undated article by
+when it was fetched), then by id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy.orm import Session
+
+from monitor.figures.model import Figure
+from monitor.figures.novelty import Decision, EarlierValue
+from monitor.store.tables import Article
+from monitor.store.tables import Figure as StoredFigure
+from monitor.store.types import utc_now
+
+REPEAT = "repeat"
+
+_WHEN = func.coalesce(Article.published_at, Article.fetched_at)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FigureRow:
+    """A stored figure with its article's URL and date: one item of `monitor figures list`."""
+
+    id: int
+    article_id: int
+    article_url: str
+    site: str | None
+    watch: str
+    published_at: datetime | None
+    value: float
+    low: float
+    high: float
+    qualifier: str
+    unit: str
+    thing: str
+    measure: str
+    rate: str | None
+    scope: str | None
+    sentence: str
+    status: str
+    reason: str
+    repeat_of: int | None
+
+    def as_json(self) -> dict[str, Any]:
+        """Return the row as JSON values: the timestamp in ISO 8601."""
+        values = asdict(self)
+        values["published_at"] = self.published_at.isoformat() if self.published_at else None
+        return values
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Report:
+    """An article that reported a value."""
+
+    figure_id: int
+    article_id: int
+    article_url: str
+    site: str | None
+    published_at: datetime | None
+    copy_of: int | None  # the original article, when this one is a copy of another
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HistoryValue:
+    """A distinct value of a measure: who reported it first, and who repeated it since."""
+
+    figure_id: int
+    watch: str
+    value: float
+    low: float
+    high: float
+    qualifier: str
+    unit: str
+    status: str  # "new_measure" or "changed_figure"
+    reason: str
+    source: Report
+    corroborations: list[Report] = field(default_factory=list)  # one per other article
+    # Copies of the reporting articles (syndicated, reprinted): they carry no figures of their
+    # own, since a copy is no independent corroboration; they are counted here apart.
+    copies: int = 0
+
+    @property
+    def independent(self) -> int:
+        """Corroborations by articles of their own."""
+        return sum(report.copy_of is None for report in self.corroborations)
+
+
+def add_figures(
+    session: Session,
+    article_id: int,
+    watch: str,
+    decided: Sequence[tuple[Figure, str, Decision]],
+) -> list[int]:
+    """Store an article's figures for ``watch``, each with its measure and decision.
+
+    Returns the new rows' ids, in the order given.
+    """
+    rows = [
+        StoredFigure(
+            article_id=article_id,
+            watch=watch,
+            measure=measure,
+            value=figure.value,
+            low=figure.low,
+            high=figure.high,
+            qualifier=figure.qualifier,
+            unit=figure.unit,
+            thing=figure.thing,
+            sentence=figure.sentence,
+            span_start=figure.start,
+            span_end=figure.end,
+            rate=figure.rate,
+            scope=figure.scope,
+            status=decision.status,
+            reason=decision.reason,
+            repeat_of=decision.repeat_of,
+        )
+        for figure, measure, decision in decided
+    ]
+    session.add_all(rows)
+    session.flush()
+    return [row.id for row in rows]
+
+
+def earlier_values(session: Session, watch: str, measure: str) -> list[EarlierValue]:
+    """Return the distinct values of a measure so far, oldest first.
+
+    Those are its new and changed figures: a repeat agrees with one of them and adds nothing
+    to compare with.
+    """
+    query = (
+        select(StoredFigure, Article.url, Article.site, Article.published_at)
+        .join(Article, Article.id == StoredFigure.article_id)
+        .where(
+            StoredFigure.watch == watch,
+            StoredFigure.measure == measure,
+            StoredFigure.status != REPEAT,
+        )
+        .order_by(_WHEN, StoredFigure.id)
+    )
+    return [
+        EarlierValue(
+            figure_id=row.id,
+            value=row.value,
+            low=row.low,
+            high=row.high,
+            qualifier=row.qualifier,  # type: ignore[arg-type]  # the CHECK constraint's values
+            article_url=url,
+            site=site,
+            published_at=published_at,
+        )
+        for row, url, site, published_at in session.execute(query)
+    ]
+
+
+def list_figures(
+    session: Session, *, watch: str | None = None, measure: str | None = None
+) -> list[FigureRow]:
+    """Return stored figures, of one watch and/or measure if given, oldest first."""
+    query = (
+        select(StoredFigure, Article.url, Article.site, Article.published_at)
+        .join(Article, Article.id == StoredFigure.article_id)
+        .where(*_of(watch=watch, measure=measure))
+        .order_by(_WHEN, StoredFigure.id)
+    )
+    return [
+        FigureRow(
+            id=row.id,
+            article_id=row.article_id,
+            article_url=url,
+            site=site,
+            watch=row.watch,
+            published_at=published_at,
+            value=row.value,
+            low=row.low,
+            high=row.high,
+            qualifier=row.qualifier,
+            unit=row.unit,
+            thing=row.thing,
+            measure=row.measure,
+            rate=row.rate,
+            scope=row.scope,
+            sentence=row.sentence,
+            status=row.status,
+            reason=row.reason,
+            repeat_of=row.repeat_of,
+        )
+        for row, url, site, published_at in session.execute(query)
+    ]
+
+
+def measure_history(session: Session, measure: str, watch: str | None = None) -> list[HistoryValue]:
+    """Return each distinct value of ``measure`` in order, with its first report and the
+    articles that repeated it since.
+
+    A value repeated inside the article that first reported it is not corroborated by it, and
+    an article that repeats a value twice counts once. Without ``watch`` the values of every
+    watch are listed, each with its own.
+    """
+    query = (
+        select(StoredFigure, Article.url, Article.site, Article.published_at, Article.duplicate_of)
+        .join(Article, Article.id == StoredFigure.article_id)
+        .where(*_of(watch=watch, measure=measure))
+        .order_by(_WHEN, StoredFigure.id)
+    )
+    history: dict[int, HistoryValue] = {}
+    repeats: list[tuple[int, Report]] = []
+    for row, url, site, published_at, duplicate_of in session.execute(query):
+        report = Report(
+            figure_id=row.id,
+            article_id=row.article_id,
+            article_url=url,
+            site=site,
+            published_at=published_at,
+            copy_of=duplicate_of,
+        )
+        if row.status != REPEAT:
+            history[row.id] = HistoryValue(
+                figure_id=row.id,
+                watch=row.watch,
+                value=row.value,
+                low=row.low,
+                high=row.high,
+                qualifier=row.qualifier,
+                unit=row.unit,
+                status=row.status,
+                reason=row.reason,
+                source=report,
+            )
+        elif row.repeat_of is not None:
+            repeats.append((row.repeat_of, report))
+    counted = {(value.figure_id, value.source.article_id) for value in history.values()}
+    for repeated, report in repeats:
+        value = history.get(repeated)
+        if value is not None and (repeated, report.article_id) not in counted:
+            counted.add((repeated, report.article_id))
+            value.corroborations.append(report)
+    copies = _copies_of(session, {article for _, article in counted})
+    return [
+        replace(
+            value,
+            copies=copies.get(value.source.article_id, 0)
+            + sum(copies.get(report.article_id, 0) for report in value.corroborations),
+        )
+        for value in history.values()
+    ]
+
+
+def _copies_of(session: Session, article_ids: set[int]) -> dict[int, int]:
+    """Return how many stored copies each of ``article_ids`` has."""
+    if not article_ids:
+        return {}
+    query = (
+        select(Article.duplicate_of, func.count())
+        .where(Article.duplicate_of.in_(article_ids))
+        .group_by(Article.duplicate_of)
+    )
+    return {original: count for original, count in session.execute(query) if original}
+
+
+def pending_articles(session: Session, limit: int | None = None) -> list[int]:
+    """Return the ids of articles whose figures are not decided yet, in publication order."""
+    query = (
+        select(Article.id)
+        .where(Article.figures_decided_at.is_(None))
+        .order_by(_WHEN, Article.id)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def mark_decided(session: Session, article_id: int, at: datetime | None = None) -> None:
+    """Record that the figures of an article were decided (for every watch it matched)."""
+    decided = (
+        update(Article)
+        .where(Article.id == article_id)
+        .values(figures_decided_at=at or utc_now())
+        .returning(Article.id)
+        .execution_options(synchronize_session=False)
+    )
+    if session.scalar(decided) is None:
+        raise LookupError(f"no article #{article_id}")
+
+
+def _of(*, watch: str | None, measure: str | None) -> list[ColumnElement[bool]]:
+    conditions = []
+    if watch is not None:
+        conditions.append(StoredFigure.watch == watch)
+    if measure is not None:
+        conditions.append(StoredFigure.measure == measure)
+    return conditions

@@ -1,0 +1,160 @@
+"""The novelty rule: a first value, a value outside every earlier one, and a repeat."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from monitor.figures.model import COUNT, PERCENT, Figure, Qualifier
+from monitor.figures.novelty import Decision, EarlierValue, agrees, decide
+
+APRIL_14 = datetime(2024, 4, 14, 8, 0, tzinfo=UTC)
+
+
+def figure(
+    value: float,
+    qualifier: Qualifier = "exact",
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    unit: str = COUNT,
+) -> Figure:
+    return Figure(
+        value=value,
+        low=value if low is None else low,
+        high=value if high is None else high,
+        qualifier=qualifier,
+        unit=unit,
+        thing="rounds",
+        sentence="...",
+        start=0,
+        end=3,
+    )
+
+
+def earlier(
+    figure_id: int,
+    value: float,
+    qualifier: Qualifier = "exact",
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    site: str | None = "scmp.com",
+    url: str = "https://www.scmp.com/news/1",
+    published_at: datetime | None = APRIL_14,
+) -> EarlierValue:
+    return EarlierValue(
+        figure_id=figure_id,
+        value=value,
+        low=value if low is None else low,
+        high=value if high is None else high,
+        qualifier=qualifier,
+        article_url=url,
+        site=site,
+        published_at=published_at,
+    )
+
+
+def about_3m(figure_id: int) -> EarlierValue:
+    return earlier(figure_id, 3e6, "about", low=2.7e6, high=3.3e6)
+
+
+def test_the_first_value_of_a_measure_is_a_new_measure() -> None:
+    assert decide(figure(3e6, "about", low=2.7e6, high=3.3e6), []) == Decision(
+        status="new_measure", reason="first figure of this measure", repeat_of=None
+    )
+
+
+def test_a_value_outside_every_earlier_one_is_a_changed_figure_naming_them() -> None:
+    decision = decide(figure(5e6), [about_3m(1)])
+    assert decision == Decision(
+        status="changed_figure",
+        reason=(
+            "5,000,000 is outside every earlier value:"
+            " about 3,000,000 (2.7M\u20133.3M, #1, scmp.com 2024-04-14)"
+        ),
+    )
+
+
+def test_a_repeat_names_and_points_at_the_value_it_repeats() -> None:
+    decision = decide(figure(5e6), [about_3m(1), earlier(2, 5e6)])
+    assert decision == Decision(
+        status="repeat", reason="repeats 5,000,000 (#2, scmp.com 2024-04-14)", repeat_of=2
+    )
+
+
+def test_a_vague_amount_repeats_an_exact_value_inside_it() -> None:
+    scores = figure(60, "vague", low=40, high=200)
+    decision = decide(scores, [earlier(12, 40)])
+    assert (decision.status, decision.repeat_of) == ("repeat", 12)
+    assert decision.reason == "repeats 40 (#12, scmp.com 2024-04-14)"
+
+
+def test_at_least_50_is_repeated_by_60_and_changed_by_100() -> None:
+    at_least_50 = earlier(3, 50, "at_least", low=50, high=75)
+    assert decide(figure(60), [at_least_50]).status == "repeat"
+    changed = decide(figure(100), [at_least_50])
+    assert changed.status == "changed_figure"
+    assert changed.reason == (
+        "100 is outside every earlier value: at least 50 (50\u201375, #3, scmp.com 2024-04-14)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("new", "old", "agree"),
+    [
+        (3.2e6, 3e6, True),  # exact values 6% apart
+        (3.3e6, 3e6, True),  # 10% of the larger: 9.1%
+        (3.4e6, 3e6, False),  # 11.8%
+        (90, 100, True),  # exactly 10% of the larger
+        (89, 100, False),
+        (6e6, 5e6, False),  # 16.7%: "6 million shells" after "5 million rounds"
+        (0, 0, True),
+    ],
+)
+def test_exact_values_agree_within_ten_percent_of_the_larger(
+    new: float, old: float, agree: bool
+) -> None:
+    assert agrees(figure(new), earlier(1, old)) is agree
+    assert agrees(figure(old), earlier(1, new)) is agree
+
+
+def test_ranges_agree_when_they_overlap_however_far_apart_their_centres() -> None:
+    up_to_1000 = figure(1000, "up_to", low=500, high=1000)
+    assert agrees(up_to_1000, earlier(1, 520))
+    assert not agrees(up_to_1000, earlier(1, 400))
+    between = figure(15, "range", low=10, high=20)
+    assert agrees(between, earlier(1, 20, "almost", low=18, high=20))
+    assert not agrees(between, earlier(1, 25, "about", low=22.5, high=27.5))
+
+
+def test_the_most_recent_agreeing_value_is_the_one_repeated() -> None:
+    values = [about_3m(1), earlier(2, 5e6), earlier(3, 3.1e6)]
+    assert decide(figure(3.05e6), values).repeat_of == 3
+    assert decide(figure(2.75e6), values).repeat_of == 1  # 11% below 3,100,000
+
+
+def test_a_changed_figure_names_the_nearest_three_earlier_values() -> None:
+    # 40 and 160 are as near as each other: the older comes first.
+    values = [earlier(index, value) for index, value in enumerate((10, 20, 40, 80, 160), 1)]
+    reason = decide(figure(100), values).reason
+    assert reason == (
+        "100 is outside every earlier value: 80 (#4, scmp.com 2024-04-14);"
+        " 40 (#3, scmp.com 2024-04-14); 160 (#5, scmp.com 2024-04-14); and 2 more"
+    )
+
+
+def test_a_source_without_a_site_or_date_is_named_by_its_host() -> None:
+    value = earlier(7, 12.5, site=None, url="https://www.yna.co.kr/view/1", published_at=None)
+    decision = decide(figure(20, unit=PERCENT), [value])
+    assert decision.reason == "20% is outside every earlier value: 12.5% (#7, yna.co.kr undated)"
+
+
+def test_money_and_ranges_read_as_the_text_said_them() -> None:
+    value = earlier(9, 1.5e9, "range", low=1e9, high=2e9)
+    decision = decide(figure(3.5e9, "more_than", low=3.5e9, high=5.25e9, unit="USD"), [value])
+    assert decision.reason == (
+        "more than USD 3,500,000,000 is outside every earlier value:"
+        " USD 1,000,000,000\u2013USD 2,000,000,000 (#9, scmp.com 2024-04-14)"
+    )
