@@ -25,12 +25,15 @@ from monitor.textfmt import format_table
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from monitor.store.figures import FigureRow
+
 
 class _JsonRow(Protocol):
     def to_json(self) -> dict[str, object]: ...
 
 
 Row = TypeVar("Row", bound=_JsonRow)
+Read = TypeVar("Read")
 
 EXIT_ERROR = 1
 EXIT_CONFIG = 2
@@ -167,6 +170,8 @@ def run(state: _State, once: bool) -> None:
 @pass_state
 def import_(state: _State, paths: tuple[Path, ...], published: datetime | None) -> None:
     """Add HTML or text files to the corpus, in the order given (no alerts for them)."""
+    from monitor.figures.options import figure_options
+    from monitor.figures.stage import decide_pending
     from monitor.importing import import_files
     from monitor.pipeline import compile_watches
     from monitor.store import migrate
@@ -178,6 +183,7 @@ def import_(state: _State, paths: tuple[Path, ...], published: datetime | None) 
     with open_engine(settings.monitor.database_url) as engine:
         migrate.require_current_schema(engine)
         results = import_files(engine, list(paths), watches=watches, published_at=when)
+        decided = decide_pending(engine, figure_options(settings))
     for result in results:
         decision = result.decision
         if result.article_id is None:
@@ -192,6 +198,9 @@ def import_(state: _State, paths: tuple[Path, ...], published: datetime | None) 
                 f" (score {decision.score:.2f})"
             )
         click.echo(line)
+    counted = sum(len(result.decided) for result in decided)
+    news = sum(d.status != "repeat" for result in decided for _, _, d in result.decided)
+    click.echo(f"figures: {counted} read, {news} new or changed (`monitor figures` lists them)")
     if any(r.article_id is None and not (r.problem or "").startswith("already") for r in results):
         raise MonitorError("some files could not be imported")
 
@@ -259,6 +268,69 @@ def articles(state: _State, as_json: bool, limit: int, duplicates: bool) -> None
     )
 
 
+@cli.group("figures", invoke_without_command=True)
+@click.option("--watch", help="Only this watch's figures.")
+@click.option("--measure", help="Only this measure's figures (as `monitor figures` names it).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
+@pass_state
+@click.pass_context
+def figures(
+    ctx: click.Context, state: _State, watch: str | None, measure: str | None, as_json: bool
+) -> None:
+    """List the figures read in stored articles, with each novelty decision."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from monitor.store.figures import list_figures
+
+    rows = _read(state, lambda session: list_figures(session, watch=watch, measure=measure))
+    _print_rows(
+        rows,
+        as_json=as_json,
+        headers=("id", "published", "site", "watch", "measure", "figure", "status"),
+        cells=lambda r: (
+            r.id,
+            _when(r.published_at),
+            r.site,
+            r.watch,
+            r.measure,
+            _figure_cell(r),
+            r.status,
+        ),
+    )
+
+
+@figures.command("history")
+@click.argument("measure")
+@click.option("--watch", help="Only this watch's values.")
+@pass_state
+def figures_history(state: _State, measure: str, watch: str | None) -> None:
+    """Show each value MEASURE took: its first source and date, and who repeated it."""
+    from monitor.figures.wording import amount
+    from monitor.store.figures import measure_history
+
+    values = _read(state, lambda session: measure_history(session, measure, watch=watch))
+    if not values:
+        raise MonitorError(f"no figures of the measure {measure!r} (`monitor figures` lists them)")
+    for value in values:
+        source = value.source
+        click.echo(
+            f"{amount(value.value, value.low, value.high, value.qualifier, value.unit)}"
+            f"  [{value.watch}] {value.status}, first {source.site or source.article_url}"
+            f" {_when(source.published_at) or 'undated'}  {source.article_url}"
+        )
+        sites = ", ".join(r.site or r.article_url for r in value.corroborations)
+        click.echo(
+            f"    repeated by {value.independent} independent reports"
+            f"{': ' + sites if sites else ''}; {value.copies} copies"
+        )
+
+
+def _figure_cell(row: FigureRow) -> str:
+    from monitor.figures.wording import amount
+
+    return f"{amount(row.value, row.low, row.high, row.qualifier, row.unit)} {row.thing}"[:70]
+
+
 def _dedup_cell(
     duplicate_of: int | None, kind: str | None, score: float | None, copies: list[str]
 ) -> str:
@@ -272,14 +344,25 @@ def _dedup_cell(
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @pass_state
 def explain(state: _State, url: str, as_json: bool) -> None:
-    """Show what the corpus holds for URL: the dedup decision, its match and score."""
-    from monitor.dedup.explain import describe, explain_url
+    """Show what the corpus holds for URL: the dedup decision, its match and score, and the
+    figures of its text with each novelty decision and its reason."""
+    from monitor.dedup.explain import Explanation, describe, explain_url
+    from monitor.figures.explain import FiguresExplanation, describe_figures, explain_figures
 
-    (explanation,) = _read(state, lambda session: [explain_url(session, url)])
+    def read(session: Session) -> list[tuple[Explanation, FiguresExplanation | None]]:
+        explanation = explain_url(session, url)
+        held = explanation.article_id
+        return [(explanation, explain_figures(session, held) if held is not None else None)]
+
+    ((explanation, figures),) = _read(state, read)
     if as_json:
-        click.echo(json.dumps(explanation.to_json()))
+        row = explanation.to_json()
+        row["figures"] = figures.to_json() if figures is not None else None
+        click.echo(json.dumps(row))
     else:
         click.echo(describe(explanation))
+        if figures is not None:
+            click.echo(describe_figures(figures))
     if explanation.article_id is None:
         raise click.exceptions.Exit(EXIT_ERROR)
 
@@ -309,7 +392,7 @@ def dedup_reindex(state: _State) -> None:
     )
 
 
-def _read(state: _State, query: Callable[[Session], list[Row]]) -> list[Row]:
+def _read(state: _State, query: Callable[[Session], list[Read]]) -> list[Read]:
     """Return what ``query`` reads from the configured database, once its schema is checked."""
     from sqlalchemy.orm import Session
 
@@ -351,6 +434,7 @@ def demo(database: str | None) -> None:
     from monitor.polling import describe_poll
     from monitor.store import listing, migrate
     from monitor.store.db import open_engine
+    from monitor.store.figures import list_figures
 
     with tempfile.TemporaryDirectory() as folder, serve_demo_news() as feed_url:
         url = database or f"sqlite:///{Path(folder) / 'demo.db'}"
@@ -370,6 +454,19 @@ def demo(database: str | None) -> None:
             for r in rows
         ]
         click.echo(format_table(("id", "published", "site", "watches", "title"), table))
+        with open_engine(settings.monitor.database_url) as engine, Session(engine) as session:
+            found = list_figures(session)
+        click.echo(f"\nFigures read ({len(found)}):")
+        click.echo(
+            format_table(
+                ("id", "site", "measure", "figure", "status"),
+                [(f.id, f.site, f.measure, _figure_cell(f), f.status) for f in found],
+            )
+        )
+        news = [f for f in found if f.status != "repeat"]
+        click.echo(f"\nAlerts these figures would raise ({len(news)}):")
+        for f in news:
+            click.echo(f"  [{f.watch}] {f.status}: {_figure_cell(f)} ({f.site}): {f.reason}")
 
 
 def _when(moment: datetime | None) -> str | None:

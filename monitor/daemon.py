@@ -27,6 +27,8 @@ from monitor.dedup import DEDUP_PARAMS
 from monitor.dedup.index import DedupIndexError, require_params
 from monitor.extraction import Extractor
 from monitor.fetch import Fetcher
+from monitor.figures.options import figure_options
+from monitor.figures.stage import decide_pending
 from monitor.pipeline import EntryContext, Watch, compile_watches
 from monitor.polling import PollResult, poll_source, record_failure
 from monitor.sources.google_news import search_feed_url
@@ -137,7 +139,24 @@ async def poll_due_sources(runtime: Runtime, *, due_by: datetime | None = None) 
             stopping=runtime.stopping,
         )
         polls.append(_guarded_poll(runtime, context, state, source))
-    return list(await asyncio.gather(*polls))
+    results = list(await asyncio.gather(*polls))
+    await decide_figures(runtime)
+    return results
+
+
+async def decide_figures(runtime: Runtime) -> None:
+    """Decide the figures of the articles stored since the last pass, in publication order.
+
+    It runs after the polls of a tick, not inside each entry's transaction: entries of one
+    poll are stored concurrently, and novelty must see them in the order they were published.
+    It also picks up articles a crash left between their two transactions.
+    """
+    options = figure_options(runtime.settings)
+    decided = await asyncio.to_thread(decide_pending, runtime.engine, options)
+    news = sum(d.status != "repeat" for item in decided for _, _, d in item.decided)
+    if decided:
+        articles = len({item.article_id for item in decided})
+        log.info("figures: %d articles decided, %d new or changed figures", articles, news)
 
 
 async def _guarded_poll(

@@ -1,10 +1,17 @@
 from __future__ import annotations
 
+import tomllib
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from monitor.config import ConfigError, load_settings
+from monitor.config import keys as k
+from monitor.config.settings import FigureSettings, Settings
+from monitor.figures.exclusions import SMALL_SPELLED_MAX
+from monitor.figures.measures import DEFAULT_SYNONYMS
+from monitor.figures.options import FigureOptions, figure_options
 from monitor.secrets import Secret
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -181,3 +188,93 @@ def test_sqlite_paths_expand_the_home_folder() -> None:
 def test_names_are_trimmed(tmp_path: Path) -> None:
     path = write(tmp_path, '[[watch]]\nname = "  arms "\nquery = "Russia"\n')
     assert load_settings(path, environ={}).watches[0].name == "arms"
+
+
+FIGURES = """
+[figures]
+small_spelled_max = 3
+
+[figures.synonyms]
+ammunition = ["mortar bomb", "Artillery   Shell"]
+explosives = ["shell"]
+drones = ["drone", "UAV"]
+"""
+
+
+def test_figures_defaults_without_a_table() -> None:
+    figures = load_settings(environ={}).figures
+    assert figures == FigureSettings(small_spelled_max=SMALL_SPELLED_MAX, synonyms={})
+    assert figures.small_spelled_max == 10
+
+
+def test_figures_synonyms_are_flattened_and_normalised(tmp_path: Path) -> None:
+    figures = load_settings(write(tmp_path, FIGURES), environ={}).figures
+    assert figures.small_spelled_max == 3
+    # Lower case and single spaces: the form measure names are matched in.
+    assert figures.synonyms == {
+        "mortar bomb": "ammunition",
+        "artillery shell": "ammunition",
+        "shell": "explosives",
+        "drone": "drones",
+        "uav": "drones",
+    }
+
+
+def test_group_names_are_lower_cased_like_measure_names(tmp_path: Path) -> None:
+    path = write(tmp_path, '[figures.synonyms]\n"Heavy  Weapons" = ["tank"]\n')
+    assert load_settings(path, environ={}).figures.synonyms == {"tank": "heavy weapons"}
+
+
+def test_an_empty_synonym_group_is_accepted(tmp_path: Path) -> None:
+    path = write(tmp_path, "[figures.synonyms]\nammunition = []\n")
+    assert load_settings(path, environ={}).figures.synonyms == {}
+
+
+def test_small_spelled_max_is_overridden_by_the_environment(tmp_path: Path) -> None:
+    environ = {"MONITOR_FIGURES_SMALL_SPELLED_MAX": "0"}
+    settings = load_settings(write(tmp_path, FIGURES), environ=environ)
+    assert settings.figures.small_spelled_max == 0
+    assert settings.figures.synonyms["uav"] == "drones"
+
+
+def test_misspelt_figures_variable_is_refused() -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings(environ={"MONITOR_FIGURES_SMALL_SPELLED": "3"})
+    assert str(caught.value) == (
+        "$MONITOR_FIGURES_SMALL_SPELLED: no configuration key reads this variable"
+        ' (did you mean "MONITOR_FIGURES_SMALL_SPELLED_MAX"?)'
+    )
+
+
+def test_figure_options_extend_and_override_the_built_in_synonyms(tmp_path: Path) -> None:
+    options = figure_options(load_settings(write(tmp_path, FIGURES), environ={}))
+    assert options.small_spelled_max == 3
+    assert options.synonyms["drone"] == "drones"  # added
+    assert options.synonyms["shell"] == "explosives"  # the configured group wins
+    assert options.synonyms["round"] == "ammunition"  # built-in words not named stay
+    assert options.synonyms["soldier"] == "troops"
+    assert set(options.synonyms) == set(DEFAULT_SYNONYMS) | {"mortar bomb", "drone", "uav"}
+    assert DEFAULT_SYNONYMS["shell"] == "ammunition", "the built-in table is never changed"
+
+
+def test_figure_options_without_configuration_are_the_defaults() -> None:
+    assert figure_options(load_settings(environ={})) == FigureOptions()
+    assert FigureOptions().synonyms == DEFAULT_SYNONYMS
+
+
+def test_settings_built_without_figures_get_the_defaults() -> None:
+    defaults = load_settings(environ={})
+    settings = Settings(origin="test", monitor=defaults.monitor, fetch=defaults.fetch)
+    assert settings.figures == FigureSettings()
+
+
+def test_figures_keys_match_the_settings_and_are_documented() -> None:
+    # tests/test_config_documented.py walks the other sections; [figures] holds a sub-table,
+    # which its line-by-line comment check does not read, so it is checked here.
+    assert {f.name for f in fields(FigureSettings)} == {key.name for key in k.FIGURES_KEYS}
+    example = (ROOT / "config" / "monitor.example.toml").read_text(encoding="utf-8")
+    assert set(tomllib.loads(example)["figures"]) == {key.name for key in k.FIGURES_KEYS}
+    lines = example.splitlines()
+    for opening in ("small_spelled_max =", "[figures.synonyms]"):
+        number = next(i for i, line in enumerate(lines) if line.startswith(opening))
+        assert lines[number - 1].startswith("#"), f"{opening} needs a comment above it"

@@ -39,7 +39,7 @@ CASES = {
     "invalid TOML": ("[fetch\ntimeout = 1\n", "bad.toml: invalid TOML: "),
     "unknown section": (
         '[feeds]\nurl = "x"\n',
-        "bad.toml: feeds: unknown section (known: monitor, fetch, source, watch, notify)",
+        "bad.toml: feeds: unknown section (known: monitor, fetch, figures, source, watch, notify)",
     ),
     "source written as a table": (
         '[source]\nname = "a"\n',
@@ -152,6 +152,54 @@ CASES = {
         ' "sqlite:///monitor.db" or "postgresql+psycopg://user@host/db";'
         " driver 'mysql' is not supported",
     ),
+    "figures written as a value": (
+        "figures = 3\n",
+        "bad.toml: figures: expected a table written [figures]",
+    ),
+    "negative small-number cut-off": (
+        "[figures]\nsmall_spelled_max = -1\n",
+        "bad.toml: figures.small_spelled_max: expected a whole number of at least 0, got -1",
+    ),
+    "unknown figures key": (
+        "[figures]\nsynonym = {}\n",
+        'bad.toml: figures.synonym: unknown key (did you mean "synonyms"?)',
+    ),
+    "synonyms written as a list": (
+        '[figures]\nsynonyms = ["shell"]\n',
+        "bad.toml: figures.synonyms: expected a table written [figures.synonyms]"
+        ' of group = ["word", ...], got ["shell"]',
+    ),
+    "synonym words written as one string": (
+        '[figures.synonyms]\nammunition = "shell"\n',
+        'bad.toml: figures.synonyms.ammunition: expected a list of words like ["shell",'
+        ' "artillery shell"], got "shell"',
+    ),
+    "a synonym word that is not a string": (
+        '[figures.synonyms]\nammunition = ["shell", 3]\n',
+        "bad.toml: figures.synonyms.ammunition: expected a word (a non-empty string), got 3",
+    ),
+    "an empty synonym word": (
+        '[figures.synonyms]\nammunition = ["shell", " "]\n',
+        'bad.toml: figures.synonyms.ammunition: expected a word (a non-empty string), got " "',
+    ),
+    "an empty synonym group name": (
+        '[figures.synonyms]\n"" = ["shell"]\n',
+        'bad.toml: figures.synonyms."": expected a group name of printable characters, got ""',
+    ),
+    "a group name that is not a bare key is quoted": (
+        '[figures.synonyms]\n"heavy weapons" = [["tank"]]\n',
+        'bad.toml: figures.synonyms."heavy weapons": expected a word (a non-empty string),'
+        ' got ["tank"]',
+    ),
+    "a word under two groups": (
+        '[figures.synonyms]\nammunition = ["shell"]\nexplosives = ["bomb", "Shell"]\n',
+        'bad.toml: figures.synonyms.explosives: "shell" is listed under both "ammunition" and'
+        ' "explosives"; a word belongs to one group',
+    ),
+    "a word listed twice in one group": (
+        '[figures.synonyms]\nammunition = ["shell", "artillery  shell", "Artillery Shell"]\n',
+        'bad.toml: figures.synonyms.ammunition: "artillery shell" is listed twice',
+    ),
 }
 
 
@@ -242,6 +290,14 @@ def test_database_url_that_is_not_a_string_is_not_echoed(tmp_path: Path) -> None
     result = run_monitor("--config", "bad.toml", "status", cwd=tmp_path)
     assert result.returncode == 2
     assert "monitor.database_url" in result.stderr and "hunter2" not in result.stderr
+
+
+def test_synonyms_cannot_be_set_from_the_environment(tmp_path: Path) -> None:
+    result = run_monitor("status", cwd=tmp_path, env={"MONITOR_FIGURES_SYNONYMS": "shell"})
+    assert result.returncode == 2
+    assert result.stderr == (
+        "$MONITOR_FIGURES_SYNONYMS: figures.synonyms is set in the configuration file only\n"
+    )
 
 
 def test_misspelt_override_variable_is_refused(tmp_path: Path) -> None:

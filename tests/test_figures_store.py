@@ -287,7 +287,7 @@ def test_listed_figures_carry_the_json_contract_fields(engine: Engine) -> None:
         ]
         [row] = list_figures(session, watch="arms", measure="ammunition")
         assert list_figures(session, watch="nobody") == []
-    assert row.as_json() == {
+    assert row.to_json() == {
         "id": shells,
         "article_id": article_id,
         "article_url": "https://www.scmp.com/news/3",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from monitor import __version__
 from monitor.config import values as v
+from monitor.figures.exclusions import SMALL_SPELLED_MAX
 
 
 class _Required:
@@ -45,6 +46,12 @@ FETCH_KEYS = (
     Key("respect_robots", v.BOOL, True),
     Key("allow_private_addresses", v.BOOL, False),
     Key("user_agent", v.STRING, f"figure-monitor/{__version__} (self-hosted news monitor)"),
+)
+
+FIGURES_KEYS = (
+    Key("small_spelled_max", v.whole_number(0), SMALL_SPELLED_MAX),
+    # {group: [word, ...]} in the file, flattened to {word: group}; it extends DEFAULT_SYNONYMS.
+    Key("synonyms", v.SYNONYMS, {}),
 )
 
 SOURCE_COMMON_KEYS = (

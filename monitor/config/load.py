@@ -2,8 +2,9 @@
 
 The file is ``--config PATH``, else ``$MONITOR_CONFIG``, else ``./monitor.toml``, else the
 built-in defaults. ``MONITOR_<KEY>`` overrides a ``[monitor]`` key, ``MONITOR_FETCH_<KEY>`` a
-``[fetch]`` key and ``MONITOR_NOTIFY_<NAME>_<KEY>`` a key of ``[notify.NAME]`` (the name upper
-case, "-" as "_"). Sources and watches are arrays of tables and come from the file only.
+``[fetch]`` key, ``MONITOR_FIGURES_<KEY>`` a ``[figures]`` key other than the synonyms table and
+``MONITOR_NOTIFY_<NAME>_<KEY>`` a key of ``[notify.NAME]`` (the name upper case, "-" as "_").
+Sources, watches and synonyms are tables and come from the file only.
 Every problem is a ConfigError naming the file (or variable), the key and what is wrong.
 """
 
@@ -18,8 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from monitor.config import keys as k
+from monitor.config import values as v
 from monitor.config.settings import (
     FetchSettings,
+    FigureSettings,
     MonitorSettings,
     NotifierSettings,
     Settings,
@@ -31,9 +34,9 @@ from monitor.errors import ConfigError
 DEFAULT_FILE = "monitor.toml"
 CONFIG_ENV = "MONITOR_CONFIG"
 BUILT_IN = "built-in defaults"
-SECTIONS = ("monitor", "fetch", "source", "watch", "notify")
+SECTIONS = ("monitor", "fetch", "figures", "source", "watch", "notify")
 # Prefixes owned entirely by the configuration, so a misspelt variable is an error, not ignored.
-_STRICT_PREFIXES = ("MONITOR_FETCH_", "MONITOR_NOTIFY_")
+_STRICT_PREFIXES = ("MONITOR_FETCH_", "MONITOR_FIGURES_", "MONITOR_NOTIFY_")
 _NOTIFIER_NAME = re.compile(r"[A-Za-z0-9_-]{1,100}")
 
 RawTable = dict[str, Any]
@@ -88,6 +91,7 @@ class _Reader:
         self.environ = environ
         self.overridden: dict[str, str] = {}  # key path -> "$VARIABLE" that set it
         self.variables: dict[str, str] = {}  # every variable a key reads -> key path
+        self.file_only: dict[str, str] = {}  # variable a file-only key would have -> key path
 
     def error(self, key: str | None, problem: str) -> ConfigError:
         return ConfigError(self.overridden.get(key or "", self.origin), key, problem)
@@ -118,13 +122,14 @@ class _Reader:
             sources=sources,
             watches=watches,
             notifiers=notifiers,
+            figures=FigureSettings(**self._table(raw["figures"], k.FIGURES_KEYS, "figures")),
         )
 
     def _check_shape(self, raw: RawTable) -> None:
         for name in raw:
             if name not in SECTIONS:
                 raise self.error(name, "unknown section (known: " + ", ".join(SECTIONS) + ")")
-        for name in ("monitor", "fetch", "notify"):
+        for name in ("monitor", "fetch", "figures", "notify"):
             if not isinstance(raw.get(name, {}), dict):
                 raise self.error(name, f"expected a table written [{name}]")
         for name in ("source", "watch"):
@@ -141,12 +146,17 @@ class _Reader:
     def _apply_environment(self, raw: RawTable) -> None:
         self._override(raw.setdefault("monitor", {}), k.MONITOR_KEYS, "monitor", "MONITOR_")
         self._override(raw.setdefault("fetch", {}), k.FETCH_KEYS, "fetch", "MONITOR_FETCH_")
+        figures = raw.setdefault("figures", {})
+        self._override(figures, k.FIGURES_KEYS, "figures", "MONITOR_FIGURES_")
         for name, table in raw.get("notify", {}).items():
             kind = table.get("type")
             keys = k.NOTIFY_TYPE_KEYS.get(kind, ()) if isinstance(kind, str) else ()
             prefix = "MONITOR_NOTIFY_" + name.upper().replace("-", "_") + "_"
             self._override(table, keys, f"notify.{name}", prefix)
         for variable in sorted(self.environ):
+            if variable in self.file_only:
+                problem = f"{self.file_only[variable]} is set in the configuration file only"
+                raise ConfigError(f"${variable}", None, problem)
             if variable.startswith(_STRICT_PREFIXES) and variable not in self.variables:
                 problem = "no configuration key reads this variable"
                 hint = _did_you_mean(variable, list(self.variables))
@@ -156,6 +166,9 @@ class _Reader:
         for key in keys:
             variable = prefix + key.name.upper()
             key_path = f"{path}.{key.name}"
+            if key.kind.from_env is None:
+                self.file_only[variable] = key_path
+                continue
             if variable in self.variables:
                 other = self.variables[variable]
                 problem = f"${variable} would override both this and {other}; rename a notifier"
@@ -183,6 +196,8 @@ class _Reader:
             value = raw.get(key.name, key.default)
             try:
                 values[key.name] = None if value is None else key.kind.parse(value, self.environ)
+            except v.EntryError as error:
+                raise self.error(f"{key_path}.{error.entry}", str(error)) from None
             except ValueError as error:
                 raise self.error(key_path, str(error)) from None
         return values

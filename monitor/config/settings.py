@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from monitor.errors import ConfigError
+from monitor.figures.exclusions import SMALL_SPELLED_MAX
 from monitor.secrets import Secret
 
 
@@ -29,6 +30,17 @@ class FetchSettings:
     respect_robots: bool
     allow_private_addresses: bool
     user_agent: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FigureSettings:
+    """The ``[figures]`` table; ``synonyms`` holds only the configured words (word -> group).
+
+    ``monitor.figures.options.figure_options`` lays them over the built-in table.
+    """
+
+    small_spelled_max: int = SMALL_SPELLED_MAX
+    synonyms: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -70,6 +82,7 @@ class Settings:
     sources: tuple[SourceSettings, ...] = ()
     watches: tuple[WatchSettings, ...] = ()
     notifiers: Mapping[str, NotifierSettings] = field(default_factory=dict)
+    figures: FigureSettings = field(default_factory=FigureSettings)
 
     def missing_secrets(self) -> list[ConfigError]:
         """Return one error for each ``env:NAME`` secret whose variable is not set."""

@@ -1,7 +1,8 @@
 """Value kinds of configuration keys: each turns a raw TOML value into a checked Python value.
 
 A kind's ``parse`` raises ValueError whose message is the whole problem ("expected a duration
-like "20s", got "fast""), so the loader only adds the file and the key in front of it.
+like "20s", got "fast""), so the loader only adds the file and the key in front of it; an
+EntryError also names the entry of a table-valued key, which the loader appends to the key.
 Values that may hold credentials (secrets, database URLs) are never repeated in a message.
 """
 
@@ -29,10 +30,30 @@ _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f]")
 
 @dataclass(frozen=True, slots=True)
 class Kind:
-    """How one kind of value is read from TOML and from an environment variable."""
+    """How one kind of value is read from TOML and from an environment variable.
+
+    ``from_env`` None means the value is set in the file only: a table does not fit in one
+    environment variable.
+    """
 
     parse: Callable[[object, Environ], object]
-    from_env: Callable[[str], object] = str
+    from_env: Callable[[str], object] | None = str
+
+
+class EntryError(ValueError):
+    """The problem lies in one entry of a table-valued key: the user is pointed at the entry."""
+
+    def __init__(self, entry: str, problem: str) -> None:
+        super().__init__(problem)
+        self.entry = entry
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def toml_key(name: str) -> str:
+    """Return ``name`` as it is written in a dotted TOML key, quoted when it is not bare."""
+    return name if _BARE_KEY.fullmatch(name) else json.dumps(name, ensure_ascii=False)
 
 
 def shown(raw: object) -> str:
@@ -239,6 +260,46 @@ def _query(raw: object, env: Environ) -> str:
     return text
 
 
+def _phrase(raw: object, what: str) -> str:
+    """Return a word or group name lower-cased with single spaces, the way measures match."""
+    if not isinstance(raw, str) or _UNPRINTABLE.search(raw) or not raw.strip():
+        raise _expected(what, raw)
+    return " ".join(raw.lower().split())
+
+
+_SYNONYM_WORDS = 'a list of words like ["shell", "artillery shell"]'
+
+
+def _synonyms(raw: object, env: Environ) -> dict[str, str]:
+    """Flatten ``{group: [word, ...]}`` to ``{word: group}``; a word may have one group only."""
+    if not isinstance(raw, dict):
+        raise _expected('a table written [figures.synonyms] of group = ["word", ...]', raw)
+    groups: dict[str, str] = {}  # word -> the group name as written, for the error message
+    flat: dict[str, str] = {}
+    for name, words in raw.items():
+        entry = toml_key(name)
+        try:
+            group = _phrase(name, "a group name of printable characters")
+        except ValueError as error:
+            raise EntryError(entry, str(error)) from None
+        if not isinstance(words, list):
+            raise EntryError(entry, str(_expected(_SYNONYM_WORDS, words)))
+        for item in words:
+            try:
+                word = _phrase(item, "a word (a non-empty string)")
+            except ValueError as error:
+                raise EntryError(entry, str(error)) from None
+            if word in groups and groups[word] == name:
+                raise EntryError(entry, f'"{word}" is listed twice')
+            if word in groups:
+                # Either group could be the one the user meant: name both, decide neither.
+                problem = f'"{word}" is listed under both "{groups[word]}" and "{name}"'
+                raise EntryError(entry, problem + "; a word belongs to one group")
+            groups[word] = name
+            flat[word] = group
+    return flat
+
+
 STRING = Kind(_string)
 NAME = Kind(_name)
 NAMES = Kind(_names, _list_from_env)
@@ -249,3 +310,4 @@ EMAILS = Kind(_emails, _list_from_env)
 SECRET = Kind(_secret)
 DATABASE_URL = Kind(_database_url)
 QUERY = Kind(_query)
+SYNONYMS = Kind(_synonyms, from_env=None)

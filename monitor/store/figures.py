@@ -50,7 +50,7 @@ class FigureRow:
     reason: str
     repeat_of: int | None
 
-    def as_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:
         """Return the row as JSON values: the timestamp in ISO 8601."""
         values = asdict(self)
         values["published_at"] = self.published_at.isoformat() if self.published_at else None

@@ -1,0 +1,114 @@
+"""Numbers that are not figures: years, dates, times, ages, durations, parts of names...
+
+Each rule looks at a number the grammar read and the words around it in its sentence, and
+names why it is not a figure (``explain`` shows the names). The rules are deliberately about
+context, not about the number alone: "2019" is a year in "since 2019" but a count in
+"2,019 refugees"; "40" is an age in "Kim, 40, said" but a count in "40 missiles".
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.figures.model import Number
+
+SMALL_SPELLED_MAX = 10  # "the two leaders" is not a figure; "a dozen missiles" is
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_TIME_UNITS = (
+    "seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?"
+    "|yrs?|decades?|centuries|century|semesters?|terms?|seasons?"
+)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:the\s+)?$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_DAY_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS}|{_WEEKDAYS})\.?,?\s+\d{{1,2}},\s+$", re.I)
+_TIME_AFTER = re.compile(r"^(?::\d\d|\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|h\d\d|GMT|UTC))", re.I)
+_TIME_BEFORE = re.compile(r"\d:$")
+_DURATION_AFTER = re.compile(
+    rf"^(?:-|\s+|-plus[\s-]|\s*\+\s*)(?:(?:long|full|straight|consecutive|more|additional|"
+    rf"whole|short|past|previous|next|odd)[\s-]+)?(?:{_TIME_UNITS})\b",
+    re.IGNORECASE,
+)
+_AGE_AFTER = re.compile(r"^[\s-]*(?:years?|yrs?|months?)[\s-]*old\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
+# "Kim, 40, said": a name, a comma, a number, a comma.
+_AGE_APPOSITION = re.compile(r"[A-Z][\w'\u2019.-]*,\s+$")
+_NAME_BEFORE = re.compile(
+    r"\b(?:Resolution|Article|Section|Chapter|Clause|Rule|Act|No\.?|Number|Nos?\.|Flight|Route|"
+    r"Highway|Room|Gate|Platform|Line|Bus|Channel|Page|Volume|Vol\.|Issue|Version|Phase|Stage|"
+    r"Level|Block|Unit|Ward|District|Zone|Camp|Group|Battalion|Brigade|Division|Regiment|"
+    r"Squadron|Corps|Army|Fleet|Model|Type|Class|Series|Mark|Mk\.?|Apollo|Air\s+Force)\s+$"
+)
+# "2000 troops" counts troops; "in 2019 the talks" and "since 2006" are years.
+_PLURAL_AFTER = re.compile(
+    r"^\s+(?!(?:was|has|is|as|this|its|his|us|thus|plus)\b)[a-z]+[^sui\W]s\b(?!')"
+)
+_LIST_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)])\s")
+_PHONE_NEIGHBOUR = re.compile(r"(?:\+[\d\s-]*|\d[-/.]|\(\d{2,4}\)\s*)$")
+
+
+def not_a_figure(
+    sentence: str, number: Number, *, small_spelled_max: int = SMALL_SPELLED_MAX
+) -> str | None:
+    """Return why ``number`` (spanning ``sentence``) is not a figure, or None if it is one."""
+    before, after = sentence[: number.number_start], sentence[number.end :]
+    written = sentence[number.number_start : number.end]
+    if (
+        _MONTH_BEFORE.search(before)
+        or _MONTH_AFTER.match(after)
+        or _DAY_MONTH_BEFORE.search(before)
+    ):
+        return "date"
+    if before.endswith(("-", "#")) or _NAME_BEFORE.search(before):
+        return "name or identifier"
+    if number.unit == "count" and _is_year(number, written) and not _PLURAL_AFTER.match(after):
+        return "year"
+    if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before):
+        return "time"
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        return "age"
+    if (
+        number.qualifier == "exact"
+        and _AGE_APPOSITION.search(before)
+        and after.startswith(",")
+        and number.value < 130
+        and number.value == int(number.value)
+        and not number.spelled
+    ):
+        return "age"
+    if number.unit == "count" and _DURATION_AFTER.match(after):
+        return "duration"
+    if after[:1].isalpha():
+        return "calibre or dimension"  # "152mm": a unit glued to the digits names the thing
+    if after.startswith("-") and after[1:2].isalpha():
+        return "hyphenated adjective"  # "three-way", "two-member"
+    if number.start == len(sentence) - len(sentence.lstrip()) and _LIST_NUMBER.match(sentence):
+        return "list number"
+    if _PHONE_NEIGHBOUR.search(before) or re.match(r"^[-/.]\d", after):
+        return "phone or code"
+    if re.match(r"^\s*of\b", after, re.IGNORECASE) and number.value == 1 and number.spelled:
+        return "one of"
+    if (
+        number.spelled
+        and number.qualifier == "exact"
+        and not number.vague
+        and number.value <= small_spelled_max
+    ):
+        return "small number in words"
+    return None
+
+
+def _is_year(number: Number, written: str) -> bool:
+    digits = written.replace("\u2013", "-")
+    if number.is_range:
+        first = re.match(r"(\d{4})\s*-\s*(\d{2}|\d{4})$", digits)
+        return first is not None and 1000 <= number.low <= 2100
+    return (
+        re.fullmatch(r"\d{4}", digits) is not None
+        and 1000 <= number.value <= 2100
+        and number.qualifier == "exact"
+    )

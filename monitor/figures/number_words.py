@@ -1,0 +1,380 @@
+"""The vocabulary of the number grammar: number words, scales, fractions, vague amounts,
+qualifier phrases and currencies, all keyed by lower-cased token text.
+
+``numbers.py`` holds the grammar that reads them; this module holds only tables, so that a word
+added here needs no change to the parser.
+
+Vague amounts (``VAGUE_PLURALS`` and ``VAGUE_FACTORS``): low and high are ours, chosen so that
+novelty can tell "hundreds" from "thousands"; the central value is the geometric mean of low and
+high rounded to two significant figures (a vague amount is a magnitude, so the middle on a log
+scale is the fair single value):
+
+=========================  =====================  ========
+phrase                     low .. high            value
+=========================  =====================  ========
+dozens (of)                24 .. 99               49
+scores of                  40 .. 200              89
+hundreds (of)              200 .. 999             450
+thousands (of)             2,000 .. 9,999         4,500
+millions (of)              2e6 .. 9,999,999       4.5e6
+billions / trillions       as millions, x1e3/x1e6
+tens of thousands          20,000 .. 99,999       45,000
+hundreds of thousands      200,000 .. 999,999     450,000
+P of Q (any such pair)     P.low*Q .. (P.high+1)*Q-1
+several S ("several        3*S .. 9*S             5.2*S
+  million", "several
+  hundred thousand")
+a few S / few S            2*S .. 5*S             3.2*S
+a couple (of) S            2*S .. 3*S             2.4*S
+=========================  =====================  ========
+
+S is the product of the scale words that follow (hundred, thousand, million, billion, trillion,
+dozen). Bare "several", "a few", "a handful", "many" are not numbers.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from monitor.figures.model import Qualifier
+
+UNITS: Final = {
+    "zero": 0,
+    "nought": 0,
+    "naught": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+TEENS: Final = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS: Final = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+# "twenty-first" is an ordinal, so a tens word followed by one of these is no number at all.
+ORDINAL_UNITS: Final = frozenset(
+    ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+)
+
+HUNDRED: Final = "hundred"
+# Multipliers that close a group ("two hundred thousand"); lakh and crore are cheap to carry.
+BIG: Final = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+}
+# Abbreviated scales glued to digits ("10k", "1.5bn", "$2.4m", "1MM"). Lower-cased, except that
+# "MM" (millions) must not be read from "152mm". "G" is left out: "5G" is a network generation.
+GLUED_SCALES: Final = {
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "mil": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "tn": 1e12,
+    "tln": 1e12,
+    "trn": 1e12,
+}
+# After a space only the unambiguous abbreviations count (as written): "5 m" is five metres.
+SPACED_SCALES: Final = {
+    "k": 1e3,
+    "K": 1e3,
+    "M": 1e6,
+    "MM": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "bln": 1e9,
+    "tn": 1e12,
+    "tln": 1e12,
+    "trn": 1e12,
+}
+DOZEN: Final = frozenset(("dozen", "dozens", "dz", "dzs", "doz", "dozs"))
+
+# Denominators. "second" is left out (a unit of time), and so are millionth and above, which news
+# uses as ordinals ("the two millionth visitor").
+FRACTIONS_SINGULAR: Final = {
+    "half": 2,
+    "third": 3,
+    "quarter": 4,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+    "thousandth": 1000,
+}
+FRACTIONS_PLURAL: Final = {
+    "halves": 2,
+    "thirds": 3,
+    "quarters": 4,
+    "fourths": 4,
+    "fifths": 5,
+    "sixths": 6,
+    "sevenths": 7,
+    "eighths": 8,
+    "ninths": 9,
+    "tenths": 10,
+    "twentieths": 20,
+    "thirtieths": 30,
+    "hundredths": 100,
+    "thousandths": 1000,
+}
+VULGAR_FRACTIONS: Final = {
+    "½": 1 / 2,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "¼": 1 / 4,
+    "¾": 3 / 4,
+    "⅕": 1 / 5,
+    "⅖": 2 / 5,
+    "⅗": 3 / 5,
+    "⅘": 4 / 5,
+    "⅙": 1 / 6,
+    "⅚": 5 / 6,
+    "⅛": 1 / 8,
+    "⅜": 3 / 8,
+    "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}
+
+# Vague amounts: see the module docstring for the table.
+VAGUE_PLURALS: Final = {
+    "dozens": (24.0, 99.0),
+    "scores": (40.0, 200.0),
+    "tens": (20.0, 99.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2e3, 9_999.0),
+    "millions": (2e6, 9_999_999.0),
+    "billions": (2e9, 9_999_999_999.0),
+    "trillions": (2e12, 9_999_999_999_999.0),
+}
+# "scores" and "tens" are amounts only when "of" follows ("tens of thousands", "scores of").
+VAGUE_NEED_OF: Final = frozenset(("scores", "tens"))
+VAGUE_UNITS: Final = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+VAGUE_FACTORS: Final = {"several": (3.0, 9.0), "few": (2.0, 5.0), "couple": (2.0, 3.0)}
+VAGUE_SCALES: Final = {"hundred": 100.0, "dozen": 12.0, "dozens": 12.0, **BIG}
+# Words before a plural amount that belong to it: "many thousands of", "some tens of thousands".
+VAGUE_LEADS: Final = frozenset(("many", "some", "several"))
+
+# Qualifier phrases read backwards from the number, as token tuples (symbols are tokens too).
+# "exact" entries are there to stop a shorter phrase from matching inside them ("=>30").
+QUALIFIERS: Final[dict[tuple[str, ...], Qualifier]] = {
+    ("about",): "about",
+    ("around",): "about",
+    ("some",): "about",
+    ("roughly",): "about",
+    ("approximately",): "about",
+    ("approx",): "about",
+    ("approx", "."): "about",
+    ("circa",): "about",
+    ("estimated",): "about",
+    ("an", "estimated"): "about",
+    ("an", "approximate"): "about",
+    ("in", "the", "region", "of"): "about",
+    ("on", "the", "order", "of"): "about",
+    ("~",): "about",
+    ("almost",): "almost",
+    ("nearly",): "almost",
+    ("close", "to"): "almost",
+    ("just", "under"): "almost",
+    ("just", "below"): "almost",
+    ("just", "shy", "of"): "almost",
+    ("at", "least"): "at_least",
+    ("no", "fewer", "than"): "at_least",
+    ("no", "less", "than"): "at_least",
+    ("not", "fewer", "than"): "at_least",
+    ("not", "less", "than"): "at_least",
+    ("a", "minimum", "of"): "at_least",
+    ("at", "least", "or", "equal", "to"): "at_least",
+    ("equal", "to", "or", "more", "than"): "at_least",
+    ("equal", "to", "or", "greater", "than"): "at_least",
+    ("greater", "than", "or", "equal", "to"): "at_least",
+    ("more", "than", "or", "equal", "to"): "at_least",
+    ("greater", "or", "equal", "than"): "at_least",
+    ("bigger", "or", "equal", "than"): "at_least",
+    ("higher", "or", "equal", "than"): "at_least",
+    ("larger", "or", "equal", "than"): "at_least",
+    ("more", "or", "equal", "than"): "at_least",
+    (">", "="): "at_least",
+    ("≥",): "at_least",
+    ("more", "than"): "more_than",
+    ("over",): "more_than",
+    ("well", "over"): "more_than",
+    ("just", "over"): "more_than",
+    ("upwards", "of"): "more_than",
+    ("upward", "of"): "more_than",
+    ("in", "excess", "of"): "more_than",
+    ("above",): "more_than",
+    ("greater", "than"): "more_than",
+    ("larger", "than"): "more_than",
+    ("higher", "than"): "more_than",
+    ("bigger", "than"): "more_than",
+    ("exceeding",): "more_than",
+    ("exceed",): "more_than",
+    ("exceeds",): "more_than",
+    ("surpass",): "more_than",
+    ("surpassing",): "more_than",
+    (">",): "more_than",
+    ("up", "to"): "up_to",
+    ("as", "many", "as"): "up_to",
+    ("as", "much", "as"): "up_to",
+    ("at", "most"): "up_to",
+    ("no", "more", "than"): "up_to",
+    ("not", "more", "than"): "up_to",
+    ("fewer", "than"): "up_to",
+    ("less", "than"): "up_to",
+    ("under",): "up_to",
+    ("below",): "up_to",
+    ("a", "maximum", "of"): "up_to",
+    ("smaller", "than"): "up_to",
+    ("lower", "than"): "up_to",
+    ("less", "than", "or", "equal", "to"): "up_to",
+    ("fewer", "than", "or", "equal", "to"): "up_to",
+    ("equal", "to", "or", "less", "than"): "up_to",
+    ("equal", "to", "or", "fewer", "than"): "up_to",
+    ("less", "or", "equal", "than"): "up_to",
+    ("smaller", "or", "equal", "than"): "up_to",
+    ("lower", "or", "equal", "than"): "up_to",
+    ("<",): "up_to",
+    ("<", "="): "up_to",
+    ("≤",): "up_to",
+    ("<", ">"): "exact",
+    ("=", ">"): "exact",
+    ("=", "<"): "exact",
+    ("equal", "to"): "exact",
+    ("equals",): "exact",
+    ("equals", "to"): "exact",
+    ("equaling", "to"): "exact",
+}
+QUALIFIER_MAX_LEN: Final = max(len(phrase) for phrase in QUALIFIERS)
+
+# Phrases after the number: "or more", "or so", "or less".
+TRAILING: Final[dict[tuple[str, ...], Qualifier]] = {
+    ("or", "more"): "at_least",
+    ("or", "greater"): "at_least",
+    ("or", "higher"): "at_least",
+    ("or", "above"): "at_least",
+    ("and", "more"): "at_least",
+    ("and", "above"): "at_least",
+    ("+",): "at_least",
+    ("-", "plus"): "at_least",
+    ("or", "so"): "about",
+    ("or", "less"): "up_to",
+    ("or", "fewer"): "up_to",
+    ("or", "below"): "up_to",
+    ("or", "under"): "up_to",
+}
+# "more than 5000 or equal to": the bound is then inclusive.
+OR_EQUAL: Final = (("or", "equal", "to"), ("or", "equal"))
+
+PERCENT_WORDS: Final = frozenset(("percent", "percents", "percentage", "pct"))
+
+# Currency written before the number: a sign, optionally glued to a country prefix ("US$",
+# "HK$"), or an ISO code ("USD 3bn").
+CURRENCY_SIGNS: Final = {
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₩": "KRW",
+    "₽": "RUB",
+    "₹": "INR",
+    "₴": "UAH",
+    "₪": "ILS",
+}
+# Signs written after the number, as European text does ("10 €").
+CURRENCY_SIGNS_AFTER: Final = {**CURRENCY_SIGNS, "元": "CNY", "円": "JPY"}
+DOLLAR_PREFIXES: Final = {
+    "us": "USD",
+    "a": "AUD",
+    "au": "AUD",
+    "c": "CAD",
+    "ca": "CAD",
+    "hk": "HKD",
+    "nz": "NZD",
+    "s": "SGD",
+}
+CURRENCY_CODES: Final = frozenset(
+    ("USD", "EUR", "GBP", "JPY", "KRW", "CNY", "RUB", "INR", "CHF", "AUD", "CAD", "HKD", "UAH")
+)
+# Other currency words written before the number, case as written.
+CURRENCY_WORDS_BEFORE: Final = {"RMB": "CNY", "Rs": "INR"}
+# Currency words after the number, as token tuples ("U.S." is the tokens u . s .).
+CURRENCY_WORDS: Final = {
+    ("dollars",): "USD",
+    ("dollar",): "USD",
+    ("us", "dollars"): "USD",
+    ("us", "dollar"): "USD",
+    ("u", ".", "s", ".", "dollars"): "USD",
+    ("american", "dollars"): "USD",
+    ("australian", "dollars"): "AUD",
+    ("canadian", "dollars"): "CAD",
+    ("hong", "kong", "dollars"): "HKD",
+    ("euros",): "EUR",
+    ("euro",): "EUR",
+    ("pounds", "sterling"): "GBP",
+    ("sterling",): "GBP",
+    ("yen",): "JPY",
+    ("yuan",): "CNY",
+    ("chinese", "yuan"): "CNY",
+    ("renminbi",): "CNY",
+    ("rmb",): "CNY",
+    ("won",): "KRW",
+    ("rubles",): "RUB",
+    ("roubles",): "RUB",
+    ("ruble",): "RUB",
+    ("rouble",): "RUB",
+    ("rupees",): "INR",
+    ("hryvnias",): "UAH",
+    ("hryvnia",): "UAH",
+    ("swiss", "francs"): "CHF",
+}
+CURRENCY_WORDS_MAX_LEN: Final = max(len(phrase) for phrase in CURRENCY_WORDS)
+
+# "the one you mentioned": "one" after these is a pronoun, not a number.
+PRONOUN_ONE_BEFORE: Final = frozenset(
+    ("the", "this", "that", "which", "each", "every", "any", "no", "what", "whichever", "another")
+)

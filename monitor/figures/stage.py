@@ -1,0 +1,106 @@
+"""The figures pass: decide the figures of stored articles, in publication order.
+
+The pipeline stores an article (and its dedup decision) in one transaction; this pass decides
+its figures in another, after every poll and import. Taking all pending articles oldest first
+is what makes novelty follow publication order within a poll, whose entries are stored
+concurrently; a crash between the two transactions leaves the article pending, and the next
+pass decides it. Each article commits on its own, with its figures and the mark that they are
+decided, behind a lock, so two daemons cannot both call one value a new measure.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, select, text
+from sqlalchemy.orm import Session
+
+from monitor.figures.extract import parse_figures
+from monitor.figures.measures import measure_of
+from monitor.figures.model import Figure
+from monitor.figures.novelty import Decision, decide
+from monitor.figures.options import FigureOptions
+from monitor.store import figures as stored
+from monitor.store.db import write_engine
+from monitor.store.tables import Article, WatchMatch
+
+log = logging.getLogger(__name__)
+
+# pg_advisory_xact_lock key ("figure" in ASCII); SQLite writers already take turns.
+_LOCK_KEY = 0x666967757265
+_BATCH = 100
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFigures:
+    """What the pass decided for one article and watch."""
+
+    article_id: int
+    watch: str
+    decided: tuple[tuple[Figure, str, Decision], ...]
+
+
+def decide_pending(engine: Engine, options: FigureOptions | None = None) -> list[ArticleFigures]:
+    """Decide every article whose figures are pending, oldest first; return the decisions.
+
+    An article whose figures fail to be decided (a defect: the text is already stored and
+    checked) is logged and left pending for the next pass, and the others go on.
+    """
+    options = options or FigureOptions()
+    results: list[ArticleFigures] = []
+    failed: set[int] = set()
+    while True:
+        with Session(engine) as session:
+            batch = [
+                article_id
+                for article_id in stored.pending_articles(session, limit=len(failed) + _BATCH)
+                if article_id not in failed
+            ]
+        if not batch:
+            return results
+        for article_id in batch:
+            try:
+                with Session(write_engine(engine)) as session, session.begin():
+                    _lock(session)
+                    results.extend(decide_article(session, article_id, options))
+            except Exception:
+                log.exception("figures of article #%s could not be decided", article_id)
+                failed.add(article_id)
+
+
+def decide_article(
+    session: Session, article_id: int, options: FigureOptions
+) -> list[ArticleFigures]:
+    """Decide and store one article's figures for each watch it matched; mark it decided.
+
+    A copy gets no figures of its own: its original's are the report, and a copy is no
+    independent corroboration of them.
+    """
+    article = session.get(Article, article_id)
+    results: list[ArticleFigures] = []
+    if article is None or article.figures_decided_at is not None:
+        return results  # deleted, or decided by another daemon since it was listed
+    if article.duplicate_of is None:
+        figures = parse_figures(article.text, small_spelled_max=options.small_spelled_max)
+        watches = session.scalars(
+            select(WatchMatch.watch)
+            .where(WatchMatch.article_id == article_id)
+            .order_by(WatchMatch.watch)
+        )
+        for watch in watches:
+            decided = []
+            for figure in figures:
+                measure = measure_of(figure, options.synonyms)
+                # Stored one at a time: a later figure of the same article sees the earlier.
+                decision = decide(figure, stored.earlier_values(session, watch, measure))
+                stored.add_figures(session, article_id, watch, [(figure, measure, decision)])
+                decided.append((figure, measure, decision))
+            results.append(ArticleFigures(article_id, watch, tuple(decided)))
+    stored.mark_decided(session, article_id)
+    return results
+
+
+def _lock(session: Session) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})

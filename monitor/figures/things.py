@@ -1,0 +1,169 @@
+"""The counted thing of a figure: the noun phrase its number counts, and its rate and scope.
+
+English without a part-of-speech tagger: a noun phrase is read word by word after the number
+("40 ballistic missiles used in Ukraine" -> "ballistic missiles") and ends at punctuation, at a
+function word or verb from a short list, or at the first word after a plural noun (plural
+nouns end English noun phrases far more often than they modify another noun). One ``of``
+complement is kept, since it names what packaging words count ("rounds of 152mm artillery
+shells"). When nothing follows the number ("the toll rose to 500."), the phrase before it is
+the thing ("toll").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMERAL = re.compile(r"[\d.,]+")
+_TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w\u00c0-\u024f'\u2019.-]*|[^\w\s]")
+MAX_THING_WORDS = 6
+
+# Words that end a noun phrase: function words and common reporting verbs.
+_STOP = frozenset(
+    """a an the and or but nor so yet to from in into on onto at by for with without within
+    as than that which who whom whose where when while if because since until after before
+    during over under between among against about around per via across through toward
+    towards is are was were be been being am has have had having do does did will would
+    shall should can could may might must said says say told according reported reports
+    used sent shipped delivered supplied provided fired launched killed wounded injured
+    included including includes held made making each every this these those such its their
+    his her our your my it they we he she there here not no also only just already still
+    alone now then ago last next this year years month months week weeks day days""".split()
+)
+CASUALTY_VERBS = frozenset(
+    "killed wounded injured dead displaced evacuated arrested detained missing rescued".split()
+)
+_INNER_PREPOSITIONS = frozenset(("of", "in", "for"))
+_DETERMINERS = frozenset(("the", "a", "an", "its", "their"))
+# Words after which a number's "thing" continues past a plural noun.
+_COMPLEMENT = "of"
+RATES = {
+    "daily": "daily",
+    "weekly": "weekly",
+    "monthly": "monthly",
+    "annual": "annual",
+    "annually": "annual",
+    "yearly": "annual",
+    "quarterly": "quarterly",
+}
+_PERIOD_RATE = {"day": "daily", "week": "weekly", "month": "monthly", "year": "annual"}
+# "50,000 rounds a month", "per day", "each year", "every week"
+_RATE_AFTER = re.compile(r"\s*(?:a|an|per|each|every)\s+(day|week|month|year)\b", re.IGNORECASE)
+_RATE_BEFORE = re.compile(
+    rf"\b({'|'.join(RATES)})\s+(?:[\w'\u2019-]+\s+){{0,3}}(?:of|at|to|reached|was|is)\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+# Frames that make a figure a different measure from the plain count: "2022's record of 48".
+SCOPE_WORDS = frozenset(
+    "record target goal quota cap ceiling limit forecast projection estimate pledge "
+    "shortfall deficit surplus peak".split()
+)
+# Verbs and prepositions between a thing named before its number and the number.
+_LINK_BEFORE = frozenset(
+    """of at to by is was are were rose fell reached hit stood totalled totaled totals
+    reach reaches grew jumped climbed dropped declined increased decreased worth valued
+    cost costs possibly probably about around roughly nearly almost some estimated an
+    be been being now alone had has have""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ThingContext:
+    thing: str
+    rate: str | None
+    scope: str | None
+
+
+def thing_after(sentence: str, position: int) -> tuple[str, int]:
+    """Return the noun phrase starting at ``position`` of ``sentence`` and where it ends."""
+    words: list[tuple[str, int, int]] = []
+    plural_seen = False
+    complement_used = False
+    for token in _TOKEN.finditer(sentence, position):
+        word = token.group().rstrip(".")
+        lower = word.lower()
+        if not word or not word[0].isalnum() or _NUMERAL.fullmatch(word):
+            break  # punctuation, or another number ("+44 20 7946": not a thing)
+        if not words and lower in _DETERMINERS:
+            continue  # "40% of the budget": the thing starts after the article
+        if lower == _COMPLEMENT and words and not complement_used:
+            complement_used, plural_seen = True, False
+            words.append((word, token.start(), token.start() + len(word)))
+            continue
+        if plural_seen or lower in _STOP or len(words) >= MAX_THING_WORDS:
+            break
+        words.append((word, token.start(), token.start() + len(word)))
+        if token.group().endswith(".") and not token.group().endswith(".."):
+            break  # a word ending the sentence or an abbreviation ends the phrase
+        plural_seen = _looks_plural(lower)
+    while words and words[-1][0].lower() == _COMPLEMENT:
+        words.pop()  # "of" with nothing countable after it
+    if not words:
+        return "", position
+    return sentence[words[0][1] : words[-1][2]], words[-1][2]
+
+
+def thing_before(sentence: str, position: int) -> str:
+    """Return the noun phrase that names what a number at ``position`` measures, or ""."""
+    clause = re.split(r"[,;:()\u2013\u2014]", sentence[:position])[-1]
+    words: list[str] = [w.rstrip(".") for w in _TOKEN.findall(clause) if w[0].isalnum()]
+    while words and words[-1].lower() in _LINK_BEFORE:
+        words.pop()
+    phrase: list[str] = []
+    index = len(words) - 1
+    while index >= 0 and len(phrase) < 6:
+        lower = words[index].lower()
+        before = words[index - 1].lower() if index > 0 else ""
+        if lower in _INNER_PREPOSITIONS and phrase:
+            phrase.insert(0, words[index])  # "value of the artillery": the head is before "of"
+        elif lower in _DETERMINERS and before in _INNER_PREPOSITIONS and phrase:
+            phrase.insert(0, words[index])
+        elif lower in _STOP or lower in _LINK_BEFORE:
+            break
+        else:
+            phrase.insert(0, words[index])
+        index -= 1
+    while phrase and phrase[0].lower() in _INNER_PREPOSITIONS | _DETERMINERS:
+        phrase.pop(0)
+    if not phrase and words and words[-1].lower() in CASUALTY_VERBS:
+        return words[-1]  # "killed at least 87": the verb names what is counted
+    return " ".join(phrase)
+
+
+def rate_of(sentence: str, number_start: int, thing_end: int) -> str | None:
+    """Return the period a figure is counted per, if the words around it name one.
+
+    "50,000 rounds a month" and "a monthly shortfall of 50,000 rounds" are rates; a "monthly
+    report" further back in the sentence is not.
+    """
+    after = _RATE_AFTER.match(sentence, thing_end)
+    if after:
+        return _PERIOD_RATE[after.group(1).lower()]
+    before = _RATE_BEFORE.search(sentence[:number_start])
+    return RATES[before.group(1).lower()] if before else None
+
+
+def scope_of(sentence: str, number_start: int) -> str | None:
+    """Return the frame of a figure written as "<frame> of <number>", e.g. "2022's record"."""
+    match = re.search(
+        r"((?:\b\d{4}['\u2019]s\s+|\bthe\s+|\ba\s+|\bits\s+|\btheir\s+)?(?:[\w-]+\s+)?"
+        r"(?P<word>[A-Za-z]+))\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?$",
+        sentence[:number_start],
+    )
+    if match is None or match.group("word").lower() not in SCOPE_WORDS:
+        return None
+    words = match.group(1).split()
+    while words and words[0].lower() in ("the", "a", "an", "its", "their"):
+        words.pop(0)
+    # Keep the year's possessive and the frame word; drop other modifiers ("monthly").
+    kept = [w for w in words if re.match(r"\d{4}['\u2019]s$", w) or w is words[-1]]
+    return " ".join(kept).replace("\u2019", "'").lower()
+
+
+def _looks_plural(word: str) -> bool:
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "'s", "\u2019s"))
+    )
