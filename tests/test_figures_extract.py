@@ -85,6 +85,11 @@ def skipped(sentence: str) -> list[str | None]:
         ("Call the desk on +44 20 7946 0000 for details.", "phone or code"),
         ("The two leaders met in Vladivostok.", "small number in words"),
         ("It is one of the largest transfers.", "one of"),
+        ("Shares in the S&P 500 fell on Monday.", "name or identifier"),
+        ("He was hurt in Game 2 and missed the final.", "name or identifier"),
+        ("The firm's 2018 sales jumped.", "year"),
+        ("Between 1600 and 1900 the glaciers grew.", "year"),
+        ("The embassy at 575 Wilbraham Road was closed.", "address"),
     ],
 )
 def test_not_a_figure(sentence: str, reason: str) -> None:
@@ -111,6 +116,17 @@ def test_a_small_number_in_words_counts_once_qualified_or_the_limit_is_lowered()
     assert (about.value, about.thing) == (24, "ships")
     (counted,) = parse_figures("The two leaders met.", small_spelled_max=1)
     assert (counted.value, counted.thing) == (2, "leaders")
+
+
+def test_a_count_that_leaves_out_its_noun_counts_the_sentence_earlier_thing() -> None:
+    figures = parse_figures("About 68,400 people fled in May and 95,800 who stayed were hurt.")
+    assert [(f.value, f.thing) for f in figures] == [(68400, "people"), (95800, "people")]
+    assert parse_figures("A senior officer, 52, told reporters.") == []
+
+
+def test_a_capitalised_headline_keeps_its_figures() -> None:
+    (figure,) = parse_figures("North Korea Sent 5 Million Shells To Russia")
+    assert (figure.value, figure.thing) == (5e6, "Shells")
 
 
 def test_a_four_digit_count_of_things_is_not_a_year() -> None:

@@ -47,6 +47,14 @@ _NAME_BEFORE = re.compile(
 _PLURAL_AFTER = re.compile(
     r"^\s+(?!(?:was|has|is|as|this|its|his|us|thus|plus)\b)[a-z]+[^sui\W]s\b(?!')"
 )
+_POSSESSIVE_BEFORE = re.compile(r"(?:['\u2019]s|\b(?:its|their|his|her|our|my|your))\s+$", re.I)
+_ADDRESS_AFTER = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|Boulevard|Blvd|"
+    r"Place|Square|Court|Terrace|Crescent|Close|Highway)\b"
+)
+# The word right before a number, when nothing but spaces separates them.
+_WORD_BEFORE = re.compile(r"(?:^|\s)([^\s]+)\s+$")
+_WORD = re.compile(r"[A-Za-z][\w&'\u2019.-]*")
 _LIST_NUMBER = re.compile(r"^\s*(?:\(?\d{1,2}[.)])\s")
 _PHONE_NEIGHBOUR = re.compile(r"(?:\+[\d\s-]*|\d[-/.]|\(\d{2,4}\)\s*)$")
 
@@ -65,8 +73,13 @@ def not_a_figure(
         return "date"
     if before.endswith(("-", "#")) or _NAME_BEFORE.search(before):
         return "name or identifier"
-    if number.unit == "count" and _is_year(number, written) and not _PLURAL_AFTER.match(after):
-        return "year"
+    if re.fullmatch(r"\d{1,4}", written) and number.unit == "count" and _named_by(sentence, before):
+        return "name or identifier"  # "the S&P 500", "iPhone 11", "Game 2", "Big 12"
+    if number.unit == "count" and _is_year(number, written):
+        if not _PLURAL_AFTER.match(after) or _POSSESSIVE_BEFORE.search(before):
+            return "year"  # "since 2019", "its 2018 sales"; but "2000 troops" counts troops
+    if _ADDRESS_AFTER.match(after):
+        return "address"
     if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before):
         return "time"
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
@@ -102,11 +115,42 @@ def not_a_figure(
     return None
 
 
+def _named_by(sentence: str, before: str) -> bool:
+    """Is the number part of a name: right after a capitalised word inside a sentence?
+
+    "the S&P 500 fell", "the new iPhone 11", "hurt in Game 2", "Part 3 of the Act". Headlines
+    and title-case lines capitalise every word, so there the rule says nothing.
+    """
+    previous = _WORD_BEFORE.search(before)
+    if previous is None or previous.start(1) == len(sentence) - len(sentence.lstrip()):
+        return False  # the number's word is the sentence's first: no name before it
+    word = previous.group(1)
+    if not _WORD.fullmatch(word) or word.endswith(("'s", "\u2019s")) or word.lower() in _NOT_NAMES:
+        return False
+    if not any(character.isupper() for character in word):
+        return False
+    words = _WORD.findall(sentence)
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised < 0.6 * len(words)
+
+
+# Capitalised words that introduce a number rather than name it.
+_NOT_NAMES = frozenset(
+    "i about around some nearly almost over under up only just by to from at least more than "
+    "all with of in on for the a an and or but than as".split()
+)
+
+
 def _is_year(number: Number, written: str) -> bool:
     digits = written.replace("\u2013", "-")
     if number.is_range:
         first = re.match(r"(\d{4})\s*-\s*(\d{2}|\d{4})$", digits)
-        return first is not None and 1000 <= number.low <= 2100
+        if first is not None and 1000 <= number.low <= 2100:
+            return True
+        # "between 1600 and 1900": two four-digit years, no thousands separators
+        return re.fullmatch(r"\D*\d{4}\D+\d{4}", digits) is not None and all(
+            1000 <= end <= 2100 and end == int(end) for end in (number.low, number.high)
+        )
     return (
         re.fullmatch(r"\d{4}", digits) is not None
         and 1000 <= number.value <= 2100

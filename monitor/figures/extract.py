@@ -18,6 +18,8 @@ from monitor.figures.numbers import find_numbers
 from monitor.figures.sentences import Sentence, split_sentences
 from monitor.figures.things import rate_of, scope_of, thing_after, thing_before
 
+# "... and 95,800 who ...", "187 by tender": the sentence goes on after the count.
+_CLAUSE_GOES_ON = re.compile(r" [a-z]")
 _LEADING_OF = re.compile(r"\s*of\b", re.IGNORECASE)
 _MONEY_OR_PERCENT_LINK = re.compile(r"\s*(?:worth\s+of|of|in|for)\b", re.IGNORECASE)
 
@@ -45,20 +47,27 @@ def read_numbers(text: str, *, small_spelled_max: int = SMALL_SPELLED_MAX) -> li
     """Return every number of ``text`` with the figure it is, or why it is none."""
     readings = []
     for sentence in split_sentences(text):
+        counted = ""  # the thing of the sentence's last count, for counts that leave it out
         for number in find_numbers(sentence.text):
-            readings.append(_reading(sentence, number, small_spelled_max))
+            reading = _reading(sentence, number, small_spelled_max, counted)
+            if reading.figure is not None and reading.figure.unit == COUNT:
+                counted = reading.figure.thing
+            readings.append(reading)
     return readings
 
 
-def _reading(sentence: Sentence, number: Number, small_spelled_max: int) -> Reading:
+def _reading(sentence: Sentence, number: Number, small_spelled_max: int, counted: str) -> Reading:
     words = sentence.text
     skipped = not_a_figure(words, number, small_spelled_max=small_spelled_max)
     if skipped is not None:
         return Reading(sentence, number, None, skipped)
     thing, thing_end = _thing(words, number)
     if not thing and number.unit == COUNT:
-        # Money and percentages say what they are by their unit; a bare count says nothing.
-        return Reading(sentence, number, None, "counts nothing named")
+        # "68,400 people ... and 95,800 who ...": a count leaving out its noun counts the
+        # sentence's earlier thing. Money and percentages say what they are by their unit.
+        if not counted or not _CLAUSE_GOES_ON.match(words, number.end):
+            return Reading(sentence, number, None, "counts nothing named")
+        thing = counted
     figure = Figure(
         value=number.value,
         low=number.low,

@@ -161,7 +161,15 @@ def scope_of(sentence: str, number_start: int) -> str | None:
     return " ".join(kept).replace("\u2019", "'").lower()
 
 
+_IRREGULAR_PLURALS = frozenset(
+    "people children men women police personnel staff cattle aircraft sheep fish deer "
+    "livestock data media feet teeth mice geese".split()
+)
+
+
 def _looks_plural(word: str) -> bool:
+    if word in _IRREGULAR_PLURALS:
+        return True
     return (
         len(word) > 3
         and word.endswith("s")
