@@ -139,6 +139,7 @@ class GoldSentence:
     annotated: int  # gold quantities as NewsQuant lists them, before changes are split
 
 
+_SUBUNITS = frozenset(("cent", "cents", "pence", "penny", "p", "sen"))
 _RANGE = re.compile(r"^\s*(-?[\d.]+)\s*-\s*(-?[\d.]+)\s*$")
 
 
@@ -156,11 +157,17 @@ def read_gold(item: dict[str, Any]) -> list[Gold]:
         "unit": str(item["unit"]).strip(),
         "lemma": str(item["normalized_unit"]).strip(),
     }
+    # Our money figures are in the currency's main unit ("68p" is GBP 0.68, "19 cents" USD
+    # 0.19); NewsQuant writes subunits as counted ("19" of "cents"). Converting the gold is a
+    # change of unit, not of what the text says.
+    scale = (
+        0.01 if fields["unit"].lower() in _SUBUNITS or fields["lemma"].lower() in _SUBUNITS else 1
+    )
     ranged = _RANGE.match(raw)
     if ranged is None:
-        value = float(raw)
+        value = float(raw) * scale
         return [Gold(value=value, low=value, high=value, is_range=False, **fields)]
-    low, high = float(ranged[1]), float(ranged[2])
+    low, high = float(ranged[1]) * scale, float(ranged[2]) * scale
     if low > high:
         return [Gold(value=v, low=v, high=v, is_range=False, **fields) for v in (low, high)]
     return [Gold(value=(low + high) / 2, low=low, high=high, is_range=True, **fields)]

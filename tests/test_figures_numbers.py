@@ -270,3 +270,204 @@ def test_european_thousands_with_several_groups() -> None:
 def test_at_one_point_is_no_decimal() -> None:
     assert _read("At one point two soldiers fled.") == [("one", 1), ("two", 2)]
     assert _read("Growth was two point five percent.") == [("two point five percent", 2.5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        # Currency letters or signs before the digits, glued or spaced.
+        ("The yacht sold for USD10m.", "USD10m", 1e7, "USD"),
+        ("Revenue reached EUR50m last year.", "EUR50m", 5e7, "EUR"),
+        ("A stimulus of INR1 trillion was announced.", "INR1 trillion", 1e12, "INR"),
+        ("The bonus was GBP 3m.", "GBP 3m", 3e6, "GBP"),
+        ("The club paid CHF 2.5bn.", "CHF 2.5bn", 2.5e9, "CHF"),
+        ("The fund holds SEK5bn.", "SEK5bn", 5e9, "SEK"),
+        ("The miner raised A$3bn.", "A$3bn", 3e9, "AUD"),
+        ("A $5 fee applies.", "$5", 5, "USD"),
+        ("NATO'S $2 TRILLION PLAN", "$2 TRILLION", 2e12, "USD"),
+        ("The miner raised $A3bn.", "$A3bn", 3e9, "AUD"),
+        ("Debt was $US113 trillion.", "$US113 trillion", 1.13e14, "USD"),
+        ("The grant is C$40 million.", "C$40 million", 4e7, "CAD"),
+        ("Fares came to HK$216,925.", "HK$216,925", 216_925, "HKD"),
+        ("Fares came to HK $216,925.", "HK $216,925", 216_925, "HKD"),
+        ("They laundered S$1mil.", "S$1mil", 1e6, "SGD"),
+        ("It costs NZ$99.99 a year.", "NZ$99.99", 99.99, "NZD"),
+        ("Petrobras spent R$12bn.", "R$12bn", 1.2e10, "BRL"),
+        ("The deal is worth RM5.2 billion.", "RM5.2 billion", 5.2e9, "MYR"),
+        ("A plan for RM 79 a month.", "RM 79", 79, "MYR"),
+        ("It costs Rs 500 crore.", "Rs 500 crore", 5e9, "INR"),
+        ("It costs Rs.500.", "Rs.500", 500, "INR"),
+        ("Profit rose to ¥300bn.", "¥300bn", 3e11, "JPY"),
+        ("Profit rose to Y=150 billion.", "Y=150 billion", 1.5e11, "JPY"),
+        ("A fee of ₹50,000 applies.", "₹50,000", 50_000, "INR"),
+        ("A budget of ₽5 trillion.", "₽5 trillion", 5e12, "RUB"),
+        ("A budget of ₪3.2 billion.", "₪3.2 billion", 3.2e9, "ILS"),
+        ("A budget of NIS 5 billion.", "NIS 5 billion", 5e9, "ILS"),
+        ("The package was worth PS2.7m.", "PS2.7m", 2.7e6, "GBP"),
+        ("Passengers paid PS21,700 in all.", "PS21,700", 21_700, "GBP"),
+        ("The bill came to PHP5bn.", "PHP5bn", 5e9, "PHP"),
+        # Currency words after the number.
+        ("Turnover was 1.3 billion shekels.", "1.3 billion shekels", 1.3e9, "ILS"),
+        ("The bank lent 45 billion ringgit.", "45 billion ringgit", 4.5e10, "MYR"),
+        ("A meal costs 800 baht.", "800 baht", 800, "THB"),
+        ("A ticket costs 500 pesos.", "500 pesos", 500, "MXN"),
+        ("A ticket costs 20 francs.", "20 francs", 20, "CHF"),
+        ("A ticket costs 10 lira.", "10 lira", 10, "TRY"),
+        ("A ticket costs 50 rand.", "50 rand", 50, "ZAR"),
+        ("A ticket costs 100 dirhams.", "100 dirhams", 100, "AED"),
+        ("A ticket costs 5 riyals.", "5 riyals", 5, "SAR"),
+        ("A ticket costs 300 naira.", "300 naira", 300, "NGN"),
+        ("A ticket costs 40 zloty.", "40 zloty", 40, "PLN"),
+        ("A ticket costs 90 kronor.", "90 kronor", 90, "SEK"),
+        ("A ticket costs 50 krone.", "50 krone", 50, "NOK"),
+        ("Deposits of 7 million Danish crowns.", "7 million Danish crowns", 7e6, "DKK"),
+        ("A ticket costs 20 rupees.", "20 rupees", 20, "INR"),
+        # Subunits are a hundredth of their currency.
+        ("The shares fell 68 pence.", "68 pence", 0.68, "GBP"),
+        ("The shares closed at 118.5p.", "118.5p", 1.185, "GBP"),
+        ("The shares fell 68 p on the day.", "68 p", 0.68, "GBP"),
+        ("Crude rose 50 cents.", "50 cents", 0.5, "USD"),
+        ("The stock added 30 sen.", "30 sen", 0.3, "MYR"),
+    ],
+)
+def test_more_money(text: str, span: str, value: float, unit: str) -> None:
+    number = _only(text)
+    assert text[number.start : number.end] == span
+    assert number.unit == unit
+    assert number.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The PS5 and the PS4 sold out.", []),
+        ("Fill up with RON95 petrol.", []),
+        ("Upgrade to PHP 8.1 now.", [("8.1", 8.1, COUNT)]),
+        ("The summit SDG 13 talks.", [("13", 13, COUNT)]),
+        ("They met at 5 p.m. sharp.", [("5", 5, COUNT)]),
+        ("It streams in 1080p.", [("1080", 1080, COUNT)]),
+        ("Sen. Warren won 5 Sen votes.", [("5", 5, COUNT)]),
+        ("He bought 5 PC games.", [("5", 5, COUNT)]),
+        ("The Vol.3 and ID.4 models.", []),
+    ],
+)
+def test_letters_that_are_no_currency(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(text[n.start : n.end], n.value, n.unit) for n in find_numbers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Gilts yield 5pc.", "5pc", 5),
+        ("Gilts yield 5 pc.", "5 pc", 5),
+        ("Gilts yield 3.2pct.", "3.2pct", 3.2),
+        ("Gilts yield 3.2 pct.", "3.2 pct", 3.2),
+    ],
+)
+def test_pc_and_pct_are_percent(text: str, span: str, value: float) -> None:
+    number = _only(text)
+    assert text[number.start : number.end] == span
+    assert (number.unit, number.value) == (PERCENT, pytest.approx(value))
+
+
+def test_points_stay_counts() -> None:
+    # "percentage points" is the unit of a change in a percentage; bare points are a count.
+    assert [(n.value, n.unit) for n in find_numbers("It rose 0.5 percentage points.")] == [
+        (0.5, PERCENT)
+    ]
+    assert [(n.value, n.unit) for n in find_numbers("The index rose 64 points.")] == [(64, COUNT)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("Dow +0.2% at noon.", "+0.2%", 0.2, PERCENT),
+        ("Stoxx -1.5% at noon.", "-1.5%", -1.5, PERCENT),
+        ("Stoxx \u22123% at noon.", "\u22123%", -3, PERCENT),
+        ("The score was minus 5.", "minus 5", -5, COUNT),
+        ("Total offense was minus-5 yards.", "minus-5", -5, COUNT),
+        ("It can dip to minus-130 degrees.", "minus-130", -130, COUNT),
+        ("Cash flow was -$5bn.", "-$5bn", -5e9, "USD"),
+        ("Cash flow was +£3m.", "+£3m", 3e6, "GBP"),
+        ("Index change (+0.8%) today.", "+0.8%", 0.8, PERCENT),
+    ],
+)
+def test_signed_numbers(text: str, span: str, value: float, unit: str) -> None:
+    number = _only(text)
+    assert text[number.start : number.end] == span
+    assert (number.value, number.unit) == (pytest.approx(value), unit)
+
+
+def test_plus_of_a_phone_number_is_no_sign() -> None:
+    # The number starts at its digits, so the figure layer sees the "+" and drops a phone.
+    text = "Call +44 20 7946 0000 today."
+    first = find_numbers(text)[0]
+    assert text[first.start : first.end] == "44"
+    from monitor.figures.extract import parse_figures
+
+    assert parse_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Different units at the two ends: a change, then a level.
+        ("The Dax fell 0.4 per cent to 13,176.", [("0.4 per cent", 0.4), ("13,176", 13_176)]),
+        ("The index gained 0.7 percent to 6,327.80.", [("0.7 percent", 0.7), ("6,327.80", 6327.8)]),
+        ("The stock rose 18 sen to RM23.50.", [("18 sen", 0.18), ("RM23.50", 23.5)]),
+        ("The shares rose 6.5% to 164p.", [("6.5%", 6.5), ("164p", 1.64)]),
+        # "by X to Y" with a complete X.
+        (
+            "The deficit rose by $2 billion to $12 billion.",
+            [("$2 billion", 2e9), ("$12 billion", 1.2e10)],
+        ),
+        # A verb of change before "from".
+        ("Rates rose from 3% to 5%.", [("3%", 3), ("5%", 5)]),
+        ("Output jumped from 240 to 273 units.", [("240", 240), ("273", 273)]),
+        ("Sales were down from 90 to 70 tonnes.", [("90", 90), ("70", 70)]),
+        # A year before an amount with a scale.
+        ("Sales rose in 2018 to 3.9 million units.", [("2018", 2018), ("3.9 million", 3.9e6)]),
+    ],
+)
+def test_changes_are_two_numbers(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _read(text) == [(span, pytest.approx(value)) for span, value in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "unit"),
+    [
+        ("Prices range from $5 to $9 a box.", "from $5 to $9", 5, 9, "USD"),
+        ("Homes go from RM120,000 to RM300,000.", "from RM120,000 to RM300,000", 1.2e5, 3e5, "MYR"),
+        ("Temperatures dropped by 1 to 1.5 degrees.", "1 to 1.5", 1, 1.5, COUNT),
+        ("Between 20 and 10 people came.", "Between 20 and 10", 10, 20, COUNT),
+        ("A fare of 50 to 60 cents.", "50 to 60 cents", 0.5, 0.6, "USD"),
+        ("Fines of $3 billion to $5 billion.", "$3 billion to $5 billion", 3e9, 5e9, "USD"),
+    ],
+)
+def test_ranges_that_stay(text: str, span: str, low: float, high: float, unit: str) -> None:
+    number = _only(text)
+    assert text[number.start : number.end] == span
+    assert number.qualifier == "range"
+    assert (number.low, number.high, number.unit) == (pytest.approx(low), pytest.approx(high), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        (
+            "The mass is 1.99\u00d710\u207b\u00b3\u2070 kg.",
+            "1.99\u00d710\u207b\u00b3\u2070",
+            1.99e-30,
+        ),
+        ("The mass is 1.99 x 10^-30 kg.", "1.99 x 10^-30", 1.99e-30),
+        ("Light covers 2.998\u00d710\u22128 units.", "2.998\u00d710\u22128", 2.998e-8),
+        ("It grew to 10\u2076 cells.", "10\u2076", 1e6),
+        ("Drink 1\u204432 of a quart.", "1\u204432", 1 / 32),
+        ("Drink 1\u2044128 of a gallon.", "1\u2044128", 1 / 128),
+        ("It grew 2 1\u20442 times.", "2 1\u20442", 2.5),
+    ],
+)
+def test_scientific_notation_and_fraction_slash(text: str, span: str, value: float) -> None:
+    number = _only(text)
+    assert text[number.start : number.end] == span
+    assert number.value == pytest.approx(value, rel=1e-12)

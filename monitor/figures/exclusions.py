@@ -129,7 +129,7 @@ def _named_by(sentence: str, before: str) -> bool:
         return False
     if not any(character.isupper() for character in word):
         return False
-    words = _WORD.findall(sentence)
+    words: list[str] = _WORD.findall(sentence)
     capitalised = sum(w[0].isupper() for w in words)
     return capitalised < 0.6 * len(words)
 

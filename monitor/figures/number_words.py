@@ -1,5 +1,6 @@
 """The vocabulary of the number grammar: number words, scales, fractions, vague amounts,
-qualifier phrases and currencies, all keyed by lower-cased token text.
+qualifier phrases, percent and money units (with the rules for shared signs and words, see
+"units" below), keyed by lower-cased token text unless a table says "as written".
 
 ``numbers.py`` holds the grammar that reads them; this module holds only tables, so that a word
 added here needs no change to the parser.
@@ -310,10 +311,27 @@ TRAILING: Final[dict[tuple[str, ...], Qualifier]] = {
 # "more than 5000 or equal to": the bound is then inclusive.
 OR_EQUAL: Final = (("or", "equal", "to"), ("or", "equal"))
 
+# --- units: percent and money ----------------------------------------------------------------
+#
+# Percent: "%", "percent", "per cent", "pct", "pc" (lower-case only, glued or spaced: "5pc",
+# "5 pc"), "percentage" and "percentage points" (the unit of a change in a percentage, read as
+# percent). Bare "points" (an index, a score) is a count.
+#
+# Money carries an ISO 4217 code. Where a sign or word is shared, we pick one and say so here:
+# "$" alone is USD; "¥" is JPY (the yuan is written "yuan", "RMB" or "元" in English news);
+# "Y=" is the old newswire rendering of the yen sign; "PS" glued to an amount ("PS2.7m",
+# "PS21,700") is "£" transliterated to ASCII, but not "PS5" (a bare digit: a games console);
+# "pesos" are MXN (the Philippine peso is written "PHP"); "krone"/"kroner" are NOK ("Danish
+# crowns/kroner" are DKK); "cents" without a country are USD.
+# Subunits are a hundredth of their currency and their value is converted: "68 pence" and
+# "68p" are GBP 0.68, "50 cents" USD 0.5, "30 sen" MYR 0.3 (not "1080p", a video resolution).
+
 PERCENT_WORDS: Final = frozenset(("percent", "percents", "percentage", "pct"))
+PERCENT_LOWER_ONLY: Final = frozenset(("pc",))  # "5 PC" is no percent
 
 # Currency written before the number: a sign, optionally glued to a country prefix ("US$",
-# "HK$"), or an ISO code ("USD 3bn").
+# "HK$", "A$", "R$"), a sign glued to a country suffix ("$US", "$A"), an ISO code ("USD 3bn",
+# "USD10m") or another word ("RM5.2 billion", "Rs 500", "NIS 5 billion").
 CURRENCY_SIGNS: Final = {
     "$": "USD",
     "€": "EUR",
@@ -327,6 +345,8 @@ CURRENCY_SIGNS: Final = {
 }
 # Signs written after the number, as European text does ("10 €").
 CURRENCY_SIGNS_AFTER: Final = {**CURRENCY_SIGNS, "元": "CNY", "円": "JPY"}
+# "US$" (lower-cased prefix glued to "$"); "US $5" with a space only for the prefixes in
+# ``DOLLAR_PREFIXES_SPACED`` as written ("A $5" is an article and a price).
 DOLLAR_PREFIXES: Final = {
     "us": "USD",
     "a": "AUD",
@@ -336,12 +356,42 @@ DOLLAR_PREFIXES: Final = {
     "hk": "HKD",
     "nz": "NZD",
     "s": "SGD",
+    "r": "BRL",
 }
+DOLLAR_PREFIXES_SPACED: Final = frozenset(("US", "AU", "HK", "NZ", "S"))
+# "$US113 trillion", "$A82,615,680": the country after the sign, glued to the digits.
+DOLLAR_SUFFIXES: Final = {
+    "US": "USD",
+    "A": "AUD",
+    "AU": "AUD",
+    "C": "CAD",
+    "NZ": "NZD",
+    "HK": "HKD",
+    "S": "SGD",
+}
+
+# ISO 4217 codes read as money before or after a number, as written (upper case). Left out,
+# because they are English words or common acronyms before numbers: ALL, AMD ("AMD64"), ANG,
+# BAM, BOB, COP ("COP26"), CRC ("CRC32"), CUP, CVE, GEL, MAD, MDL, MGA, MOP, NAD, NIO, NPR, PEN,
+# SDG ("SDG 13"), SOS, TMT, TOP.
 CURRENCY_CODES: Final = frozenset(
-    ("USD", "EUR", "GBP", "JPY", "KRW", "CNY", "RUB", "INR", "CHF", "AUD", "CAD", "HKD", "UAH")
+    """
+    AED AFN AOA ARS AUD AWG AZN BBD BDT BGN BHD BIF BMD BND BRL BSD BTN BWP BYN BZD CAD CDF
+    CHF CLP CNH CNY CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD GBP GHS GIP GMD GNF GTQ GYD HKD
+    HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK
+    LBP LKR LRD LSL LYD MKD MMK MNT MRU MUR MVR MWK MXN MYR MZN NGN NOK NZD OMR PAB PGK PHP
+    PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SEK SGD SHP SLE SRD SSP STN SYP SZL THB TJS
+    TND TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL
+    """.split()
 )
-# Other currency words written before the number, case as written.
-CURRENCY_WORDS_BEFORE: Final = {"RMB": "CNY", "Rs": "INR"}
+# Codes that are also acronyms ("PHP 8.1", "RON95" petrol, "IRR", "TRY"): money only for an
+# amount written with a scale or of at least 1,000.
+CODES_NEED_AMOUNT: Final = frozenset(("PHP", "SAR", "TRY", "RON", "IRR", "HNL"))
+# Other currency words written before the number, case as written ("Rs 500", "NIS 5 billion").
+CURRENCY_WORDS_BEFORE: Final = {"RMB": "CNY", "Rs": "INR", "RM": "MYR", "NIS": "ILS"}
+# Words glued before the digits that make them money ("RM5.2", "Rs.500", "PS6m"); ``numbers``
+# builds its token pattern from these, the ISO codes and "$" + ``DOLLAR_SUFFIXES``.
+GLUED_CURRENCY_WORDS: Final = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "PS": "GBP"}
 # Currency words after the number, as token tuples ("U.S." is the tokens u . s .).
 CURRENCY_WORDS: Final = {
     ("dollars",): "USD",
@@ -353,6 +403,8 @@ CURRENCY_WORDS: Final = {
     ("australian", "dollars"): "AUD",
     ("canadian", "dollars"): "CAD",
     ("hong", "kong", "dollars"): "HKD",
+    ("singapore", "dollars"): "SGD",
+    ("new", "zealand", "dollars"): "NZD",
     ("euros",): "EUR",
     ("euro",): "EUR",
     ("pounds", "sterling"): "GBP",
@@ -368,11 +420,63 @@ CURRENCY_WORDS: Final = {
     ("ruble",): "RUB",
     ("rouble",): "RUB",
     ("rupees",): "INR",
+    ("rupee",): "INR",
+    ("indian", "rupees"): "INR",
+    ("pakistani", "rupees"): "PKR",
     ("hryvnias",): "UAH",
     ("hryvnia",): "UAH",
     ("swiss", "francs"): "CHF",
+    ("francs",): "CHF",
+    ("shekels",): "ILS",
+    ("shekel",): "ILS",
+    ("new", "shekels"): "ILS",
+    ("nis",): "ILS",
+    ("ringgit",): "MYR",
+    ("baht",): "THB",
+    ("pesos",): "MXN",
+    ("lira",): "TRY",
+    ("liras",): "TRY",
+    ("rand",): "ZAR",
+    ("dirhams",): "AED",
+    ("dirham",): "AED",
+    ("riyals",): "SAR",
+    ("riyal",): "SAR",
+    ("naira",): "NGN",
+    ("zloty",): "PLN",
+    ("zlotys",): "PLN",
+    ("zlotych",): "PLN",
+    ("kronor",): "SEK",
+    ("krona",): "SEK",
+    ("swedish", "crowns"): "SEK",
+    ("krone",): "NOK",
+    ("kroner",): "NOK",
+    ("norwegian", "crowns"): "NOK",
+    ("danish", "crowns"): "DKK",
+    ("danish", "kroner"): "DKK",
+    ("forints",): "HUF",
+    ("forint",): "HUF",
+    ("dong",): "VND",
 }
 CURRENCY_WORDS_MAX_LEN: Final = max(len(phrase) for phrase in CURRENCY_WORDS)
+# Subunits after the number, a hundredth of the currency: lower-cased token -> code. "sen" and
+# "p" count only as written in lower case; "p" not before ".m"/".a" ("5 p.m.") and not glued to
+# a video resolution ("1080p").
+SUBUNITS: Final = {"cents": "USD", "pence": "GBP", "p": "GBP", "sen": "MYR"}
+SUBUNITS_LOWER_ONLY: Final = frozenset(("p", "sen"))
+VIDEO_RESOLUTIONS: Final = frozenset((144, 240, 360, 480, 576, 720, 1080, 1440, 2160, 4320))
+
+# A verb of change within two words before "from" makes "from X to Y" a change, two numbers
+# ("rose from 3% to 5%"), not a range ("prices range from $5 to $9").
+CHANGE_VERBS: Final = frozenset(
+    """
+    rise rises rose risen rising increase increases increased increasing grow grows grew grown
+    growing climb climbs climbed climbing jump jumps jumped jumping fall falls fell fallen
+    falling drop drops dropped dropping decline declines declined declining decrease decreases
+    decreased decreasing slip slips slipped slipping cut cuts cutting raise raises raised
+    raising lower lowers lowered lowering up down soared surged plunged slumped tumbled edged
+    shrank shrunk expanded widened narrowed improved reduced boosted
+    """.split()
+)
 
 # "the one you mentioned": "one" after these is a pronoun, not a number.
 PRONOUN_ONE_BEFORE: Final = frozenset(

@@ -2,8 +2,9 @@
 
 One regex pass cuts the text into tokens (numerals, words, symbols); a small parser then reads,
 at each token that can begin a number, the phrase
-``[qualifier] [currency] [sign] numeral [scale] [percent | currency] [range end] [trailing]``.
-Numbers never overlap and come in text order. The words it knows are in ``number_words``.
+``[qualifier] [sign] [currency] [sign] numeral [scale] [percent | currency] [range end]
+[trailing]``. Numbers never overlap and come in text order. The words it knows, and the
+ambiguity rules of the units (which currency "$", "¥", "pesos" are), are in ``number_words``.
 
 Numerals:
 - Digits: "10,000" (comma thousands), "10 000" (space, no-break or narrow no-break space between
@@ -11,26 +12,49 @@ Numerals:
   three digits and no more groups is a thousands separator, as in European text, unless a scale
   word follows: "2.500 million" is 2.5 million), "1.234,5"; "2.5"; "2,7" (a comma followed by
   one or two digits and not by another ",digit" is a European decimal comma, so "2,7 million" is
-  2.7 million but "22,24,26" is a list); "1e6"; "3/4" (a fraction when the numerator is below
+  2.7 million but "22,24,26" is a list); "3/4" (a fraction when the numerator is below
   the denominator and the denominator is a usual one; other digit/digit pairs and chains such as
-  dates "5/17/2018" or phone numbers "1-222-2222" give no number).
+  dates "5/17/2018" or phone numbers "1-222-2222" give no number); with the fraction slash
+  (U+2044) instead of "/", "1/128" is always a fraction.
+- Scientific notation: "1e6", "10^6", "1.99 x 10^-30", and with the multiplication sign
+  (U+00D7) for "x", superscript digits and minus ("10" followed by superscript "6"), or a
+  minus sign (U+2212) right after "x10" (a flattened superscript): one number each.
 - Words: "three million", "two hundred and fifty", "twenty-five", "a dozen", "half a million",
   "one and a half million", "a quarter of a million", "three quarters", "two point five".
 - Scales: hundred/thousand/million/billion/trillion (and lakh/crore), "10k", "1.5bn", "$2.4m",
   "10M", "1MM", "2mil", "bln", "mln", "mn", "tn".
 - Not numbers: ordinals ("21st", "twenty-first"), digits glued after letters or after a
-  letter and a hyphen ("G7", "KN-23", "COVID-19"), dotted chains ("192.168.1.2", "1.2.3"),
-  URLs, "one" after a determiner ("the one"), bare "half", "several", "a few", "many".
-  A minus sign counts only where it joins no word or number to the digits ("-5", "<-30").
+  letter and a hyphen or dot ("G7", "KN-23", "COVID-19", "ID.3"), dotted chains ("192.168.1.2",
+  "1.2.3"), URLs, "one" after a determiner ("the one"), bare "half", "several", "a few", "many".
+  Letters that are a currency are the exception: "USD10m", "RM5.2 billion", "$US113", "PS6m".
   Digits glued before letters ("152mm", "90-minute") are numbers whose span ends at the digits.
+
+Signs: "-5", "-3%" (also with the minus sign U+2212), "minus 5", "minus-5", "negative 5" and
+"-$5bn" are negative; "+0.2%" is positive, its span starting at the "+". A sign counts only
+where it joins no word or number to what follows ("Su-57", "3-2" have none), and a "+" before a
+bare integer that more digits or "(" follow is no sign ("+44 20 7946 0000"): such a number
+starts at its digits, so the figure layer sees the "+" before it and drops it as a phone number.
+
+Units: percent ("%", "per cent", "pct", "pc", "percentage points"); money, as an ISO 4217 code,
+from a sign or word before the number ("$", "US$", "$US", "A$", "HK$", "R$", "Y=", "USD 5",
+"USD5", "RM5", "Rs 500", "NIS 5") or a word after it ("5 euros", "5 shekels", "5 ringgit").
+Subunits are converted: "68p" and "68 pence" are GBP 0.68, "50 cents" USD 0.5, "30 sen" MYR 0.3.
 
 Qualifiers and bounds (low/high): exact [v, v]; about [0.9v, 1.1v]; almost [0.9v, v];
 at_least and more_than [v, 1.5v]; up_to [0.5v, v]; range [a, b] with value (a + b) / 2;
 vague amounts from the table in ``number_words``. The widened bounds of the open-ended
 qualifiers are ours, not the text's: they only let novelty compare "more than 10,000" with
-"12,000". Ranges: "10 to 12", "10-12 million" (the scale, currency and percent of one end
-apply to the other), "between 10 and 12", "from 3 to 5"; the low end must be below the high
-end ("from 5 to 3" is a fall, two numbers). "more than 10 and fewer than 20" is one range.
+"12,000". Ranges: "10 to 12", "10-12 million" (the scale, currency and percent of the second
+end apply to the first, "$10-12bn", "5 to 10%"), "between 10 and 12" (also written "between
+12 and 10"), "from 3 to 5". Two numbers, not a range, where the words say a change:
+- the low end is not below the high end ("from 5 to 3" is a fall);
+- the ends have different units ("fell 0.4 per cent to 13,176", "rose 18 sen to RM23.50");
+- "by X to Y" with X written with its own unit or scale ("rose by $2 billion to $12 billion":
+  the change, then the level; "dropped by 1 to 1.5 degrees" stays a range);
+- "from X to Y" after a verb of change within two words ("rose from 3% to 5%"; the verbs are
+  ``number_words.CHANGE_VERBS``), while "prices range from $5 to $9" stays a range;
+- a year before an amount with a scale ("in 2018 to 3.9 million").
+"more than 10 and fewer than 20" is one range.
 """
 
 from __future__ import annotations
@@ -43,23 +67,50 @@ from typing import Final, Literal
 from monitor.figures import number_words as w
 from monitor.figures.model import COUNT, PERCENT, Number, Qualifier
 
-_TOKEN_RE: Final = re.compile(
-    r"""
+_SUPERSCRIPT_POWER = "[\u207a\u207b]?[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]++"  # "⁻³⁰"
+# Letters glued before digits that make them money: ISO codes ("USD10m"), "RM5.2", "Rs.500",
+# "$US113", "$A3bn", and "PS" for "£" ("PS6m", "PS21,700"; not the console "PS5").
+_GLUED_CURRENCY = "|".join(
+    (
+        *sorted(w.CURRENCY_CODES),
+        *(re.escape(word) for word in w.GLUED_CURRENCY_WORDS if word != "PS"),
+        r"PS(?=\d++(?:[.,]\d++)*(?:m|bn|k)\b|\d{2}|\d[.,]\d)",
+        r"\$(?:" + "|".join(sorted(w.DOLLAR_SUFFIXES, key=len, reverse=True)) + ")",
+    )
+)
+_TOKENS = rf"""
     (?P<url>(?:https?://|www\.)\S+)
     |(?P<vf>[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])
     |(?<=\d)(?P<suffix>[^\W\d_]++)
-    |(?P<word>[^\W\d_]++)(?P<ident>-?\d\w*)?
-    |(?P<sp>[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))++(?:\.\d++)?)
-    |(?P<en>[1-9]\d{0,2}(?:,\d{3})++(?:\.\d++)?)(?!\d|,\d)
-    |(?P<ind>[1-9]\d?(?:,\d\d)+,\d{3}(?:\.\d++)?)(?!\d|,\d)
-    |(?P<eu>[1-9]\d{0,2}(?:\.\d{3})++(?:,\d++)?)(?!\d|[.,]\d)
-    |(?P<dotted>\d++(?:\.\d++){2,})
+    CURRENCY
+    |(?P<word>[^\W\d_]++)(?P<ident>(?<![Mm]inus)(?<![Nn]egative)[-.]?\d\w*)?
+    |(?=[\d.])(?:
+     (?P<sci>\d++(?:\.\d++)?
+       (?:[ \u00a0]?[x\u00d7][ \u00a0]?10(?:\^[+\-\u2212]?\d++|{_SUPERSCRIPT_POWER}|\u2212\d++)
+       |(?<=(?<![\d.])10){_SUPERSCRIPT_POWER}))
+    |(?P<sp>[1-9]\d{{0,2}}(?:[ \u00a0\u202f\u2009]\d{{3}}(?!\d))++(?:\.\d++)?)
+    |(?P<en>[1-9]\d{{0,2}}(?:,\d{{3}})++(?:\.\d++)?)(?!\d|,\d)
+    |(?P<ind>[1-9]\d?(?:,\d\d)+,\d{{3}}(?:\.\d++)?)(?!\d|,\d)
+    |(?P<eu>[1-9]\d{{0,2}}(?:\.\d{{3}})++(?:,\d++)?)(?!\d|[.,]\d)
+    |(?P<dotted>\d++(?:\.\d++){{2,}})
     |(?<!\d,)(?P<dc>\d++,\d\d?)(?!\d|,\d)
     |(?P<dec>\d++(?:\.\d++(?!\.\d))?|(?<!\d)\.\d++)
-     (?P<exp>(?:[eE]|[x\u00d7]10\^)[+-]?\d++|\^[+-]*\d++)?
+     (?P<exp>[eE][+-]?\d++|\^[+-]*\d++)?)
     |(?P<sym>\S)
-    """,
-    re.VERBOSE,
+    """
+# Two scanners: the plain one, and for the rare text where letters that may be a currency are
+# glued before digits ("USD10m", "$US113"), one that reads them as a currency ("cur") token.
+_TOKEN_RE: Final = re.compile(_TOKENS.replace("CURRENCY", ""), re.VERBOSE)
+_TOKEN_CURRENCY_RE: Final = re.compile(
+    _TOKENS.replace("CURRENCY", rf"|(?P<cur>(?:{_GLUED_CURRENCY})(?=\d))"), re.VERBOSE
+)
+_GLUED_CURRENCY_LETTERS: Final = frozenset(
+    (*w.CURRENCY_CODES, *w.GLUED_CURRENCY_WORDS, *w.DOLLAR_SUFFIXES)
+)
+_SCI_RE: Final = re.compile(r"(?:(\d+(?:\.\d+)?)\s?[x\u00d7]\s?)?10\^?(.+)")
+_SUPERSCRIPTS: Final = str.maketrans(
+    "\u207a\u207b\u2212\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079",
+    "+--0123456789",
 )
 _SPACES: Final = str.maketrans("", "", " \u00a0\u202f\u2009")
 
@@ -73,7 +124,9 @@ _KINDS: Final = {
     "dc": _NUM,
     "dec": _NUM,
     "exp": _NUM,
+    "sci": _NUM,
     "word": _WORD,
+    "cur": _OTHER,  # a currency glued before digits, its code in _Parser.currency_of
     "suffix": _WORD,  # letters glued after digits: "k" of "5k-20k" is no identifier
     "sym": _SYM,
     "vf": _VF,
@@ -85,6 +138,8 @@ _ORDINAL_SUFFIXES: Final = frozenset(("st", "nd", "rd", "th"))
 _FRACTION_DENOMINATORS: Final = frozenset((2, 3, 4, 5, 6, 8, 10, 16, 100))
 _DASHES: Final = frozenset(("-", "\u2013", "\u2014"))  # hyphen, en dash, em dash
 _MINUS: Final = frozenset(("-", "\u2212"))  # hyphen, minus sign
+_SIGNS: Final = frozenset((*_MINUS, "+"))
+_FRACTION_SLASH: Final = "\u2044"  # "1\u204432" is 1/32
 _RANGE_WORDS: Final = frozenset(("to", "through", "~"))
 # Words that may follow "a third", "one fifth" when they are fractions, not ordinals ("a third
 # of", "a quarter million"; not "a third term").
@@ -152,10 +207,22 @@ class _Phrase:
     core: _Core
     unit: str | None
     end: int
+    subunit: bool = False  # the unit is a hundredth ("50 cents"): the value is divided by 100
 
 
 class _Parser:
-    __slots__ = ("ends", "eu_decimal", "kind", "low", "n", "raw", "starts", "text", "values")
+    __slots__ = (
+        "currency_of",
+        "ends",
+        "eu_decimal",
+        "kind",
+        "low",
+        "n",
+        "raw",
+        "starts",
+        "text",
+        "values",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -166,29 +233,52 @@ class _Parser:
         self.values: dict[int, float] = {}
         # "2.500" before a scale word is 2.5 ("2.500 million"), elsewhere 2500.
         self.eu_decimal: dict[int, float] = {}
+        # Currency words glued before digits ("USD10m", "RM5.2"): token index -> ISO code.
+        self.currency_of: dict[int, str] = {}
+        if not self.scan(_TOKEN_RE):
+            for tokens in (self.kind, self.starts, self.ends, self.raw):
+                tokens.clear()
+            self.values.clear()
+            self.eu_decimal.clear()
+            self.scan(_TOKEN_CURRENCY_RE)
+        self.low = [s.lower() for s in self.raw]
+        self.n = len(self.kind)
+
+    def scan(self, token_re: re.Pattern[str]) -> bool:
+        """Cut the text into tokens; False when the plain scanner met letters glued before
+        digits that may be a currency ("USD10m"), for which the text is scanned again."""
         kinds = _KINDS
         kind, starts, ends, raw = self.kind, self.starts, self.ends, self.raw
-        for m in _TOKEN_RE.finditer(text):
-            k = kinds[m.lastgroup or "sym"]
+        for m in token_re.finditer(self.text):
+            group = m.lastgroup or "sym"
+            k = kinds[group]
             token = m.group()
             if k == _NUM:
                 index = len(kind)
                 self.values[index] = _literal_value(m)
-                if m.lastgroup == "eu" and token.count(".") == 1 and "," not in token:
+                if group == "eu" and token.count(".") == 1 and "," not in token:
                     self.eu_decimal[index] = float(token)
+            elif k == _OTHER:
+                if group == "cur":
+                    self.currency_of[len(kind)] = _glued_currency(token)
+                elif (
+                    group == "ident"
+                    and token_re is _TOKEN_RE
+                    and m.group("word") in _GLUED_CURRENCY_LETTERS
+                ):
+                    return False
             start, end = m.span()
             kind.append(k)
             starts.append(start)
             ends.append(end)
             raw.append(token)
-        self.low = [s.lower() for s in raw]
-        self.n = len(self.kind)
+        return True
 
     # -- small helpers -------------------------------------------------------------------------
 
     def glued(self, i: int) -> bool:
         """Whether token ``i`` follows token ``i - 1`` with no space between."""
-        return i > 0 and self.starts[i] == self.ends[i - 1]
+        return 0 < i < self.n and self.starts[i] == self.ends[i - 1]
 
     def lw(self, i: int) -> str:
         return self.low[i] if 0 <= i < self.n else ""
@@ -347,25 +437,31 @@ class _Parser:
                     return frac if frac is not None else j + 2
             if self.kind[j] == _VF:
                 return _Core(v + w.VULGAR_FRACTIONS[self.raw[j]], i, j + 1)
+            if nxt == _FRACTION_SLASH and self.is_num(j + 1) and self.glued(j + 1):
+                frac = self.slash_fraction(i, any_denominator=True)
+                return frac if frac is not None else j + 2
         if (
             self.is_int_literal(i)
             and v < 100  # "2 1/4", not "in 2019 3/4 of"
             and self.is_num(j)
             and not self.glued(j)
-            and self.lw(j + 1) == "/"
+            and self.lw(j + 1) in ("/", _FRACTION_SLASH)
             and self.glued(j + 1)
         ):
-            frac = self.slash_fraction(j)
+            frac = self.slash_fraction(j, any_denominator=self.low[j + 1] == _FRACTION_SLASH)
             if isinstance(frac, _Core):
                 frac.value += v
                 frac.first = i
                 return frac
         return None
 
-    def slash_fraction(self, i: int) -> _Core | None:
-        if not (self.is_int_literal(i) and self.is_int_literal(i + 2)):
+    def slash_fraction(self, i: int, any_denominator: bool = False) -> _Core | None:
+        """ "3/4"; with the fraction slash (U+2044) any numerator and denominator."""
+        if not (self.is_int_literal(i) and i + 2 < self.n and self.is_int_literal(i + 2)):
             return None
         a, b = self.values[i], self.values[i + 2]
+        if any_denominator:
+            return _Core(a / b, i, i + 3) if b > 0 else None
         if b in _FRACTION_DENOMINATORS and 0 < a < b:
             return _Core(a / b, i, i + 3)
         return None
@@ -415,9 +511,12 @@ class _Parser:
                 if got is not None:
                     return got
             if word in ("minus", "negative"):
-                if i + 1 >= self.n or not self.startable(i + 1):
+                k = i + 1
+                if self.lw(k) in _MINUS and self.glued(k) and self.is_num(k + 1):
+                    k += 1  # "minus-5 yards"
+                if k >= self.n or not self.startable(k):
                     return None
-                inner = self.core(i + 1)
+                inner = self.core(k)
                 if not isinstance(inner, _Core) or inner.high:
                     return None
                 inner.value = -inner.value
@@ -560,21 +659,37 @@ class _Parser:
 
     # -- phrases -------------------------------------------------------------------------------
 
-    def unit_after(self, j: int, vague: bool) -> tuple[str | None, int]:
+    def unit_after(self, j: int, core: _Core) -> tuple[str | None, int, bool]:
+        """The percent or currency written after a numeral: unit, end, and whether it is a
+        subunit (a hundredth: "cents", "pence", "p", "sen")."""
         word = self.lw(j)
         if word == "%":
-            return PERCENT, j + 1
-        if word in w.PERCENT_WORDS:
+            return PERCENT, j + 1, False
+        if word in w.PERCENT_WORDS or (word in w.PERCENT_LOWER_ONLY and self.raw[j] == word):
             j += 1
             if word == "percentage" and self.lw(j) in ("point", "points"):
                 j += 1
-            return PERCENT, j
+            return PERCENT, j, False
         if word == "per" and self.lw(j + 1) in ("cent", "cents"):
-            return PERCENT, j + 2
-        if vague and word == "of":
+            return PERCENT, j + 2, False
+        if word in w.SUBUNITS and self.is_subunit(j, core):
+            return w.SUBUNITS[word], j + 1, True
+        if core.high > 0 and word == "of":
             code, k = self.currency_words(j + 1)
-            return (code, k) if code else (None, j)
-        return self.currency_words(j)
+            return (code, k, False) if code else (None, j, False)
+        code, k = self.currency_words(j)
+        return code, k, False
+
+    def is_subunit(self, j: int, core: _Core) -> bool:
+        word = self.low[j]
+        if word in w.SUBUNITS_LOWER_ONLY and self.raw[j] != word:
+            return False  # "Sen." is a senator
+        if word == "p":
+            if self.lw(j + 1) == "." and self.glued(j + 1) and self.glued(j + 2):
+                return False  # "5 p.m.", "3% p.a."
+            if self.glued(j) and core.value in w.VIDEO_RESOLUTIONS:
+                return False  # "1080p"
+        return True
 
     def currency_words(self, j: int) -> tuple[str | None, int]:
         if j >= self.n:
@@ -596,23 +711,61 @@ class _Parser:
         k = j - 1
         if k < floor:
             return None, j
-        if self.kind[k] == _SYM and self.raw[k] in w.CURRENCY_SIGNS:
-            code = w.CURRENCY_SIGNS[self.raw[k]]
-            if self.raw[k] == "$" and k - 1 >= floor and self.kind[k - 1] == _WORD:
-                prefix = self.low[k - 1]
-                if prefix in w.DOLLAR_PREFIXES and (
-                    self.glued(k) or (prefix == "us" and self.raw[k - 1] == "US")
-                ):
-                    return w.DOLLAR_PREFIXES[prefix], k - 1
-            return code, k
-        if self.raw[k] == "." and k - 1 >= floor and self.glued(k):
-            k -= 1  # "Rs. 500"
+        if k in self.currency_of:  # "USD10m", "RM5.2", "$US113"
+            return self.currency_of[k], k
+        raw = self.raw[k]
+        if self.kind[k] == _SYM:
+            if raw in w.CURRENCY_SIGNS:
+                code = w.CURRENCY_SIGNS[raw]
+                if raw == "$" and k - 1 >= floor and self.kind[k - 1] == _WORD:
+                    prefix = self.low[k - 1]
+                    spaced = self.raw[k - 1] in w.DOLLAR_PREFIXES_SPACED and not self.glued(k - 1)
+                    if prefix in w.DOLLAR_PREFIXES and (self.glued(k) or spaced):
+                        return w.DOLLAR_PREFIXES[prefix], k - 1
+                return code, k
+            if raw == "=" and k - 1 >= floor and self.raw[k - 1] == "Y" and self.glued(k):
+                return "JPY", k - 1  # "Y=150 billion": the newswire yen sign
+            if raw == "." and k - 1 >= floor and self.glued(k):
+                k -= 1  # "Rs. 500"
         if self.kind[k] == _WORD:
             if self.raw[k] in w.CURRENCY_CODES:
                 return self.raw[k], k
             if self.raw[k] in w.CURRENCY_WORDS_BEFORE:
                 return w.CURRENCY_WORDS_BEFORE[self.raw[k]], k
         return None, j
+
+    def currency_ahead(self, k: int) -> tuple[str | None, int]:
+        """A currency written before a range's second end, from token ``k``: code and the
+        token after it ("to $5", "to RM300,000", "to US$5")."""
+        if k >= self.n:
+            return None, k
+        if k in self.currency_of:
+            return self.currency_of[k], k + 1
+        raw = self.raw[k]
+        if self.kind[k] == _SYM and raw in w.CURRENCY_SIGNS:
+            return w.CURRENCY_SIGNS[raw], k + 1
+        if raw in w.CURRENCY_CODES:
+            return raw, k + 1
+        if self.lw(k + 1) == "$" and self.glued(k + 1) and self.low[k] in w.DOLLAR_PREFIXES:
+            return w.DOLLAR_PREFIXES[self.low[k]], k + 2
+        return None, k
+
+    def sign_before(self, t: int, floor: int, core: _Core, unit: str | None) -> str | None:
+        """The "-", minus sign (U+2212) or "+" glued before token ``t`` that signs the number.
+
+        Not when it joins a word or number to the digits ("Su-57", "3-2"), and a "+" not before
+        a bare integer that more digits follow ("+44 20 7946 0000" is a phone number)."""
+        s = t - 1
+        if s < floor or self.raw[s] not in _SIGNS or not self.glued(t):
+            return None
+        b = s - 1
+        if not (b < 0 or not self.glued(s) or (self.kind[b] == _SYM and self.raw[b] not in _SIGNS)):
+            return None
+        if self.raw[s] == "+" and unit is None and core.end == core.first + 1:
+            nxt = core.end
+            if self.is_int_literal(core.first) and (self.is_num(nxt) or self.lw(nxt) == "("):
+                return None
+        return self.raw[s]
 
     def qualifier_before(self, j: int, floor: int) -> tuple[Qualifier | None, int]:
         low = self.low
@@ -627,14 +780,20 @@ class _Parser:
         core = self.core(i)
         if not isinstance(core, _Core):
             return core
-        unit, end = self.unit_after(core.end, core.high > 0)
+        unit, end, subunit = self.unit_after(core.end, core)
         if unit == "KRW" and self.low[end - 1] == "won" and not core.big and core.end == i + 1:
             # "in 2016 won the vote": only "5 billion won", "10,000 won" are money.
             if self.kind[i] != _NUM or self.raw[i].isdigit():
                 unit, end = None, core.end
+        elif unit in w.CODES_NEED_AMOUNT and self.raw[end - 1] == unit and not _amount(core):
+            unit, end = None, core.end  # "PHP 8", "RON95": no money
         if unit == PERCENT and core.end == i + 1 and i in self.eu_decimal:
             core.value = self.eu_decimal[i]  # a yield of "4.275%" is no thousands
-        return _Phrase(core, unit, end)
+        if subunit:
+            core.value /= 100
+            core.low /= 100
+            core.high /= 100
+        return _Phrase(core, unit, end, subunit)
 
     def number_at(self, i: int, floor: int) -> tuple[Number, int] | int | None:
         first = self.phrase(i)
@@ -644,24 +803,23 @@ class _Parser:
         start = core.first
         if start < floor:
             start = core.first = i
-        if (
-            self.kind[i] == _NUM
-            and start == i
-            and i - 1 >= floor
-            and self.raw[i - 1] in _MINUS
-            and self.glued(i)
-        ):
-            # A minus sign, unless it joins the digits to a word or number ("Su-57", "3-2").
-            b = i - 2
-            if (
-                b < 0
-                or not self.glued(i - 1)
-                or (self.kind[b] == _SYM and self.raw[b] not in _MINUS)
-            ):
-                core.value = -core.value
+        sign = None
+        if start == i and self.kind[i] == _NUM and self.raw[i - 1] in _SIGNS:
+            sign = self.sign_before(i, floor, core, first.unit)
+            if sign is not None:
                 start = i - 1
         number_start = start
         currency, start = self.currency_before(start, floor)
+        if currency in w.CODES_NEED_AMOUNT and self.raw[start] == currency and not _amount(core):
+            if start in self.currency_of:
+                return first.end  # "RON95": an identifier, no number
+            currency, start = None, number_start
+        if currency is not None and sign is None and start < number_start:
+            sign = self.sign_before(start, floor, core, currency)  # "-$5bn", "+£3m"
+            if sign is not None:
+                start -= 1
+        if sign is not None and sign != "+":
+            core.value = -core.value
         unit = first.unit or currency
         end = first.end
         if core.high > 0:
@@ -757,17 +915,18 @@ class _Parser:
         conn = self.lw(j)
         dash = conn in _DASHES
         prefix = self.lw(start - 1) if start > 0 else ""
-        if not (dash or conn in _RANGE_WORDS or (conn == "and" and prefix == "between")):
+        between = conn == "and" and prefix == "between"
+        if not (dash or conn in _RANGE_WORDS or between):
             return None
         a = first.core
         if dash and self.kind[a.first] != _NUM:
             return None
-        k = j + 1
-        currency2, k2 = None, k
-        if k < self.n and self.kind[k] == _SYM and self.raw[k] in w.CURRENCY_SIGNS:
-            currency2, k2 = w.CURRENCY_SIGNS[self.raw[k]], k + 1
-        elif k < self.n and self.raw[k] in w.CURRENCY_CODES:
-            currency2, k2 = self.raw[k], k + 1
+        if prefix == "from" and not dash:
+            if self.lw(start - 2) in w.CHANGE_VERBS or self.lw(start - 3) in w.CHANGE_VERBS:
+                return None  # "rose from 3% to 5%": a change, two numbers
+        if prefix == "by" and (currency or first.unit or a.big):
+            return None  # "rose by $2 billion to $12 billion": the change, then the level
+        currency2, k2 = self.currency_ahead(j + 1)
         if k2 >= self.n or not self.startable(k2):
             return None
         if dash and self.kind[k2] != _NUM:
@@ -780,17 +939,28 @@ class _Parser:
             return None
         unit_a = first.unit or currency
         unit_b = second.unit or currency2
+        if first.subunit and not second.subunit:
+            return None  # "rose 18 sen to RM23.50": a change in sen, then the price
         if unit_a != unit_b:
-            if unit_a and unit_b:
+            # "5 to 10%" shares the percent, "$5-10 million" the currency; but "fell 0.4 per
+            # cent to 13,176" and "3% to 5 million" are two figures.
+            if (unit_a and unit_b) or first.unit:
                 return None
-            # "5 to 10%" shares the percent; "3% to 5 million" is two figures.
             if PERCENT in (unit_a, unit_b) and (a.big if unit_b == PERCENT else b.big):
                 return None
         lo, hi = a.value, b.value
+        # A subunit written only at the second end applies to the first: "50 to 60 cents".
+        factor = 0.01 if second.subunit and not first.subunit else 1.0
         if dash and a.digits == 4 and b.digits == 2 and 1000 <= lo < 3000:
             hi = lo - lo % 100 + hi
-        if b.big and not a.big and not first.unit and lo * b.big <= hi:
-            lo *= b.big
+        if b.big and not a.big and not first.unit:
+            if lo * b.big * factor <= hi:
+                lo *= b.big
+            elif a.digits == 4 and 1800 <= lo <= 2100:
+                return None  # "in 2018 to 3.9 million": a year, then an amount
+        lo *= factor
+        if between and lo > hi:
+            lo, hi = hi, lo  # "between 20 and 10": the bounds written the other way round
         if not lo < hi:
             return None
         return lo, hi, unit_a or unit_b, second.end
@@ -801,6 +971,19 @@ def word_is_pronoun_one(parser: _Parser, i: int) -> bool:
         return False
     before = parser.low[i - 1] if i > 0 else ""
     return before in w.PRONOUN_ONE_BEFORE or parser.lw(i + 1) == "another"
+
+
+def _amount(core: _Core) -> bool:
+    """Whether a numeral is written as an amount of money: with a scale or at least 1,000."""
+    return bool(core.big) or core.value >= 1000
+
+
+def _glued_currency(token: str) -> str:
+    if token in w.CURRENCY_CODES:
+        return token
+    if token[0] == "$":
+        return w.DOLLAR_SUFFIXES[token[1:]]
+    return w.GLUED_CURRENCY_WORDS[token]
 
 
 def _literal_value(m: re.Match[str]) -> float:
@@ -814,6 +997,11 @@ def _literal_value(m: re.Match[str]) -> float:
         return float(s.replace(".", "").replace(",", "."))
     if kind == "dc":
         return float(s.replace(",", "."))
+    if kind == "sci":
+        sci = _SCI_RE.fullmatch(s)
+        assert sci is not None
+        power = int(sci.group(2).translate(_SUPERSCRIPTS))
+        return float(f"{sci.group(1) or 1}e{power}")
     base = m.group("dec")
     exp = m.group("exp")
     v = float(base)
@@ -823,8 +1011,7 @@ def _literal_value(m: re.Match[str]) -> float:
             power = sign * int(exp.lstrip("^+-"))
             v = v**power if v else 0.0
         else:
-            power = int(exp.lstrip("eEx\u00d7").removeprefix("10^"))
-            v *= 10.0**power
+            v = float(f"{base}e{int(exp[1:])}")
     return v
 
 
