@@ -315,8 +315,9 @@ def figures_history(state: _State, measure: str, watch: str | None) -> None:
         source = value.source
         click.echo(
             f"{amount(value.value, value.low, value.high, value.qualifier, value.unit)}"
-            f"  [{value.watch}] {value.status}, first {source.site or source.article_url}"
-            f" {_when(source.published_at) or 'undated'}  {source.article_url}"
+            f"  [{value.watch}] {value.status}, first reported"
+            f"{' by ' + source.site if source.site else ''}"
+            f" {_when(source.published_at) or 'undated'}: {source.article_url}"
         )
         sites = ", ".join(r.site or r.article_url for r in value.corroborations)
         click.echo(

@@ -75,6 +75,8 @@ def not_a_figure(
         return "name or identifier"
     if re.fullmatch(r"\d{1,4}", written) and number.unit == "count" and _named_by(sentence, before):
         return "name or identifier"  # "the S&P 500", "iPhone 11", "Game 2", "Big 12"
+    if re.fullmatch(r"\d{4}", written) and after.startswith(("'s", "\u2019s")):
+        return "year"  # "surpassing 2022's record": a year's possessive, whatever came before
     if number.unit == "count" and _is_year(number, written):
         if not _PLURAL_AFTER.match(after) or _POSSESSIVE_BEFORE.search(before):
             return "year"  # "since 2019", "its 2018 sales"; but "2000 troops" counts troops
