@@ -570,6 +570,17 @@ class Tally:
     def f1(self) -> float:
         return f1(self.precision, self.recall)
 
+    def summary(self) -> dict[str, Any]:
+        """The numbers, rounded, for baselines, JSON output and messages."""
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
 
 @dataclass
 class Miss:
@@ -616,14 +627,8 @@ class NewsQuantScore(Tally):
         return ratio(self.qualifier_hits, self.qualifier_pairs)
 
     def summary(self) -> dict[str, Any]:
-        """The numbers, rounded, for baselines, JSON output and messages."""
         return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
+            **super().summary(),
             "sentences": self.sentences,
             "gold_annotated": self.gold_annotated,
             "split_changes": self.gold_total - self.gold_annotated,
@@ -708,12 +713,7 @@ class GoldenScore(Tally):
 
     def summary(self) -> dict[str, Any]:
         return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
+            **super().summary(),
             "files": self.files,
             "expected": self.expected,
         }

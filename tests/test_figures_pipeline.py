@@ -21,21 +21,9 @@ from monitor.model import Document
 from monitor.store.db import make_engine
 from monitor.store.tables import Article
 from tests.servers import FeedServer
-from tests.test_dedup_pipeline import SEEDS, article_page, html_route, json_lines
+from tests.test_dedup_pipeline import SEEDS, article_page, html_route, json_lines, write_config
 
-CONFIG = """
-[monitor]
-database_url = "{db_url}"
-[fetch]
-timeout = "5s"
-allow_private_addresses = true
-[[source]]
-name = "wire"
-url = "{feed}"
-[[watch]]
-name = "arms"
-query = '"North Korea" AND (Russia OR Moscow OR Putin)'
-"""
+QUERY = '"North Korea" AND (Russia OR Moscow OR Putin)'
 
 EARLY = (
     "North Korea has sent about 3 million rounds of artillery shells to Russia, officials in "
@@ -54,12 +42,6 @@ LATE = (
 def invoke(config: Path, *args: str) -> tuple[int, str]:
     result = CliRunner().invoke(cli, ["--config", str(config), *args], catch_exceptions=False)
     return result.exit_code, result.output
-
-
-def write_config(tmp_path: Path, db_url: str, feed: str) -> Path:
-    path = tmp_path / "monitor.toml"
-    path.write_text(CONFIG.format(db_url=db_url, feed=feed), encoding="utf-8")
-    return path
 
 
 def rss(server: FeedServer, items: list[tuple[str, str, str]]) -> bytes:
@@ -85,7 +67,7 @@ def test_one_poll_decides_in_publication_order_and_copies_add_no_figures(
     ]
     feed = {"Content-Type": "application/rss+xml"}
     server.route("/feed.xml", body=rss(server, items), headers=feed)
-    config = write_config(tmp_path, db_url, server.url("/feed.xml"))
+    config = write_config(tmp_path, db_url, server, query=QUERY)
     asyncio.run(run_once(load_settings(config, environ={}), processes=0))
     # A day later, a mirror reprints the newer story.
     items.insert(0, ("/copy", "Copy", "Fri, 12 Apr 2024 09:00:00 GMT"))
@@ -148,12 +130,12 @@ SEED_ORDER = ("002", "004", "001", "000", "003")
 
 
 def test_seeds_imported_in_publication_order_show_5_million_as_a_changed_figure(
-    db_url: str, tmp_path: Path
+    feed_server: FeedServer, db_url: str, tmp_path: Path
 ) -> None:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present")
     paths = [str(next(SEEDS.glob(f"{prefix}_*.txt"))) for prefix in SEED_ORDER]
-    config = write_config(tmp_path, db_url, "http://127.0.0.1:9/feed.xml")
+    config = write_config(tmp_path, db_url, feed_server, query=QUERY)
     code, output = invoke(config, "import", *paths)
     assert code == 0, output
 
