@@ -332,6 +332,84 @@ def _figure_cell(row: FigureRow) -> str:
     return f"{amount(row.value, row.low, row.high, row.qualifier, row.unit)} {row.thing}"[:70]
 
 
+@cli.group("alerts", invoke_without_command=True)
+@click.option("--pending", "status", flag_value="pending", help="Only alerts waiting to go out.")
+@click.option("--failed", "status", flag_value="failed", help="Only dead letters.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
+@click.option("--limit", default=50, show_default=True, help="How many of the newest to show.")
+@pass_state
+@click.pass_context
+def alerts(
+    ctx: click.Context, state: _State, status: str | None, as_json: bool, limit: int
+) -> None:
+    """List alerts with the state of each delivery."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from monitor.store.alerts import list_alerts
+
+    rows = _read(state, lambda session: list_alerts(session, status=status, limit=limit))
+    _print_rows(
+        rows,
+        as_json=as_json,
+        headers=("id", "created", "watch", "kind", "measure", "deliveries"),
+        cells=lambda r: (
+            r.id,
+            _when(r.created_at),
+            r.watch,
+            r.kind,
+            r.measure,
+            ", ".join(
+                f"{d.notifier} {d.status}"
+                + (f" ({d.last_error_kind}, {d.attempts} tries)" if d.last_error_kind else "")
+                for d in r.deliveries
+            ),
+        ),
+    )
+
+
+@alerts.command("retry")
+@click.argument("alert_id", type=int)
+@pass_state
+def alerts_retry(state: _State, alert_id: int) -> None:
+    """Send an alert's failed deliveries again (at the daemon's next tick)."""
+    from sqlalchemy.orm import Session
+
+    from monitor.store import migrate
+    from monitor.store.alerts import retry_alert
+    from monitor.store.db import open_engine, write_engine
+
+    with open_engine(state.settings.monitor.database_url) as engine:
+        migrate.require_current_schema(engine)
+        with Session(write_engine(engine)) as session, session.begin():
+            revived = retry_alert(session, alert_id)
+    if not revived:
+        raise MonitorError(f"alert #{alert_id} has no failed delivery")
+    click.echo(f"alert #{alert_id}: {revived} deliveries queued again")
+
+
+@alerts.command("test")
+@click.argument("notifier")
+@pass_state
+def alerts_test(state: _State, notifier: str) -> None:
+    """Send a test message through NOTIFIER and show the server's answer."""
+    from monitor.alerts.configured import test_payload
+    from monitor.alerts.model import DeliveryError
+    from monitor.alerts.notifiers import build_notifier
+    from monitor.alerts.render import render_alert
+
+    settings = state.settings
+    if notifier not in settings.notifiers:
+        known = ", ".join(sorted(settings.notifiers)) or "none"
+        raise MonitorError(f"no notifier {notifier!r} in the configuration (known: {known})")
+    settings.require_secrets()
+    sender = build_notifier(settings.notifiers[notifier], timeout=settings.fetch.timeout)
+    try:
+        answer = sender.send(render_alert(test_payload()), idempotency_key="test")
+    except DeliveryError as error:
+        raise MonitorError(f"{notifier}: failed ({error.kind}): {error}") from None
+    click.echo(f"{notifier}: sent: {answer}")
+
+
 def _dedup_cell(
     duplicate_of: int | None, kind: str | None, score: float | None, copies: list[str]
 ) -> str:
@@ -434,6 +512,7 @@ def demo(database: str | None) -> None:
     from monitor.demo import serve_demo_news, write_demo_config
     from monitor.polling import describe_poll
     from monitor.store import listing, migrate
+    from monitor.store.alerts import list_alerts
     from monitor.store.db import open_engine
     from monitor.store.figures import list_figures
 
@@ -464,10 +543,13 @@ def demo(database: str | None) -> None:
                 [(f.id, f.site, f.measure, _figure_cell(f), f.status) for f in found],
             )
         )
-        news = [f for f in found if f.status != "repeat"]
-        click.echo(f"\nAlerts these figures would raise ({len(news)}):")
-        for f in news:
-            click.echo(f"  [{f.watch}] {f.status}: {_figure_cell(f)} ({f.site}): {f.reason}")
+        with open_engine(settings.monitor.database_url) as engine, Session(engine) as session:
+            raised = list_alerts(session)
+        sent = sum(d.status == "sent" for alert in raised for d in alert.deliveries)
+        click.echo(
+            f"\n{len(raised)} alerts raised, {sent} delivered through the console notifier"
+            " (printed above; `monitor alerts` lists them)."
+        )
 
 
 def _when(moment: datetime | None) -> str | None:

@@ -13,7 +13,7 @@ import os
 import random
 import signal
 import socket
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -22,6 +22,10 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from monitor.alerts.configured import build_notifiers
+from monitor.alerts.deliver import deliver_due
+from monitor.alerts.model import Notifier
+from monitor.alerts.outbox import alerting_by_watch
 from monitor.config import Settings, SourceSettings
 from monitor.dedup import DEDUP_PARAMS
 from monitor.dedup.index import DedupIndexError, require_params
@@ -60,6 +64,7 @@ class Runtime:
     extractor: Extractor
     owner: str
     watches: list[Watch]
+    notifiers: Mapping[str, Notifier] = field(default_factory=dict)
     rng: random.Random = field(default_factory=random.Random)
     stopping: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -104,6 +109,7 @@ async def open_runtime(
                     extractor=extractor,
                     owner=f"{socket.gethostname()}:{os.getpid()}",
                     watches=compile_watches([(w.name, w.query) for w in settings.watches]),
+                    notifiers=build_notifiers(settings),
                     rng=runtime_rng,
                 )
     finally:
@@ -141,7 +147,23 @@ async def poll_due_sources(runtime: Runtime, *, due_by: datetime | None = None) 
         polls.append(_guarded_poll(runtime, context, state, source))
     results = list(await asyncio.gather(*polls))
     await decide_figures(runtime)
+    await deliver_alerts(runtime)
     return results
+
+
+async def deliver_alerts(runtime: Runtime) -> None:
+    """Send the alerts that are due: new ones, retries whose time came, digests."""
+    outcomes = await asyncio.to_thread(
+        deliver_due, runtime.engine, runtime.notifiers, owner=runtime.owner, rng=runtime.rng
+    )
+    for outcome in outcomes:
+        log.info(
+            "alerts: %s: %d deliveries %s: %s",
+            outcome.notifier,
+            len(outcome.delivery_ids),
+            outcome.status,
+            outcome.answer,
+        )
 
 
 async def decide_figures(runtime: Runtime) -> None:
@@ -152,7 +174,8 @@ async def decide_figures(runtime: Runtime) -> None:
     It also picks up articles a crash left between their two transactions.
     """
     options = figure_options(runtime.settings)
-    decided = await asyncio.to_thread(decide_pending, runtime.engine, options)
+    alerting = alerting_by_watch(runtime.settings.watches)
+    decided = await asyncio.to_thread(decide_pending, runtime.engine, options, alerting)
     news = sum(d.status != "repeat" for item in decided for _, _, d in item.decided)
     if decided:
         articles = len({item.article_id for item in decided})

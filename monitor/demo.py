@@ -129,6 +129,10 @@ url = "{feed_url}"
 [[watch]]
 name = "dprk-russia-arms"
 query = '{DEMO_WATCH}'
+notify = ["screen"]
+
+[notify.screen]
+type = "console"
 """
 
 

@@ -77,6 +77,8 @@ WATCH_KEYS = (
     Key("notify", v.NAMES, []),
     Key("mode", v.one_of("instant", "digest"), "instant"),
     Key("digest_every", v.duration("1m"), "1h"),
+    # Instant alerts beyond this many in an hour fold into the next digest; 0: no ceiling.
+    Key("max_per_hour", v.whole_number(0), 20),
 )
 
 NOTIFY_COMMON_KEYS = (Key("type", v.one_of("email", "slack", "webhook", "console"), REQUIRED),)

@@ -62,6 +62,7 @@ class WatchSettings:
     notify: tuple[str, ...]
     mode: str
     digest_every: float
+    max_per_hour: int = 20
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -11,11 +11,13 @@ decided, behind a lock, so two daemons cannot both call one value a new measure.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
+from monitor.alerts.outbox import WatchAlerting, queue_alert
 from monitor.figures.extract import parse_figures
 from monitor.figures.measures import measure_of
 from monitor.figures.model import Figure
@@ -41,8 +43,15 @@ class ArticleFigures:
     decided: tuple[tuple[Figure, str, Decision], ...]
 
 
-def decide_pending(engine: Engine, options: FigureOptions | None = None) -> list[ArticleFigures]:
+def decide_pending(
+    engine: Engine,
+    options: FigureOptions | None = None,
+    alerting: Mapping[str, WatchAlerting] | None = None,
+) -> list[ArticleFigures]:
     """Decide every article whose figures are pending, oldest first; return the decisions.
+
+    With ``alerting`` (by watch name), each new or changed figure of an article that was not
+    imported queues its alert and deliveries in the article's transaction.
 
     An article whose figures fail to be decided (a defect: the text is already stored and
     checked) is logged and left pending for the next pass, and the others go on.
@@ -63,14 +72,17 @@ def decide_pending(engine: Engine, options: FigureOptions | None = None) -> list
             try:
                 with Session(write_engine(engine)) as session, session.begin():
                     _lock(session)
-                    results.extend(decide_article(session, article_id, options))
+                    results.extend(decide_article(session, article_id, options, alerting))
             except Exception:
                 log.exception("figures of article #%s could not be decided", article_id)
                 failed.add(article_id)
 
 
 def decide_article(
-    session: Session, article_id: int, options: FigureOptions
+    session: Session,
+    article_id: int,
+    options: FigureOptions,
+    alerting: Mapping[str, WatchAlerting] | None = None,
 ) -> list[ArticleFigures]:
     """Decide and store one article's figures for each watch it matched; mark it decided.
 
@@ -81,6 +93,8 @@ def decide_article(
     results: list[ArticleFigures] = []
     if article is None or article.figures_decided_at is not None:
         return results  # deleted, or decided by another daemon since it was listed
+    # Imported articles are history: later coverage is judged against them, silently.
+    imported = article.content_origin == "import"
     if article.duplicate_of is None:
         figures = parse_figures(article.text, small_spelled_max=options.small_spelled_max)
         watches = session.scalars(
@@ -93,9 +107,25 @@ def decide_article(
             for figure in figures:
                 measure = measure_of(figure, options.synonyms)
                 # Stored one at a time: a later figure of the same article sees the earlier.
-                decision = decide(figure, stored.earlier_values(session, watch, measure))
-                stored.add_figures(session, article_id, watch, [(figure, measure, decision)])
+                earlier = stored.earlier_values(session, watch, measure)
+                decision = decide(figure, earlier)
+                (figure_id,) = stored.add_figures(
+                    session, article_id, watch, [(figure, measure, decision)]
+                )
                 decided.append((figure, measure, decision))
+                policy = (alerting or {}).get(watch)
+                if policy is not None and decision.status != "repeat" and not imported:
+                    queue_alert(
+                        session,
+                        figure_id=figure_id,
+                        figure=figure,
+                        measure=measure,
+                        watch=watch,
+                        decision=decision,
+                        earlier=earlier,
+                        article=article,
+                        alerting=policy,
+                    )
             results.append(ArticleFigures(article_id, watch, tuple(decided)))
     stored.mark_decided(session, article_id)
     return results

@@ -1,0 +1,1 @@
+"""The alerts stage: a transactional outbox of alerts, rendered and delivered by notifiers."""
