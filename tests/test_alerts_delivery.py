@@ -15,19 +15,23 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from aiosmtpd.controller import Controller
+from click.testing import CliRunner
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from monitor.alerts.configured import build_notifiers
 from monitor.alerts.deliver import LEASE, deliver_due
+from monitor.cli import cli
 from monitor.config import Settings, load_settings
 from monitor.daemon import run_once
 from monitor.store.db import make_engine
 from monitor.store.tables import Delivery
 from monitor.store.types import utc_now
 from tests.servers import FeedServer
-from tests.test_dedup_pipeline import article_page, html_route, invoke, json_lines
+from tests.test_dedup_pipeline import SEEDS, article_page, html_route, invoke, json_lines
+from tests.test_figures_pipeline import SEED_ORDER
 from tests.test_notifiers import Mailbox, free_port
 from tests.test_notifiers import start_smtp as start_smtp  # the fixture, for these tests
 
@@ -349,3 +353,94 @@ def test_a_daemon_killed_between_send_and_commit_repeats_one_message_and_loses_n
     keys = Counter(r.headers["Idempotency-Key"] for r in hooks()[queued:])
     # The message in flight at the kill arrives twice under one key; every other once.
     assert sorted(keys.values()) == [1, 2]
+
+
+def test_seeds_as_history_then_6_million_shells_and_13000_containers_alert_once_each(
+    feed_server: FeedServer, start_smtp: Any, db_url: str, tmp_path: Path
+) -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    smtp = start_smtp()
+    server = feed_server
+    server.route("/services/T000/B000/secret-token", body=b"ok")
+    config, settings = configure(tmp_path, db_url, server, smtp.port)
+    seeds = [str(next(SEEDS.glob(f"{prefix}_*.txt"))) for prefix in SEED_ORDER]
+    code, output = invoke(config, "import", *seeds)
+    assert code == 0, output
+
+    serve_feed(server, [("/news/6m", "Shells estimate doubles", NEWS)])
+    asyncio.run(run_once(settings, processes=0))
+    subjects = sorted(str(m.message["Subject"]) for m in smtp.mailbox.received)
+    assert len(subjects) == 2 and len(slack_posts(server)) == 2
+    shells = next(m for m in smtp.mailbox.received if "ammunition" in str(m.message["Subject"]))
+    text = shells.message.get_body(("plain",)).get_content()
+    assert "6 million shells" in text and "5 million" in text and "about 3 million" in text
+
+    serve_feed(
+        server,
+        [("/news/6m", "Shells estimate doubles", NEWS), ("/news/again", "Again", REPEAT)],
+    )
+    asyncio.run(run_once(settings, processes=0))
+    assert len(smtp.mailbox.received) == 2 and len(slack_posts(server)) == 2
+
+
+def test_instant_alerts_past_the_hourly_ceiling_fold_into_the_next_digest(
+    feed_server: FeedServer, db_url: str, tmp_path: Path
+) -> None:
+    server = feed_server
+    server.route("/hook", body=b"ok")
+    config, _ = configure(tmp_path, db_url, server, free_port(), notify=("hook",))
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            'mode = "instant"', 'mode = "instant"\nmax_per_hour = 1'
+        ),
+        encoding="utf-8",
+    )
+    settings = load_settings(
+        config,
+        environ={
+            "SLACK_URL": server.url("/s"),
+            "HOOK_URL": server.url("/hook"),
+            "HOOK_SECRET": "s",
+        },
+    )
+    import_history(tmp_path, config)
+    serve_feed(server, [("/news/6m", "Shells estimate doubles", NEWS)])
+    asyncio.run(run_once(settings, processes=0))
+
+    alone = [r for r in server.requests if r.path == "/hook"]
+    assert len(alone) == 1 and "digest" not in json.loads(alone[0].body)
+    engine = make_engine(db_url)
+    try:
+        with Session(engine) as session:
+            folded = session.scalars(select(Delivery).where(Delivery.status == "pending")).all()
+            assert [d.digest for d in folded] == [True]
+        outcomes = deliver_due(
+            engine, build_notifiers(settings), owner="t", now=utc_now() + timedelta(hours=1)
+        )
+    finally:
+        engine.dispose()
+    assert [(o.status, len(o.delivery_ids)) for o in outcomes] == [("sent", 1)]
+    assert json.loads([r for r in server.requests if r.path == "/hook"][-1].body)["digest"]
+
+
+def test_alerts_test_reports_the_real_answer_of_the_server(
+    feed_server: FeedServer, start_smtp: Any, db_url: str, tmp_path: Path
+) -> None:
+    smtp = start_smtp()
+    feed_server.route("/hook", status=404, body=b"no such hook")
+    config, _ = configure(tmp_path, db_url, feed_server, smtp.port)
+    env = {"SLACK_URL": feed_server.url("/s"), "HOOK_URL": feed_server.url("/hook")}
+    result = CliRunner().invoke(
+        cli, ["--config", str(config), "alerts", "test", "desk"], env={**env, "HOOK_SECRET": "x"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "desk: sent: 250" in result.output
+    (mail,) = smtp.mailbox.received
+    assert "test message" in str(mail.message["Subject"])
+
+    result = CliRunner().invoke(
+        cli, ["--config", str(config), "alerts", "test", "hook"], env={**env, "HOOK_SECRET": "x"}
+    )
+    assert result.exit_code != 0
+    assert "hook: failed (http_status)" in result.output and "404" in result.output
