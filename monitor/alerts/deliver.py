@@ -170,6 +170,9 @@ def _send(
         status = "failed" if error.permanent else "retry"
         log.warning("alerts: %s: %s", name, error, extra={"kind": error.kind})
         return Outcome(name, ids, status, str(error), error.kind, error.retry_after)
+    except Exception as error:  # a defect in a notifier: logged, retried, never fatal
+        log.exception("alerts: %s failed unexpectedly", name)
+        return Outcome(name, ids, "retry", type(error).__name__, "unexpected")
     return Outcome(name, ids, "sent", answer)
 
 
