@@ -268,7 +268,8 @@ def test_a_digest_collects_several_alerts_into_one_message(
         tmp_path, db_url, server, free_port(), notify=("hook",), mode="digest"
     )
     import_history(tmp_path, config)
-    serve_feed(server, [("/news/6m", "Shells estimate doubles", NEWS)])
+    # The page's address carries an access token: it must not travel in the alert.
+    serve_feed(server, [("/news/6m?token=s3cr3t-access", "Shells estimate doubles", NEWS)])
     asyncio.run(run_once(settings, processes=0))
     assert [r for r in server.requests if r.path == "/hook"] == []  # waits for the digest
 
@@ -285,6 +286,8 @@ def test_a_digest_collects_several_alerts_into_one_message(
     assert body["digest"] is True and body["watch"] == "arms"
     assert sorted(a["measure"] for a in body["alerts"]) == ["ammunition", "container"]
     assert post.headers["X-Figure-Monitor-Signature"].startswith("sha256=")
+    assert b"s3cr3t-access" not in post.body
+    assert body["alerts"][0]["article"]["url"] == server.url("/news/6m")
 
 
 CHILD = """

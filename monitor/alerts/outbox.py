@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from monitor.alerts.render import public_url
 from monitor.config.settings import WatchSettings
 from monitor.figures.model import Figure
 from monitor.figures.novelty import Decision, EarlierValue
@@ -81,7 +82,10 @@ def queue_alert(
 def alert_payload(
     alert: Alert, figure: Figure, article: Article, earlier: Sequence[EarlierValue]
 ) -> dict[str, Any]:
-    """Return the alert JSON of DESIGN.md, plus ``unit`` and each earlier value's qualifier."""
+    """Return the alert JSON of DESIGN.md, plus ``unit`` and each earlier value's qualifier.
+
+    URLs go out as ``public_url`` makes them: no credentials, no tokens, no tracking.
+    """
     return {
         "id": alert.id,
         "kind": alert.kind,
@@ -95,7 +99,7 @@ def alert_payload(
         "thing": figure.thing,
         "sentence": figure.sentence,
         "article": {
-            "url": article.url,
+            "url": public_url(article.url),
             "title": article.title,
             "site": article.site,
             "published_at": _iso(article.published_at),
@@ -107,7 +111,7 @@ def alert_payload(
                 "high": value.high,
                 "qualifier": value.qualifier,
                 "unit": figure.unit,
-                "article_url": value.article_url,
+                "article_url": public_url(value.article_url),
                 "site": value.site,
                 "published_at": _iso(value.published_at),
             }
