@@ -30,23 +30,20 @@ from monitor.store.db import make_engine
 from monitor.store.tables import Delivery
 from monitor.store.types import utc_now
 from tests.servers import FeedServer
-from tests.test_dedup_pipeline import SEEDS, article_page, html_route, invoke, json_lines
+from tests.test_dedup_pipeline import (
+    SEEDS,
+    article_page,
+    html_route,
+    invoke,
+    json_lines,
+    write_config,
+)
 from tests.test_figures_pipeline import SEED_ORDER
 from tests.test_notifiers import Mailbox, free_port
 from tests.test_notifiers import start_smtp as start_smtp  # the fixture, for these tests
 
-CONFIG = """
-[monitor]
-database_url = "{db_url}"
-[fetch]
-timeout = "5s"
-allow_private_addresses = true
-[[source]]
-name = "wire"
-url = "{feed}"
-[[watch]]
-name = "arms"
-query = '"North Korea" AND Russia'
+# Appended to the dedup tests' configuration, whose last table is the watch.
+ALERTING = """
 notify = {notify}
 mode = "{mode}"
 [notify.desk]
@@ -96,15 +93,9 @@ def configure(
     notify: tuple[str, ...] = ("desk", "ops"),
     mode: str = "instant",
 ) -> tuple[Path, Settings]:
-    path = tmp_path / "monitor.toml"
-    text = CONFIG.format(
-        db_url=db_url,
-        feed=server.url("/feed.xml"),
-        notify=json.dumps(list(notify)),
-        mode=mode,
-        smtp_port=smtp_port,
-    )
-    path.write_text(text, encoding="utf-8")
+    path = write_config(tmp_path, db_url, server, query='"North Korea" AND Russia')
+    alerting = ALERTING.format(notify=json.dumps(list(notify)), mode=mode, smtp_port=smtp_port)
+    path.write_text(path.read_text(encoding="utf-8") + alerting, encoding="utf-8")
     environ = {
         "SLACK_URL": server.url("/services/T000/B000/secret-token"),
         "HOOK_URL": server.url("/hook"),

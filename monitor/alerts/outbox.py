@@ -23,7 +23,7 @@ from monitor.config.settings import WatchSettings
 from monitor.figures.model import Figure
 from monitor.figures.novelty import Decision, EarlierValue
 from monitor.store.tables import Alert, Article, Delivery
-from monitor.store.types import utc_now
+from monitor.store.types import iso, utc_now
 
 HOUR = timedelta(hours=1)
 
@@ -102,7 +102,7 @@ def alert_payload(
             "url": public_url(article.url),
             "title": article.title,
             "site": article.site,
-            "published_at": _iso(article.published_at),
+            "published_at": iso(article.published_at),
         },
         "previous": [
             {
@@ -113,11 +113,11 @@ def alert_payload(
                 "unit": figure.unit,
                 "article_url": public_url(value.article_url),
                 "site": value.site,
-                "published_at": _iso(value.published_at),
+                "published_at": iso(value.published_at),
             }
             for value in earlier
         ],
-        "created_at": _iso(alert.created_at),
+        "created_at": iso(alert.created_at),
     }
 
 
@@ -157,7 +157,3 @@ def _past_ceiling(session: Session, watch: str, alerting: WatchAlerting, now: da
     # Deliveries count per notifier; the ceiling is on alerts, so divide by the fan-out.
     alerts_sent_alone = (recent or 0) / max(len(alerting.notify), 1)
     return alerts_sent_alone >= alerting.max_per_hour
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment is not None else None

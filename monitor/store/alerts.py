@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from monitor.store.tables import Alert, Delivery
-from monitor.store.types import utc_now
+from monitor.store.types import iso, utc_now
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +47,8 @@ class AlertRow:
                     "status": d.status,
                     "digest": d.digest,
                     "attempts": d.attempts,
-                    "next_attempt_at": _iso(d.next_attempt_at) if d.status == "pending" else None,
-                    "sent_at": _iso(d.sent_at),
+                    "next_attempt_at": iso(d.next_attempt_at) if d.status == "pending" else None,
+                    "sent_at": iso(d.sent_at),
                     "last_error_kind": d.last_error_kind,
                     "last_error": d.last_error,
                 }
@@ -111,7 +111,3 @@ def retry_alert(session: Session, alert_id: int) -> int:
         row.lease_owner, row.lease_expires_at = None, None
         revived += 1
     return revived
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment is not None else None

@@ -19,7 +19,7 @@ from monitor.figures.model import Figure
 from monitor.figures.novelty import Decision, EarlierValue
 from monitor.store.tables import Article
 from monitor.store.tables import Figure as StoredFigure
-from monitor.store.types import utc_now
+from monitor.store.types import iso, utc_now
 
 REPEAT = "repeat"
 
@@ -53,7 +53,7 @@ class FigureRow:
     def to_json(self) -> dict[str, Any]:
         """Return the row as JSON values: the timestamp in ISO 8601."""
         values = asdict(self)
-        values["published_at"] = self.published_at.isoformat() if self.published_at else None
+        values["published_at"] = iso(self.published_at)
         return values
 
 

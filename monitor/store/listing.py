@@ -10,10 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from monitor.store.tables import Article, Source, SourceEntry, WatchMatch
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment else None
+from monitor.store.types import iso
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -31,8 +28,8 @@ class SourceRow:
     def to_json(self) -> dict[str, object]:
         row = asdict(self)
         row["last_polled_at"], row["next_poll_at"] = (
-            _iso(self.last_polled_at),
-            _iso(self.next_poll_at),
+            iso(self.last_polled_at),
+            iso(self.next_poll_at),
         )
         return row
 
@@ -58,7 +55,7 @@ class ArticleRow:
 
     def to_json(self) -> dict[str, object]:
         row = asdict(self)
-        row["published_at"], row["fetched_at"] = _iso(self.published_at), _iso(self.fetched_at)
+        row["published_at"], row["fetched_at"] = iso(self.published_at), iso(self.fetched_at)
         return row
 
 

@@ -37,3 +37,8 @@ class UTCDateTime(TypeDecorator[datetime]):
 def utc_now() -> datetime:
     """Return the current time, timezone-aware in UTC."""
     return datetime.now(UTC)
+
+
+def iso(moment: datetime | None) -> str | None:
+    """Return ``moment`` as ISO 8601 with its zone (the JSON contract's dates), or None."""
+    return moment.isoformat() if moment is not None else None
