@@ -199,7 +199,7 @@ def import_(state: _State, paths: tuple[Path, ...], published: datetime | None) 
             )
         click.echo(line)
     counted = sum(len(result.decided) for result in decided)
-    news = sum(d.status != "repeat" for result in decided for _, _, d in result.decided)
+    news = sum(result.news for result in decided)
     click.echo(f"figures: {counted} read, {news} new or changed (`monitor figures` lists them)")
     if any(r.article_id is None and not (r.problem or "").startswith("already") for r in results):
         raise MonitorError("some files could not be imported")

@@ -176,7 +176,7 @@ async def decide_figures(runtime: Runtime) -> None:
     options = figure_options(runtime.settings)
     alerting = alerting_by_watch(runtime.settings.watches)
     decided = await asyncio.to_thread(decide_pending, runtime.engine, options, alerting)
-    news = sum(d.status != "repeat" for item in decided for _, _, d in item.decided)
+    news = sum(item.news for item in decided)
     if decided:
         articles = len({item.article_id for item in decided})
         log.info("figures: %d articles decided, %d new or changed figures", articles, news)

@@ -36,6 +36,20 @@ class WatchAlerting:
     mode: str = "instant"  # or "digest"
     digest_every: float = 3600.0  # seconds
     max_per_hour: int = 20  # 0: no ceiling
+    measures: tuple[str, ...] = ()  # lower case; empty: every measure alerts
+
+    def follows(self, measure: str) -> bool:
+        """Whether figures of ``measure`` alert: a followed name, or one of them with a
+        place, unit, rate or scope added ("troops killed" follows "troops killed in Kursk")."""
+        if not self.measures:
+            return True
+        name = measure.lower()
+        return any(
+            name == followed
+            or name.startswith((f"{followed} in ", f"{followed} [", f"{followed} ("))
+            or name.startswith(f"{followed} per ")
+            for followed in self.measures
+        )
 
 
 def queue_alert(
@@ -140,6 +154,7 @@ def alerting_by_watch(watches: Sequence[WatchSettings]) -> Mapping[str, WatchAle
             mode=watch.mode,
             digest_every=watch.digest_every,
             max_per_hour=watch.max_per_hour,
+            measures=watch.measures,
         )
         for watch in watches
     }

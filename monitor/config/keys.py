@@ -79,6 +79,8 @@ WATCH_KEYS = (
     Key("digest_every", v.duration("1m"), "1h"),
     # Instant alerts beyond this many in an hour fold into the next digest; 0: no ceiling.
     Key("max_per_hour", v.whole_number(0), 20),
+    # The measures that alert (their figures are kept either way); empty: every measure.
+    Key("measures", v.MEASURES, []),
 )
 
 NOTIFY_COMMON_KEYS = (Key("type", v.one_of("email", "slack", "webhook", "console"), REQUIRED),)

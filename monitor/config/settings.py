@@ -63,6 +63,7 @@ class WatchSettings:
     mode: str
     digest_every: float
     max_per_hour: int = 20
+    measures: tuple[str, ...] = ()  # lower case; empty: every measure alerts
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

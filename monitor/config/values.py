@@ -270,6 +270,18 @@ def _phrase(raw: object, what: str) -> str:
 _SYNONYM_WORDS = 'a list of words like ["shell", "artillery shell"]'
 
 
+def _measures(raw: object, env: Environ) -> tuple[str, ...]:
+    """A watch's followed measures, with single spaces; compared without regard to case."""
+    what = 'a list of measure names like ["troops killed", "aid pledged [USD]"]'
+    if not isinstance(raw, list):
+        raise _expected(what, raw)
+    names = tuple(" ".join(_phrase(item, what).split()) for item in raw)
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise ValueError(f'"{repeated[0]}" is listed twice')
+    return names
+
+
 def _synonyms(raw: object, env: Environ) -> dict[str, str]:
     """Flatten ``{group: [word, ...]}`` to ``{word: group}``; a word may have one group only."""
     if not isinstance(raw, dict):
@@ -311,3 +323,4 @@ SECRET = Kind(_secret)
 DATABASE_URL = Kind(_database_url)
 QUERY = Kind(_query)
 SYNONYMS = Kind(_synonyms, from_env=None)
+MEASURES = Kind(_measures, from_env=None)

@@ -22,6 +22,7 @@ from monitor.dedup.params import DEDUP_PARAMS, DedupParams
 from monitor.dedup.verify import MIN_SHINGLES, compare
 from monitor.model import Document
 from monitor.store import articles
+from monitor.store.types import utc_now
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,8 @@ class Decision:
     kind: str | None
     score: float | None
     stored: bool = True
+    # The former original this one displaced: published later, stored earlier, now its copy.
+    reparented: int | None = None
 
     @property
     def is_copy(self) -> bool:
@@ -167,6 +170,13 @@ def add_document(
         index.add_urls(session, held.keys_owner, lookup.keys)
         return Decision(held.article_id, held.original_id, "url", 1.0, stored=False)
     match, lookup = _find(session, lookup, params)
+    fetched_at = fetched_at or utc_now()
+    former = None
+    if match is not None:
+        match = Match(articles.original_of(session, match.original_id), match.kind, match.score)
+        if match.kind != "url" and _published_first(session, document, fetched_at, match):
+            # The earliest published version is the original, whatever order they came in.
+            former, match = match, None
     article_id = articles.add_article(
         session,
         document,
@@ -181,6 +191,19 @@ def add_document(
     index.add_urls(session, owner, lookup.keys)
     if match is not None:
         return Decision(article_id, match.original_id, match.kind, match.score)
+    if former is not None:
+        articles.reparent(
+            session,
+            former=former.original_id,
+            original=article_id,
+            kind=former.kind,
+            score=former.score,
+        )
+    if lookup.bands is None or lookup.sentences is None:
+        bands, sentences = index.postings(
+            session, lookup.band_keys, lookup.features.sentence_hashes, params
+        )
+        lookup = _Lookup(lookup.keys, lookup.features, lookup.band_keys, bands, sentences)
     assert lookup.bands is not None and lookup.sentences is not None  # an original was searched
     index.add_original(
         session,
@@ -190,4 +213,14 @@ def add_document(
         sentences=lookup.sentences,
         sentence_hashes=features.sentence_hashes,
     )
-    return Decision(article_id, None, None, None)
+    return Decision(article_id, None, None, None, reparented=former.original_id if former else None)
+
+
+def _published_first(
+    session: Session, document: Document, fetched_at: datetime, match: Match
+) -> bool:
+    """Whether ``document`` was published before the original it matched (an undated one
+    counts from when it was fetched)."""
+    held = articles.published_or_fetched(session, match.original_id)
+    mine = document.published_at or fetched_at
+    return held is not None and mine < held

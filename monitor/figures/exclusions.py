@@ -13,6 +13,7 @@ import re
 from monitor.figures.model import Number
 
 SMALL_SPELLED_MAX = 10  # "the two leaders" is not a figure; "a dozen missiles" is
+SMALL_IN_WORDS = "small number in words"
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -113,7 +114,7 @@ def not_a_figure(
         and not number.vague
         and number.value <= small_spelled_max
     ):
-        return "small number in words"
+        return SMALL_IN_WORDS
     return None
 
 

@@ -12,14 +12,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.figures.exclusions import SMALL_SPELLED_MAX, not_a_figure
+from monitor.figures.exclusions import SMALL_IN_WORDS, SMALL_SPELLED_MAX, not_a_figure
 from monitor.figures.model import COUNT, Figure, Number
 from monitor.figures.numbers import find_numbers
 from monitor.figures.sentences import Sentence, split_sentences
-from monitor.figures.things import rate_of, scope_of, thing_after, thing_before
+from monitor.figures.things import (
+    event_word_after,
+    rate_of,
+    scope_of,
+    thing_after,
+    thing_before,
+)
 
 # "... and 95,800 who ...", "187 by tender": the sentence goes on after the count.
 _CLAUSE_GOES_ON = re.compile(r" [a-z]")
+# "1,800 of them", "140 of the 180 drones": a part of what the sentence counts.
+_PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|those|these|which)\b", re.IGNORECASE)
+_OF_THE_NUMBER = re.compile(
+    r"\s+of\s+(?:the|its|their|these|those)\s+(?:[\d][\d,.]*\s+|\w+\s+(?=[\d]))?", re.I
+)
+# "up from 900.", "compared with 41", "the earlier estimate of 12,000": another value of the
+# thing just counted.
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:from|with|than|against|versus|of|at)\s+(?:the\s+|an?\s+|its\s+|their\s+)?$",
+    re.IGNORECASE,
+)
 _LEADING_OF = re.compile(r"\s*of\b", re.IGNORECASE)
 _MONEY_OR_PERCENT_LINK = re.compile(r"\s*(?:worth\s+of|of|in|for)\b", re.IGNORECASE)
 
@@ -32,6 +49,9 @@ class Reading:
     number: Number  # spans are offsets into the sentence's text
     figure: Figure | None
     skipped: str | None  # why it is not a figure, when it is not
+    # A small number in words ("seven people") is skipped, but keeps the figure it would be:
+    # it counts when the words around it say what happened (``meaning.py``).
+    candidate: Figure | None = None
 
 
 def parse_figures(text: str, *, small_spelled_max: int = SMALL_SPELLED_MAX) -> list[Figure]:
@@ -59,15 +79,25 @@ def read_numbers(text: str, *, small_spelled_max: int = SMALL_SPELLED_MAX) -> li
 def _reading(sentence: Sentence, number: Number, small_spelled_max: int, counted: str) -> Reading:
     words = sentence.text
     skipped = not_a_figure(words, number, small_spelled_max=small_spelled_max)
-    if skipped is not None:
+    if skipped is not None and skipped != SMALL_IN_WORDS:
         return Reading(sentence, number, None, skipped)
-    thing, thing_end = _thing(words, number)
+    figure, reason = _figure(sentence, number, counted)
+    if skipped is not None:
+        # "seven people died": the meaning stage keeps it when the words say what happened.
+        return Reading(sentence, number, None, skipped, candidate=figure)
+    return Reading(sentence, number, figure, reason)
+
+
+def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | None, str | None]:
+    words = sentence.text
+    thing, thing_start, thing_end = _thing(words, number)
     if not thing and number.unit == COUNT:
-        # "68,400 people ... and 95,800 who ...": a count leaving out its noun counts the
-        # sentence's earlier thing. Money and percentages say what they are by their unit.
-        if not counted or not _CLAUSE_GOES_ON.match(words, number.end):
-            return Reading(sentence, number, None, "counts nothing named")
-        thing = counted
+        # "68,400 people ... and 95,800 who ...", "1,800 of them", "up from 900": a count
+        # leaving out its noun counts the sentence's earlier thing. Money and percentages
+        # say what they are by their unit.
+        if not counted or not _borrows(words, number):
+            return None, "counts nothing named"
+        thing, thing_start, thing_end = counted, number.end, number.end
     figure = Figure(
         value=number.value,
         low=number.low,
@@ -80,20 +110,45 @@ def _reading(sentence: Sentence, number: Number, small_spelled_max: int, counted
         end=sentence.start + number.end,
         rate=rate_of(words, number.start, thing_end),
         scope=scope_of(words, number.start),
+        thing_start=sentence.start + thing_start,
+        thing_end=sentence.start + thing_end,
     )
-    return Reading(sentence, number, figure, None)
+    return figure, None
 
 
-def _thing(sentence: str, number: Number) -> tuple[str, int]:
+def _borrows(sentence: str, number: Number) -> bool:
+    """Whether a count without a noun of its own counts the sentence's earlier thing."""
+    return bool(
+        _CLAUSE_GOES_ON.match(sentence, number.end)
+        or _PARTITIVE.match(sentence, number.end)
+        or _COMPARED_BEFORE.search(sentence, 0, number.start)
+    )
+
+
+def _thing(sentence: str, number: Number) -> tuple[str, int, int]:
+    """Return the counted phrase of ``number`` and its span in ``sentence``."""
     position = number.end
     if number.unit == COUNT:
         leading_of = _LEADING_OF.match(sentence, position)
         if leading_of and number.vague:
             position = leading_of.end()  # "dozens of missiles": the grammar stops before "of"
+        part_of = _OF_THE_NUMBER.match(sentence, position)
+        if part_of is not None:
+            # "140 of the 180 drones": the part counts what the whole does.
+            position = part_of.end()
+            inner = re.match(r"[\d][\d,.]*", sentence[position:])
+            position += inner.end() if inner else 0
         thing, end = thing_after(sentence, position)
+        if not thing:
+            # "nearly 1,000 wounded": the event word stands for the people counted.
+            event = event_word_after(sentence, position)
+            if event is not None:
+                return event[0], event[1] - len(event[0]), event[1]
     else:
         link = _MONEY_OR_PERCENT_LINK.match(sentence, position)
         thing, end = thing_after(sentence, link.end()) if link else ("", position)
     if thing:
-        return thing, end
-    return thing_before(sentence, number.start), number.end
+        return thing, end - len(thing), end
+    before = thing_before(sentence, number.start)
+    start = sentence.rfind(before, 0, number.start) if before else number.start
+    return before, start, start + len(before)

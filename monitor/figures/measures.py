@@ -1,48 +1,61 @@
-"""The measure of a figure: what it counts, in which unit, per which period, within which frame.
+"""The measure of a figure: what it counts, what happened to it, where, in which unit, per
+which period and within which frame. Figures of one measure (and one watch) are compared.
 
-Figures of one measure (and one watch, kept in its own column) are compared with each other to
-decide what is new. A measure name is built from the figure alone, so the same figure always
-gets the same name, and it is what users type (``monitor figures history "ammunition"``):
+A measure name is what an analyst would write, and what users type
+(``monitor figures history "troops killed"``):
 
-    kind [unit] per period (scope)        "ammunition", "ammunition per month",
-                                          "defence budget [USD]", "provocation (2022's record)"
+    counted [event] [in place] [[unit]] [per period] [(scope)]
 
-The kind comes from the counted noun phrase (``Figure.thing``), lower-cased:
+    "troops sent", "troops killed in Kursk", "containers", "ammunition",
+    "aid pledged [EUR]", "area burned [hectares]", "ammunition per month (shortfall)"
 
-1. Everything from a linking preposition on is context, not kind: "shells to Russia" -> "shells".
-   A possessor is dropped with its "'s": "North Korea's artillery shells" -> "artillery shells".
-2. In "X of Y", X decides:
-   - a packaging or quantity word (rounds, units, pieces, batches, pairs, sets, dozens, number,
-     ...) stands for Y: "rounds of 152mm artillery shells" -> kind of "152mm artillery shells";
-   - a unit of measurement (tonnes, barrels, litres, ...) stands for Y as well, and goes into
-     the brackets, since 5,000 tonnes and 5,000 sacks of one thing are not comparable:
-     "tonnes of rice" -> "rice [tonnes]";
-   - an attribute (value, cost, price, share, ...) keeps Y: "value of the shells" ->
-     "value of ammunition";
-   - any other word is the kind itself: "containers of munitions" -> "container".
-3. Tokens with a digit ("152mm") and determiners or vague adjectives ("the", "new", "more",
-   "additional", "other", "its") are dropped.
-4. The last word (and any word before "and"/"or") is made singular by simple rules:
-   missiles -> missile, casualties -> casualty, launches -> launch; mass nouns (ammunition,
-   artillery, equipment, personnel, ...) stay as they are.
-5. The synonym table maps the whole kind, else its last word (not in an "and"/"or" phrase),
-   to a group: "artillery shell", "round" and "munition" are all "ammunition". Otherwise the
-   kind is the remaining words: "ballistic missile", "nuclear bomb".
+The counted thing is the **head noun** of the figure's noun phrase (``Figure.thing``), read
+by ``head_of``:
 
-A figure with nothing left to name its kind is a "figure" of its unit. The unit is "[%]" for a
-percentage and the ISO code for money ("[USD]"); a rate is said per period ("monthly" ->
-"per month"); the scope is lower-cased like the kind, so one frame written two ways is one name.
+1. Everything from a linking preposition on is context, not kind: "shells to Russia" ->
+   shells. A possessor goes: "North Korea's artillery shells" -> artillery shells.
+2. In "X of Y", X decides: a packaging or quantity word (rounds, units, number, ...) stands
+   for Y ("rounds of 152mm artillery shells" -> shells); a unit of measurement stands for Y
+   and goes into the brackets ("tonnes of rice" -> rice [tonnes]); an attribute keeps Y
+   ("value of the artillery" -> value of artillery); any other X is the head ("containers of
+   munitions" -> containers).
+3. Modifiers that only narrow the head go: origin and nationality ("North Korean"), type
+   ("short-range", "ballistic"), compound nouns ("shipping containers"), determiners and
+   vague words. "North Korean ballistic missiles" and "missiles" are one measure.
+4. An event word in the phrase is the event, not the thing: "wounded soldiers" (troops,
+   injured), "deaths" (people, killed), "job cuts" (jobs, cut); an increment word ("new",
+   "another", "additional") makes the scope "new".
+5. The synonym table maps the phrase, else its longest tail, else the head to a group
+   ("artillery shell", "round", "munition" -> ammunition; "soldier" -> troops); people,
+   residents and villagers are "people". Otherwise the head is said in the plural.
+
+``[figures.synonyms]`` extends the table, and a phrase in it is kept whole: mapping
+"ballistic missile" to its own group keeps ballistic missiles apart from other missiles.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
-from monitor.figures.model import COUNT, PERCENT, Figure
+from monitor.figures.lexicon import (
+    ADJECTIVES,
+    AREA_UNITS,
+    DISTANCE_UNITS,
+    EVENTS,
+    MILITARY,
+    NOUNS,
+    PEOPLE,
+    PERSONS,
+    VERBS,
+    phrase_at,
+    phrase_ending_at,
+)
+from monitor.figures.model import COUNT, PERCENT
 
 # Keys are lower-case and singular; a caller with its own table usually extends this one:
-# measure_of(figure, {**DEFAULT_SYNONYMS, "drone": "drones"}).
+# head_of(thing, {**DEFAULT_SYNONYMS, "drone": "drones"}).
 DEFAULT_SYNONYMS: Mapping[str, str] = {
     # What a gun fires, however the text counts it: the figures in one story mix all of these.
     "ammunition": "ammunition",
@@ -57,18 +70,52 @@ DEFAULT_SYNONYMS: Mapping[str, str] = {
     "soldier": "troops",
     "serviceman": "troops",
     "service member": "troops",
-    # People sent abroad to work.
+    "servicemember": "troops",
+    # People at work.
     "worker": "workers",
     "labourer": "workers",
     "laborer": "workers",
+    "employee": "workers",
+    "staff member": "workers",
+    "striker": "workers",
+    # Money given to help.
+    "aid": "aid",
+    "funding": "aid",
+    "fund": "aid",
+    "assistance": "aid",
+    "relief": "aid",
+    "money": "aid",
+    # Things counted under several names.
+    "house": "homes",
+    "home": "homes",
+    "dwelling": "homes",
+    "structure": "buildings",
+    "building": "buildings",
+    "plane": "aircraft",
+    "airplane": "aircraft",
+    "aeroplane": "aircraft",
+    "bomber": "aircraft",
+    "jet": "aircraft",
+    "vessel": "ships",
+    "ship": "ships",
+    "uav": "drones",
+    "drone": "drones",
+    "infection": "cases",
+    "case": "cases",
+    "vaccine": "doses",
+    "dose": "doses",
+    "job": "jobs",
+    "position": "jobs",
 }
 
 MAX_LENGTH = 300  # figures.measure is String(300)
+INCREMENT = "new"  # the scope of "300 new cases", "another 3,000 troops": said before the head
 
 # Stand for what they hold: "rounds of ammunition" counts ammunition.
 _CONTAINERS = frozenset(
     "round unit piece item batch lot pair set type kind sort variety "
-    "number amount total quantity count dozen score hundred thousand million billion ten".split()
+    "number amount total quantity count dozen score hundred thousand million billion ten "
+    "tally figure".split()
 )
 # Stand for what they measure, and name the unit: "tonnes of rice" is rice in tonnes.
 _MEASURING = {
@@ -84,24 +131,44 @@ _MEASURING = {
     "kilometre": "km",
     "kilometer": "km",
     "km": "km",
+    "mile": "miles",
     "hectare": "hectares",
+    "ha": "hectares",
+    "acre": "acres",
 }
 # Keep what they are of: "value of the shells" is not a value of anything else.
 _ATTRIBUTES = frozenset(
     "value cost price worth share proportion percentage part budget size length range".split()
 )
 # What comes after these is where, whom or when, which the scope says if it matters.
-_LINKS = frozenset("to for from into toward towards via by in on at since during with".split())
+_LINKS = frozenset(
+    "to for from into toward towards via by in on at since during with among across".split()
+)
 _DROPPED = frozenset(
     "a an the its their his her our your my this that these those some any all such "
-    "new more additional other another further extra same own various several many few "
-    "about around approximately roughly nearly almost than estimated total overall only".split()
+    "more additional other another further extra same own various several many few "
+    "about around approximately roughly nearly almost than estimated total overall only "
+    "confirmed reported registered recorded official known earlier previous prior initial "
+    "latest current original preliminary provisional revised updated cumulative".split()
 )
+# Words that stand for the value, not the thing: "the earlier estimate of 12,000".
+_STAND_INS = frozenset(
+    "estimate estimates figure figures total totals tally tallies count counts number numbers "
+    "level levels sum".split()
+)
+# Verbs in -ing that a phrase before a number may end with: "leaving 34", "averaging 60".
+_ING_VERBS = frozenset(
+    "leaving bringing taking making including averaging reaching saying putting giving "
+    "following adding pushing raising lifting topping hitting passing nearing exceeding "
+    "totalling totaling standing climbing rising falling".split()
+)
+_INCREMENT = frozenset("new additional another further fresh extra more".split())
 _CONJUNCTIONS = frozenset({"and", "or"})
 # Mass nouns, and words whose plural and singular are one.
 _UNCHANGED = frozenset(
     "ammunition artillery equipment personnel weaponry materiel aircraft news series species "
-    "people police fuel money data cattle livestock fish sheep deer offspring".split()
+    "people police fuel money data cattle livestock fish sheep deer offspring aid funding "
+    "assistance relief staff".split()
 )
 _IRREGULAR = {
     "men": "man",
@@ -116,7 +183,9 @@ _IRREGULAR = {
     "knives": "knife",
     "wives": "wife",
     "halves": "half",
+    "people": "person",
 }
+_PLURAL = {singular: plural for plural, singular in _IRREGULAR.items()}
 _RATES = {
     "hourly": "per hour",
     "daily": "per day",
@@ -131,30 +200,107 @@ _TOKEN = re.compile(r"[\w'.\-]+")
 _POSSESSIVE = re.compile(r"(?:'s|s')$")
 
 
-def measure_of(figure: Figure, synonyms: Mapping[str, str] | None = None) -> str:
-    """Return the measure name of ``figure``; ``synonyms`` replaces ``DEFAULT_SYNONYMS``."""
-    table = DEFAULT_SYNONYMS if synonyms is None else synonyms
-    kind, measured_in = _kind(_words(figure.thing), table)
-    unit = _unit_label(figure.unit) or measured_in
-    suffix = "".join(
-        (
-            f" [{unit}]" if unit else "",
-            f" {_rate_label(figure.rate)}" if figure.rate and figure.rate.strip() else "",
-            f" ({_plain(figure.scope)})" if figure.scope and figure.scope.strip() else "",
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The counted thing of a figure, as a measure names it."""
+
+    name: str  # "troops", "people", "ammunition", "value of ammunition"; "" when left out
+    words: str  # the words it was read from
+    person: bool  # people are counted: a person event's label, "people" when left out
+    military: bool  # soldiers are counted: "wounded", not "injured"
+    measured_in: str | None = None  # "tonnes of rice": tonnes
+    event: str | None = None  # an event the phrase names: "deaths" -> killed
+    event_words: str = ""
+    increment: bool = False  # "new cases", "another 3,000 troops"
+    distance: bool = False  # "40 km": a distance, nothing counted
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureKey:
+    """What makes two figures comparable; ``name`` says it."""
+
+    head: str
+    event: str | None = None
+    label: str | None = None  # the event as said for this head: "wounded", "sent"
+    place: str | None = None
+    unit: str | None = None  # "%", "USD", "tonnes"
+    rate: str | None = None  # "per month"
+    scope: str | None = None
+
+    @property
+    def name(self) -> str:
+        suffix = "".join(
+            (
+                f" in {self.place}" if self.place else "",
+                f" [{self.unit}]" if self.unit else "",
+                f" {self.rate}" if self.rate else "",
+                f" ({self.scope})" if self.scope and self.scope != INCREMENT else "",
+            )
         )
+        before = EVENTS[self.event].before if self.event else False
+        words = [
+            "new" if self.scope == INCREMENT else "",
+            self.label or "" if before else "",
+            self.head,
+            "" if before else self.label or "",
+        ]
+        kind = " ".join(word for word in words if word) or "figure"
+        # A kind that outgrows the column loses its first words: the head noun comes first,
+        # but the event and place say which count it is.
+        room = max(MAX_LENGTH - len(suffix), 1)
+        if len(kind) > room:
+            kept = kind[-room:]
+            kind = kept.split(" ", 1)[1] if " " in kept[1:] else kept
+        return (kind + suffix)[:MAX_LENGTH]
+
+
+def head_of(thing: str, synonyms: Mapping[str, str] | None = None) -> Head:
+    """Return the counted thing named by ``thing`` (module docstring for the rules)."""
+    table = {k.lower(): v for k, v in (DEFAULT_SYNONYMS if synonyms is None else synonyms).items()}
+    return _head(_words(thing), table, thing)
+
+
+def measure_key(
+    head: Head,
+    *,
+    event: str | None,
+    place: str | None,
+    unit: str,
+    rate: str | None,
+    scope: str | None,
+) -> MeasureKey:
+    """Return the key of a figure's measure from its parts; ``place`` counts only for an
+    event that is placed (``lexicon``), and an event's label depends on what it counts."""
+    label = None
+    if event is not None:
+        spec = EVENTS[event]
+        label = spec.said_of(person=head.person, military=head.military)
+        if not spec.placed:
+            place = None
+    else:
+        place = place if head.name == "cases" else None
+    unit_label = _unit_label(unit) or head.measured_in
+    rate_label = _rate_label(rate) if rate and rate.strip() else None
+    scope_label = _plain(scope) if scope and scope.strip() else None
+    return MeasureKey(
+        head=head.name,
+        event=event,
+        label=label,
+        place=place,
+        unit=unit_label,
+        rate=rate_label,
+        scope=scope_label,
     )
-    # A kind that outgrows the column loses its first words: the head noun comes last.
-    room = max(MAX_LENGTH - len(suffix), 1)
-    if len(kind) > room:
-        kept = kind[-room:]
-        kind = kept.split(" ", 1)[1] if " " in kept[1:] else kept
-    return (kind + suffix)[:MAX_LENGTH]
 
 
 def _words(thing: str) -> list[str]:
     tokens = _TOKEN.findall(thing.lower().replace("\u2019", "'"))
     for index, token in enumerate(tokens):
         if token in _LINKS:
+            # "casualties among troops", "deaths of soldiers": the people the event befell.
+            if token == "among" and index + 1 < len(tokens):
+                tokens = [*tokens[:index], "of", *tokens[index + 1 :]]
+                continue
             tokens = tokens[:index]
             break
     # "the army's new shells": the possessor says whose, not what.
@@ -164,33 +310,159 @@ def _words(thing: str) -> list[str]:
     return [word for word in (token.strip(".'-") for token in tokens) if word]
 
 
-def _kind(words: list[str], synonyms: Mapping[str, str]) -> tuple[str, str | None]:
-    """Return the kind named by ``words``, and the unit of measurement it was counted in."""
+def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
     if "of" in words:
         at = words.index("of")
-        head, rest = _clean(words[:at]), words[at + 1 :]
-        last = _singular(head[-1]) if head else None
+        before, rest = _clean(words[:at]), words[at + 1 :]
+        event = phrase_ending_at(before, len(before), NOUNS) if before else None
+        last = _singular(before[-1]) if before else None
+        if event is not None:
+            # "deaths of soldiers": soldiers killed.
+            inner = _head(rest, synonyms, thing)
+            return _with_event(inner, event[0], " ".join(before[-event[1] :]))
         if last is None or last in _CONTAINERS:
-            return _kind(rest, synonyms)
+            return _head(rest, synonyms, thing)
         if last in _MEASURING:
-            kind, _ = _kind(rest, synonyms)
-            return kind, _MEASURING[last]
+            inner = _head(rest, synonyms, thing)
+            return replace(inner, measured_in=_MEASURING[last])
         if last in _ATTRIBUTES:
-            kind, measured_in = _kind(rest, synonyms)
-            return f"{_noun_phrase(head)} of {kind}", measured_in
-        words = head
+            inner = _head(rest, synonyms, thing)
+            named = f"{_noun_phrase(before)} of {inner.name or 'figure'}"
+            return replace(inner, name=named, person=False, military=False)
+        words = before
+    increment = any(word in _INCREMENT for word in words)
+    event_key, event_words, words = _events_in(words)
     words = _clean(words)
     if not words:
-        return "figure", None
-    if len(words) == 1 and _singular(words[0]) in _MEASURING:
-        return "figure", _MEASURING[_singular(words[0])]
-    phrase = _noun_phrase(words)
-    group = _synonym(phrase, synonyms)
-    return group or phrase, None
+        return Head(
+            "", "", False, False, event=event_key, event_words=event_words, increment=increment
+        )
+    phrase = " ".join(words)
+    if phrase in AREA_UNITS or _singular(words[-1]) in AREA_UNITS:
+        unit = AREA_UNITS.get(phrase) or AREA_UNITS[_singular(words[-1])]
+        return Head(
+            "area",
+            phrase,
+            False,
+            False,
+            measured_in=unit,
+            event=event_key,
+            event_words=event_words,
+            increment=increment,
+        )
+    if len(words) == 1 and (words[0] in DISTANCE_UNITS or _singular(words[0]) in _MEASURING):
+        measured = _MEASURING.get(_singular(words[0]), words[0])
+        return Head(
+            "",
+            phrase,
+            False,
+            False,
+            measured_in=measured,
+            event=event_key,
+            event_words=event_words,
+            increment=increment,
+            distance=words[0] in DISTANCE_UNITS,
+        )
+    if words[-1] == "lives" or words[-1] == "life":
+        return Head(
+            "people", phrase, True, False, event="killed", event_words=phrase, increment=increment
+        )
+    conjuncts = _conjuncts(words)
+    heads = [_named(conjunct, synonyms) for conjunct in conjuncts]
+    name = " and ".join(named for named, _ in heads)
+    person = all(is_person for _, is_person in heads)
+    military = any(c[-1] in MILITARY or _singular(c[-1]) in MILITARY for c in conjuncts)
+    return Head(
+        name,
+        phrase,
+        person,
+        military,
+        event=event_key,
+        event_words=event_words,
+        increment=increment,
+    )
+
+
+def _events_in(words: list[str]) -> tuple[str | None, str, list[str]]:
+    """Take event adjectives and a closing event noun out of ``words``."""
+    for table in (ADJECTIVES, VERBS):
+        whole = phrase_at(words, 0, table) if words else None
+        if whole is not None and whole[1] == len(words):
+            return whole[0], " ".join(words), []  # "300 dead", "killing at least 11"
+    key, said = None, ""
+    kept: list[str] = []
+    index = 0
+    while index < len(words):
+        # An event adjective before a noun: "wounded soldiers", "striking workers".
+        found = phrase_at(words, index, ADJECTIVES) if key is None else None
+        if found is not None and index + found[1] < len(words):
+            key, size = found
+            said = " ".join(words[index : index + size])
+            index += size
+            continue
+        kept.append(words[index])
+        index += 1
+    ending = phrase_ending_at(kept, len(kept), NOUNS) if kept else None
+    if ending is None:
+        return key, said, kept
+    noun_key, size = ending
+    said = " ".join(kept[-size:])
+    rest = kept[:-size]
+    if noun_key == "strike":
+        return noun_key, said, [*rest, "workers"]  # "strikers"
+    # "civilian deaths", "troop casualties", "job cuts": a modifier names who or what.
+    who = [
+        w
+        for w in rest
+        if w in PERSONS or _singular(w) in PERSONS or (w == "job" and noun_key == "cut")
+    ]
+    return key or noun_key, said, who[-1:]
+
+
+def _with_event(head: Head, event: str, words: str) -> Head:
+    return replace(head, event=head.event or event, event_words=head.event_words or words)
+
+
+def _conjuncts(words: list[str]) -> list[list[str]]:
+    parts: list[list[str]] = [[]]
+    for word in words:
+        if word in _CONJUNCTIONS:
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    return [part for part in parts if part]
+
+
+def _named(words: list[str], synonyms: Mapping[str, str]) -> tuple[str, bool]:
+    """Return the group or plural head of one conjunct, and whether it counts people."""
+    singular = [*words[:-1], _singular(words[-1])]
+    for start in range(len(singular)):
+        group = synonyms.get(" ".join(singular[start:]))
+        if group is not None:
+            head = singular[-1]
+            return group, head in PERSONS or words[-1] in PERSONS or group == "people"
+    head = singular[-1]
+    if words[-1] in PEOPLE or head in PEOPLE:
+        return "people", True
+    if head.endswith("worker"):
+        return synonyms.get("worker", "workers"), True
+    person = words[-1] in PERSONS or head in PERSONS
+    if head == words[-1] and words[-1] not in _PLURAL:
+        # Written without a plural after a number ("5,000 tonnes of rice", "300 personnel"):
+        # a mass noun, or one whose plural is itself.
+        return words[-1], person
+    return _plural(head), person
 
 
 def _clean(words: list[str]) -> list[str]:
-    return [word for word in words if word not in _DROPPED and not any(c.isdigit() for c in word)]
+    kept = [
+        word
+        for word in words
+        if word not in _DROPPED and word not in _INCREMENT and not any(c.isdigit() for c in word)
+    ]
+    if kept and (kept[-1] in _STAND_INS or kept[-1] in _ING_VERBS):
+        return []  # "the earlier estimate", "leaving": the noun is left out
+    return kept
 
 
 def _noun_phrase(words: list[str]) -> str:
@@ -202,13 +474,9 @@ def _noun_phrase(words: list[str]) -> str:
     return " ".join(singular)
 
 
-def _synonym(phrase: str, synonyms: Mapping[str, str]) -> str | None:
-    lowered = {key.lower(): group for key, group in synonyms.items()}
-    words = phrase.split(" ")
-    if _CONJUNCTIONS.intersection(words):
-        # "launchers and shells" is not ammunition alone: only the whole phrase may map.
-        return lowered.get(phrase)
-    return lowered.get(phrase) or lowered.get(words[-1])
+def singular(word: str) -> str:
+    """Return ``word`` made singular by simple English rules."""
+    return _singular(word)
 
 
 def _singular(word: str) -> str:
@@ -225,6 +493,20 @@ def _singular(word: str) -> str:
     if word.endswith("s"):
         return word[:-1]
     return word
+
+
+def _plural(word: str) -> str:
+    if word in _UNCHANGED or word in ("troops",):
+        return word
+    if word in _PLURAL:
+        return _PLURAL[word]
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "z", "ch", "sh")) and not word.endswith(("ics",)):
+        return word + "es" if not word.endswith("ss") or True else word
+    if word.endswith("o") and word in ("torpedo", "hero", "potato", "tomato", "echo"):
+        return word + "es"
+    return word + "s"
 
 
 def _unit_label(unit: str) -> str | None:
@@ -245,4 +527,4 @@ def _rate_label(rate: str) -> str:
 
 
 def _plain(text: str) -> str:
-    return " ".join(text.lower().split())
+    return " ".join(text.lower().replace("\u2019", "'").split())

@@ -60,3 +60,7 @@ class Figure:
     end: int
     rate: str | None = None  # "daily", "weekly", "monthly", "annual": a figure per period
     scope: str | None = None  # a qualifying frame of the figure, "2022's record"
+    # Where ``thing`` was read, in the same text as start/end; empty (both at ``end``) when
+    # the thing was borrowed from an earlier count of the sentence.
+    thing_start: int = -1
+    thing_end: int = -1

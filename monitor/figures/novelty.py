@@ -1,33 +1,58 @@
 """Is a figure news? Its value against the earlier values of its measure (within one watch).
 
-- ``new_measure``: the measure has no earlier value.
+- ``new_measure``: the measure has no earlier current value (a past value that an article
+  recalled, "up from 1,000", may be there: it is shown beside the alert, not alerted);
 - ``repeat``: the value agrees with an earlier one, which it corroborates (``repeat_of``: the
-  most recent agreeing one). Two values agree when their [low, high] ranges overlap, or else
-  when their central values are within 10% of the larger one. The number grammar has already
-  widened each range by its qualifier (about ±10%, almost [0.9v, v], at least / more than
-  [v, 1.5v], up to [0.5v, v], a range or a vague amount its own endpoints), so "scores of
-  missiles" (40-200) agrees with 40, and "60 bombs" with "at least 50" ([50, 75]).
-- ``changed_figure``: the value agrees with no earlier value.
+  most recent agreeing one);
+- ``changed_figure``: it agrees with none.
 
-Earlier values are the distinct values of the measure: the new and changed figures, oldest
-first, as ``monitor.store.figures.earlier_values`` returns them; repeats add no value.
+Agreement reads each value as the range the text allows, then asks whether the new one says
+anything the earlier did not:
+
+- A number written without a qualifier is as precise as its digits, within 5%: "3,000" is
+  2,850..3,150 and "312" is 311.5..312.5. "About" is ±10%, "almost" 90%..100%, a range or a
+  vague amount its own ends; "at least" and "more than" have no upper end, "up to" no lower.
+- Values that cannot both be true disagree: 4,700 after 4,300, 13,000 after "about 11,000".
+- A new value that only restates or rounds an earlier one agrees: "more than 3,000" after
+  3,124; "300" after 312; "about 3 million" after 3,000,000.
+- A new value more than 2.5% above an earlier lower bound is news: 3,124 after "more than
+  3,000", "at least 150" after "at least 100"; so is one below an earlier upper bound.
+
+The earlier values are a measure's distinct values in publication order: its new and changed
+figures, and the past values no earlier figure had reported; repeats add no value.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 from urllib.parse import urlsplit
 
-from monitor.figures.model import Figure, Qualifier
+from monitor.figures.model import Qualifier
 from monitor.figures.wording import DASH, amount, compact
 
-Status = Literal["new_measure", "changed_figure", "repeat"]
+Status = Literal["new_measure", "changed_figure", "repeat", "previous", "vague", "second_value"]
+ALERTING: tuple[Status, ...] = ("new_measure", "changed_figure")
 
-CLOSE = 0.10  # central values this close, relative to the larger, agree
+ROUNDING = 0.05  # a plain number is at most this uncertain, however round it is
+BOUND = 0.025  # a value this far past an earlier "at least" (or "up to") is news
+_SLACK = 0.005  # what floating point and rounding leave between equal values
 _NAMED = 3  # a changed figure's reason names this many earlier values, the nearest first
+_OPEN_ABOVE = ("at_least", "more_than")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Value:
+    """A value as the text qualified it: what novelty compares."""
+
+    value: float
+    low: float
+    high: float
+    qualifier: Qualifier
+    unit: str = "count"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -42,6 +67,8 @@ class EarlierValue:
     article_url: str
     site: str | None
     published_at: datetime | None
+    article_id: int = 0
+    role: str = "current"  # "previous": a past value an article recalled
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,44 +77,95 @@ class Decision:
 
     status: Status
     reason: str
-    repeat_of: int | None = None  # the earlier figure a repeat corroborates
+    repeat_of: int | None = None  # the earlier figure a repeat (or a past value) corroborates
 
 
-def decide(figure: Figure, earlier: Sequence[EarlierValue]) -> Decision:
+def decide(figure: Value, earlier: Sequence[EarlierValue]) -> Decision:
     """Decide whether ``figure`` is a new measure, a changed figure or a repeat of ``earlier``.
 
     ``earlier`` lists the measure's distinct values oldest first.
     """
-    if not earlier:
-        return Decision(status="new_measure", reason="first figure of this measure")
     agreeing = [value for value in earlier if agrees(figure, value)]
     if agreeing:
         repeated = agreeing[-1]
         return Decision(
             status="repeat",
-            reason=f"repeats {_describe(repeated, figure.unit)}",
+            reason=f"repeats {describe(repeated, figure.unit)}",
             repeat_of=repeated.figure_id,
         )
-    nearest = sorted(earlier, key=lambda value: abs(value.value - figure.value))
-    named = "; ".join(_describe(value, figure.unit) for value in nearest[:_NAMED])
-    more = f"; and {len(nearest) - _NAMED} more" if len(nearest) > _NAMED else ""
+    said = amount(figure.value, figure.low, figure.high, figure.qualifier, figure.unit)
+    if not any(value.role == "current" for value in earlier):
+        past = f"; earlier it was {_named(figure, earlier)}" if earlier else ""
+        return Decision(status="new_measure", reason=f"first figure of this measure{past}")
     return Decision(
         status="changed_figure",
-        reason=(
-            f"{amount(figure.value, figure.low, figure.high, figure.qualifier, figure.unit)}"
-            f" is outside every earlier value: {named}{more}"
-        ),
+        reason=f"{said} is outside every earlier value: {_named(figure, earlier)}",
     )
 
 
-def agrees(figure: Figure, earlier: EarlierValue) -> bool:
-    """Return whether ``figure`` is within the tolerance of ``earlier``."""
-    if figure.low <= earlier.high and earlier.low <= figure.high:
-        return True
-    return abs(figure.value - earlier.value) <= CLOSE * max(abs(figure.value), abs(earlier.value))
+def agrees(figure: Value, earlier: EarlierValue) -> bool:
+    """Return whether ``figure`` says nothing that ``earlier`` did not (module docstring)."""
+    low, high = span(figure)
+    before = _as_written(earlier)
+    slack = _SLACK * max(abs(figure.value), abs(earlier.value))
+    if high < before[0] - slack or before[1] < low - slack:
+        return False
+    if earlier.qualifier in _OPEN_ABOVE and low > earlier.value * (1 + BOUND) + slack:
+        return False  # a higher count than the earlier "at least"
+    return not (earlier.qualifier == "up_to" and high < earlier.value * (1 - BOUND) - slack)
 
 
-def _describe(earlier: EarlierValue, unit: str) -> str:
+def overlaps(first: Value, second: Value | EarlierValue) -> bool:
+    """Return whether two values can both be true: how a value agrees with one said in the
+    same article, and how a past value corroborates an earlier one."""
+    low, high = span(first)
+    other = span(second)
+    slack = _SLACK * max(abs(first.value), abs(second.value))
+    return not (high < other[0] - slack or other[1] < low - slack)
+
+
+def span(value: Value | EarlierValue) -> tuple[float, float]:
+    """Return the values ``value`` allows: a plain number within its precision."""
+    if value.qualifier == "exact":
+        width = min(_half_unit(value.value), ROUNDING * abs(value.value))
+        return value.value - width, value.value + width
+    if value.qualifier in _OPEN_ABOVE:
+        return value.value, math.inf
+    if value.qualifier == "up_to":
+        return -math.inf, value.value
+    return value.low, value.high
+
+
+def _as_written(earlier: EarlierValue) -> tuple[float, float]:
+    """An earlier plain number is the number itself: a new rounding of it agrees with it, but
+    a more precise new value is news."""
+    if earlier.qualifier == "exact":
+        return earlier.value, earlier.value
+    return span(earlier)
+
+
+def _half_unit(value: float) -> float:
+    """Half the place value of the last significant digit: 3,000 -> 500, 312 -> 0.5, 2.5 ->
+    0.05."""
+    if value == 0:
+        return 0.5
+    magnitude = abs(value)
+    if magnitude == int(magnitude):
+        digits = str(int(magnitude))
+        zeros = len(digits) - len(digits.rstrip("0"))
+        return 0.5 * 10.0**zeros
+    decimals = len(f"{magnitude:.6f}".rstrip("0").split(".")[1])
+    return 0.5 * 10.0**-decimals
+
+
+def _named(figure: Value, earlier: Sequence[EarlierValue]) -> str:
+    nearest = sorted(earlier, key=lambda value: abs(value.value - figure.value))
+    named = "; ".join(describe(value, figure.unit) for value in nearest[:_NAMED])
+    more = f"; and {len(nearest) - _NAMED} more" if len(nearest) > _NAMED else ""
+    return named + more
+
+
+def describe(earlier: EarlierValue, unit: str) -> str:
     """'about 3,000,000 (2.7M-3.3M, #12, scmp.com 2024-04-14)', with an en dash."""
     details = []
     if earlier.low != earlier.high and earlier.qualifier not in ("range", "vague"):
@@ -96,6 +174,9 @@ def _describe(earlier: EarlierValue, unit: str) -> str:
     if site.startswith("www."):
         site = site[4:]
     date = earlier.published_at.date().isoformat() if earlier.published_at else "undated"
-    details += [f"#{earlier.figure_id}", f"{site} {date}"]
+    where = f"#{earlier.figure_id}" if earlier.figure_id > 0 else "this article"
+    details += [where, f"{site} {date}"]
+    if earlier.role == "previous":
+        details.append("as a past value")
     said = amount(earlier.value, earlier.low, earlier.high, earlier.qualifier, unit)
     return f"{said} ({', '.join(details)})"

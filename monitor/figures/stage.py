@@ -18,10 +18,10 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from monitor.alerts.outbox import WatchAlerting, queue_alert
-from monitor.figures.extract import parse_figures
-from monitor.figures.measures import measure_of
-from monitor.figures.model import Figure
-from monitor.figures.novelty import Decision, decide
+from monitor.figures.decide import ArticleRef, Decided
+from monitor.figures.decide import decide_article as decide_figures
+from monitor.figures.meaning import read_meanings
+from monitor.figures.novelty import ALERTING
 from monitor.figures.options import FigureOptions
 from monitor.store import figures as stored
 from monitor.store.db import write_engine
@@ -36,11 +36,16 @@ _BATCH = 100
 
 @dataclass(frozen=True, slots=True)
 class ArticleFigures:
-    """What the pass decided for one article and watch."""
+    """What the pass decided for one article and watch, in text order."""
 
     article_id: int
     watch: str
-    decided: tuple[tuple[Figure, str, Decision], ...]
+    decided: tuple[Decided, ...]
+
+    @property
+    def news(self) -> int:
+        """How many of its figures are new or changed."""
+        return sum(item.decision.status in ALERTING for item in self.decided)
 
 
 def decide_pending(
@@ -96,33 +101,39 @@ def decide_article(
     # Imported articles are history: later coverage is judged against them, silently.
     imported = article.content_origin == "import"
     if article.duplicate_of is None:
-        figures = parse_figures(article.text, small_spelled_max=options.small_spelled_max)
+        meanings = read_meanings(
+            article.text,
+            title=article.title,
+            small_spelled_max=options.small_spelled_max,
+            synonyms=options.synonyms,
+        ).meanings
+        candidates = {name for meaning in meanings for name in meaning.candidates}
+        reference = ArticleRef(article.id, article.url, article.site, article.published_at)
         watches = session.scalars(
             select(WatchMatch.watch)
             .where(WatchMatch.article_id == article_id)
             .order_by(WatchMatch.watch)
         )
         for watch in watches:
-            decided = []
-            for figure in figures:
-                measure = measure_of(figure, options.synonyms)
-                # Stored one at a time: a later figure of the same article sees the earlier.
-                earlier = stored.earlier_values(session, watch, measure)
-                decision = decide(figure, earlier)
-                (figure_id,) = stored.add_figures(
-                    session, article_id, watch, [(figure, measure, decision)]
-                )
-                decided.append((figure, measure, decision))
-                policy = (alerting or {}).get(watch)
-                if policy is not None and decision.status != "repeat" and not imported:
+            book = stored.load_book(session, watch, candidates)
+            decided = decide_figures(meanings, book, reference)
+            ids = stored.add_figures(session, article_id, watch, decided)
+            policy = (alerting or {}).get(watch)
+            for item, figure_id in zip(decided, ids, strict=True):
+                if (
+                    policy is not None
+                    and item.decision.status in ALERTING
+                    and not imported
+                    and policy.follows(item.measure)
+                ):
                     queue_alert(
                         session,
                         figure_id=figure_id,
-                        figure=figure,
-                        measure=measure,
+                        figure=item.meaning.figure,
+                        measure=item.measure,
                         watch=watch,
-                        decision=decision,
-                        earlier=earlier,
+                        decision=item.decision,
+                        earlier=stored.stored_ids(item.earlier, ids),
                         article=article,
                         alerting=policy,
                     )

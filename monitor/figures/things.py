@@ -12,7 +12,8 @@ the thing ("toll").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from monitor.figures.lexicon import ADJECTIVES, VERBS
 
 _NUMERAL = re.compile(r"[\d.,]+")
 _TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w\u00c0-\u024f'\u2019.-]*|[^\w\s]")
@@ -30,9 +31,6 @@ _STOP = frozenset(
     his her our your my it they we he she there here not no also only just already still
     alone now then ago last next this year years month months week weeks day days""".split()
 )
-CASUALTY_VERBS = frozenset(
-    "killed wounded injured dead displaced evacuated arrested detained missing rescued".split()
-)
 _INNER_PREPOSITIONS = frozenset(("of", "in", "for"))
 _DETERMINERS = frozenset(("the", "a", "an", "its", "their"))
 # Words after which a number's "thing" continues past a plural noun.
@@ -48,15 +46,20 @@ RATES = {
 }
 _PERIOD_RATE = {"day": "daily", "week": "weekly", "month": "monthly", "year": "annual"}
 # "50,000 rounds a month", "per day", "each year", "every week"
-_RATE_AFTER = re.compile(r"\s*(?:a|an|per|each|every)\s+(day|week|month|year)\b", re.IGNORECASE)
+_RATE_AFTER = re.compile(
+    r"\s*(?:a|an|per|each|every)\s+(day|week|month|year)\b"
+    r"(?!\s+(?:earlier|ago|before|later|after|previously))",
+    re.IGNORECASE,
+)
 _RATE_BEFORE = re.compile(
     rf"\b({'|'.join(RATES)})\s+(?:[\w'\u2019-]+\s+){{0,3}}(?:of|at|to|reached|was|is)\s+"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?$",
     re.IGNORECASE,
 )
 # Frames that make a figure a different measure from the plain count: "2022's record of 48".
+# An estimate or a pledge of a count is that count, said with a qualifier or an event.
 SCOPE_WORDS = frozenset(
-    "record target goal quota cap ceiling limit forecast projection estimate pledge "
+    "record target goal quota cap ceiling limit forecast projection "
     "shortfall deficit surplus peak".split()
 )
 # Verbs and prepositions between a thing named before its number and the number.
@@ -64,15 +67,10 @@ _LINK_BEFORE = frozenset(
     """of at to by is was are were rose fell reached hit stood totalled totaled totals
     reach reaches grew jumped climbed dropped declined increased decreased worth valued
     cost costs possibly probably about around roughly nearly almost some estimated an
-    be been being now alone had has have""".split()
+    be been being now alone had has have from risen rise rises soared soars surged surges
+    tops topped hits passes passed nears neared exceeds exceeded climbs rises jumps stands
+    stood amounts amounted amount came comes put puts up down""".split()
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ThingContext:
-    thing: str
-    rate: str | None
-    scope: str | None
 
 
 def thing_after(sentence: str, position: int) -> tuple[str, int]:
@@ -115,6 +113,8 @@ def thing_before(sentence: str, position: int) -> str:
     while index >= 0 and len(phrase) < 6:
         lower = words[index].lower()
         before = words[index - 1].lower() if index > 0 else ""
+        if _NUMERAL.fullmatch(lower):
+            break  # another number: "rose from 2,900 to 3,000" counts nothing named "900"
         if lower in _INNER_PREPOSITIONS and phrase:
             phrase.insert(0, words[index])  # "value of the artillery": the head is before "of"
         elif lower in _DETERMINERS and before in _INNER_PREPOSITIONS and phrase:
@@ -126,9 +126,22 @@ def thing_before(sentence: str, position: int) -> str:
         index -= 1
     while phrase and phrase[0].lower() in _INNER_PREPOSITIONS | _DETERMINERS:
         phrase.pop(0)
-    if not phrase and words and words[-1].lower() in CASUALTY_VERBS:
-        return words[-1]  # "killed at least 87": the verb names what is counted
+    if not phrase and words and _names_an_event(words[-1].lower()):
+        return words[-1]  # "killed at least 87": the verb says what befell those counted
     return " ".join(phrase)
+
+
+def event_word_after(sentence: str, position: int) -> tuple[str, int] | None:
+    """Return the event word standing for a left-out noun right after a number, and its end:
+    "nearly 1,000 wounded", "at least 40 killed", "300 dead"."""
+    match = re.match(r"\s+([A-Za-z][a-z-]*)\b", sentence[position:])
+    if match is None or (match.group(1).lower(),) not in ADJECTIVES:
+        return None
+    return match.group(1), position + match.end(1)
+
+
+def _names_an_event(word: str) -> bool:
+    return (word,) in VERBS or (word,) in ADJECTIVES
 
 
 def rate_of(sentence: str, number_start: int, thing_end: int) -> str | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from monitor.model import Document
@@ -124,3 +124,34 @@ def add_article(
     session.flush()
     session.add_all(WatchMatch(article_id=article.id, watch=watch) for watch in watches)
     return article.id
+
+
+def published_or_fetched(session: Session, article_id: int) -> datetime | None:
+    """Return when an article was published, or fetched when it carries no date."""
+    query = select(func.coalesce(Article.published_at, Article.fetched_at)).where(
+        Article.id == article_id
+    )
+    return session.scalar(query)
+
+
+def original_of(session: Session, article_id: int) -> int:
+    """Return the original an article stands for: itself, or the article it copies."""
+    duplicate_of = session.scalar(select(Article.duplicate_of).where(Article.id == article_id))
+    return duplicate_of or article_id
+
+
+def reparent(session: Session, *, former: int, original: int, kind: str, score: float) -> None:
+    """Make ``original`` the original of ``former``'s cluster: ``former`` and every copy of it
+    become copies of ``original``, the former original with ``kind`` and ``score``."""
+    session.execute(
+        update(Article)
+        .where(Article.duplicate_of == former)
+        .values(duplicate_of=original)
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        update(Article)
+        .where(Article.id == former)
+        .values(duplicate_of=original, duplicate_kind=kind, duplicate_score=score)
+        .execution_options(synchronize_session=False)
+    )

@@ -7,21 +7,26 @@ when it was fetched), then by id.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from monitor.figures.model import Figure
-from monitor.figures.novelty import Decision, EarlierValue
+from monitor.figures.decide import Book, Decided, provisional_index
+from monitor.figures.novelty import EarlierValue
 from monitor.store.tables import Article
 from monitor.store.tables import Figure as StoredFigure
 from monitor.store.types import iso, utc_now
 
 REPEAT = "repeat"
+# A measure's distinct values: what a new figure is compared with, and what its history lists.
+_DISTINCT = or_(
+    StoredFigure.status.in_(("new_measure", "changed_figure")),
+    and_(StoredFigure.status == "previous", StoredFigure.repeat_of.is_(None)),
+)
 
 _WHEN = func.coalesce(Article.published_at, Article.fetched_at)
 
@@ -49,6 +54,10 @@ class FigureRow:
     status: str
     reason: str
     repeat_of: int | None
+    role: str = "current"
+    event: str | None = None
+    place: str | None = None
+    evidence: dict[str, str] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """Return the row as JSON values: the timestamp in ISO 8601."""
@@ -80,7 +89,7 @@ class HistoryValue:
     high: float
     qualifier: str
     unit: str
-    status: str  # "new_measure" or "changed_figure"
+    status: str  # "new_measure", "changed_figure", or "previous": known only as a past value
     reason: str
     source: Report
     corroborations: list[Report] = field(default_factory=list)  # one per other article
@@ -95,71 +104,93 @@ class HistoryValue:
 
 
 def add_figures(
-    session: Session,
-    article_id: int,
-    watch: str,
-    decided: Sequence[tuple[Figure, str, Decision]],
+    session: Session, article_id: int, watch: str, decided: Sequence[Decided]
 ) -> list[int]:
-    """Store an article's figures for ``watch``, each with its measure and decision.
+    """Store an article's decided figures for ``watch``, in the order given (text order).
 
-    Returns the new rows' ids, in the order given.
+    Returns the new rows' ids in that order. A figure that repeats or restates another of the
+    same article points at it once both are stored (``decide.provisional``).
     """
-    rows = [
-        StoredFigure(
-            article_id=article_id,
-            watch=watch,
-            measure=measure,
-            value=figure.value,
-            low=figure.low,
-            high=figure.high,
-            qualifier=figure.qualifier,
-            unit=figure.unit,
-            thing=figure.thing,
-            sentence=figure.sentence,
-            span_start=figure.start,
-            span_end=figure.end,
-            rate=figure.rate,
-            scope=figure.scope,
-            status=decision.status,
-            reason=decision.reason,
-            repeat_of=decision.repeat_of,
-        )
-        for figure, measure, decision in decided
-    ]
+    rows = [_row(article_id, watch, item) for item in decided]
     session.add_all(rows)
     session.flush()
-    return [row.id for row in rows]
+    ids = [row.id for row in rows]
+    for row, item in zip(rows, decided, strict=True):
+        target = item.decision.repeat_of
+        index = provisional_index(target) if target is not None else None
+        if index is not None:
+            row.repeat_of = ids[index]
+    session.flush()
+    return ids
 
 
-def earlier_values(session: Session, watch: str, measure: str) -> list[EarlierValue]:
-    """Return the distinct values of a measure so far, oldest first.
+def stored_ids(earlier: Sequence[EarlierValue], ids: Sequence[int]) -> list[EarlierValue]:
+    """Return ``earlier`` with the provisional ids of an article's own values replaced by the
+    ids its figures were stored under (``add_figures``)."""
+    return [
+        replace(value, figure_id=ids[index])
+        if (index := provisional_index(value.figure_id)) is not None
+        else value
+        for value in earlier
+    ]
 
-    Those are its new and changed figures: a repeat agrees with one of them and adds nothing
-    to compare with.
-    """
+
+def _row(article_id: int, watch: str, item: Decided) -> StoredFigure:
+    figure = item.meaning.figure
+    target = item.decision.repeat_of
+    return StoredFigure(
+        article_id=article_id,
+        watch=watch,
+        measure=item.measure,
+        value=figure.value,
+        low=figure.low,
+        high=figure.high,
+        qualifier=figure.qualifier,
+        unit=figure.unit,
+        thing=figure.thing,
+        sentence=figure.sentence,
+        span_start=figure.start,
+        span_end=figure.end,
+        rate=figure.rate,
+        scope=item.meaning.key.scope,
+        status=item.decision.status,
+        reason=item.decision.reason,
+        repeat_of=target if target is not None and target > 0 else None,
+        event=item.meaning.key.event,
+        place=item.meaning.key.place,
+        role=item.meaning.role,
+        evidence=dict(item.meaning.evidence),
+    )
+
+
+def load_book(session: Session, watch: str, measures: Collection[str]) -> Book:
+    """Return the distinct values so far of those of ``measures`` the watch has, oldest first,
+    the measures in the order they were opened."""
+    if not measures:
+        return Book()
     query = (
         select(StoredFigure, Article.url, Article.site, Article.published_at)
         .join(Article, Article.id == StoredFigure.article_id)
-        .where(
-            StoredFigure.watch == watch,
-            StoredFigure.measure == measure,
-            StoredFigure.status != REPEAT,
-        )
+        .where(StoredFigure.watch == watch, StoredFigure.measure.in_(sorted(measures)), _DISTINCT)
         .order_by(_WHEN, StoredFigure.id)
     )
-    return [
-        EarlierValue(
-            figure_id=row.id,
-            value=row.value,
-            low=row.low,
-            high=row.high,
-            qualifier=row.qualifier,  # type: ignore[arg-type]  # the CHECK constraint's values
-            article_url=url,
-            site=site,
-            published_at=published_at,
+    values: dict[str, list[EarlierValue]] = {}
+    for row, url, site, published_at in session.execute(query):
+        values.setdefault(row.measure, []).append(
+            EarlierValue(
+                figure_id=row.id,
+                value=row.value,
+                low=row.low,
+                high=row.high,
+                qualifier=row.qualifier,  # type: ignore[arg-type]  # the CHECK constraint's values
+                article_url=url,
+                site=site,
+                published_at=published_at,
+                article_id=row.article_id,
+                role=row.role,
+            )
         )
-        for row, url, site, published_at in session.execute(query)
-    ]
+    return Book.of(values)
 
 
 def list_figures(
@@ -193,6 +224,10 @@ def list_figures(
             status=row.status,
             reason=row.reason,
             repeat_of=row.repeat_of,
+            role=row.role,
+            event=row.event,
+            place=row.place,
+            evidence=row.evidence,
         )
         for row, url, site, published_at in session.execute(query)
     ]
@@ -223,7 +258,10 @@ def measure_history(session: Session, measure: str, watch: str | None = None) ->
             published_at=published_at,
             copy_of=duplicate_of,
         )
-        if row.status != REPEAT:
+        distinct = row.status in ("new_measure", "changed_figure") or (
+            row.status == "previous" and row.repeat_of is None
+        )
+        if distinct:
             history[row.id] = HistoryValue(
                 figure_id=row.id,
                 watch=row.watch,
@@ -236,7 +274,7 @@ def measure_history(session: Session, measure: str, watch: str | None = None) ->
                 reason=row.reason,
                 source=report,
             )
-        elif row.repeat_of is not None:
+        elif row.repeat_of is not None and row.status in (REPEAT, "previous"):
             repeats.append((row.repeat_of, report))
     counted = {(value.figure_id, value.source.article_id) for value in history.values()}
     for repeated, report in repeats:

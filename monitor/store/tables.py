@@ -42,7 +42,18 @@ metadata = MetaData(
 )
 
 DUPLICATE_KINDS = ("url", "text", "near")
-FIGURE_STATUSES = ("new_measure", "changed_figure", "repeat")
+# The first two alert; "previous" is a past value an article recalls, "vague" a vague amount
+# that agrees with no earlier value, "second_value" another value of a measure the article
+# already reported.
+FIGURE_STATUSES = (
+    "new_measure",
+    "changed_figure",
+    "repeat",
+    "previous",
+    "vague",
+    "second_value",
+)
+FIGURE_ROLES = ("current", "previous")
 QUALIFIERS = ("exact", "about", "at_least", "more_than", "up_to", "almost", "range", "vague")
 ALERT_KINDS = ("new_measure", "changed_figure")
 DELIVERY_STATUSES = ("pending", "sent", "failed")
@@ -210,6 +221,7 @@ class Figure(Base):
     __table_args__ = (
         CheckConstraint(_one_of("status", FIGURE_STATUSES), name="status"),
         CheckConstraint(_one_of("qualifier", QUALIFIERS), name="qualifier"),
+        CheckConstraint(_one_of("role", FIGURE_ROLES), name="role"),
         Index("ix_figures_watch_measure", "watch", "measure"),
     )
 
@@ -232,6 +244,13 @@ class Figure(Base):
     scope: Mapped[str | None]
     status: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(default="")
+    # What the measure is made of: the event ("killed", a key of figures.lexicon.EVENTS) and
+    # the place it counts in; the figure's role (current, or a past value the text recalls);
+    # and the words that decided each part, for `monitor explain`.
+    event: Mapped[str | None] = mapped_column(String(32))
+    place: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16), default="current", server_default="current")
+    evidence: Mapped[dict[str, Any] | None]
     # The earlier figure a repeat corroborates; NULL for a new or changed figure.
     repeat_of: Mapped[int | None] = mapped_column(
         ForeignKey("figures.id", ondelete="SET NULL"), index=True

@@ -1,0 +1,223 @@
+"""Deciding an article's figures against what the watch already knows: a plain function.
+
+``decide_article(meanings, book, article)`` takes what an article's figures mean
+(``meaning.read_meanings``) and a ``Book`` of the earlier values of the measures they may
+join, and returns a decision for each figure, in text order. The figures pass fills the book
+from the database; ``monitor replay`` keeps one in memory for a whole watch. Either way the
+same articles in the same order give the same decisions.
+
+Within an article:
+
+1. Past values come first ("up from 1,000"): each corroborates an agreeing earlier value, or
+   is kept as history, never alerting (status ``previous``).
+2. Then the current values, in text order, the headline's after the body's (a headline
+   rounds and compresses what the body says). The first of each measure is the article's report
+   of it, decided by novelty (``new_measure``, ``changed_figure`` or ``repeat``). A later one
+   of the same measure that can be the same value is a restatement (``repeat`` of the
+   report); one that cannot is a second value (``second_value``), never a second alert: an
+   article raises at most one alert per measure.
+3. Vague amounts ("hundreds of") corroborate a value they contain (``repeat``) and otherwise
+   stay ``vague``: they never alert nor give a measure its first value.
+
+A figure that names no event joins a measure the story already has for a presence event of
+the same thing ("13,000 containers" -> "containers supplied"), the earliest opened; a figure
+with a presence event joins the measure that names none, if that came first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from monitor.figures.meaning import Meaning
+from monitor.figures.novelty import (
+    Decision,
+    EarlierValue,
+    Value,
+    agrees,
+    decide,
+    describe,
+    overlaps,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """The article being decided, as the earlier values of later articles will cite it."""
+
+    article_id: int
+    url: str
+    site: str | None
+    published_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Decided:
+    """A figure's measure and decision; ``earlier`` are the measure's values before it.
+
+    Values of the same article carry provisional ids: ``provisional(index)`` stands for the
+    figure at ``index`` of the decided list until it is stored.
+    """
+
+    index: int
+    meaning: Meaning
+    measure: str
+    decision: Decision
+    earlier: tuple[EarlierValue, ...]
+
+
+def provisional(index: int) -> int:
+    """The id that stands for the article's figure at ``index`` until it is stored."""
+    return -(index + 1)
+
+
+def provisional_index(figure_id: int) -> int | None:
+    """Return the index a provisional id stands for, or None for a stored figure's id."""
+    return -figure_id - 1 if figure_id < 0 else None
+
+
+@dataclass
+class Book:
+    """The distinct earlier values of some measures, oldest first, and the order in which the
+    measures were opened."""
+
+    values: dict[str, list[EarlierValue]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, measures: Mapping[str, Iterable[EarlierValue]]) -> Book:
+        """Return a book of ``measures`` listed in the order they were opened."""
+        return cls({name: list(values) for name, values in measures.items() if values})
+
+    def earlier(self, measure: str) -> list[EarlierValue]:
+        return list(self.values.get(measure, ()))
+
+    def resolve(self, candidates: Sequence[str]) -> str:
+        """Return the measure a figure joins: the first opened of ``candidates`` that the book
+        holds, else the figure's own (the first candidate)."""
+        held = [name for name in self.values if name in candidates]
+        return held[0] if held else candidates[0]
+
+    def add(self, measure: str, value: EarlierValue) -> None:
+        self.values.setdefault(measure, []).append(value)
+
+
+def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef) -> list[Decided]:
+    """Decide every figure of an article against ``book``, which gains the article's new
+    values; return the decisions in text order (module docstring)."""
+    decided: dict[int, Decided] = {}
+    order = sorted(
+        range(len(meanings)),
+        key=lambda index: (
+            meanings[index].role != "previous",
+            meanings[index].vague,
+            meanings[index].headline,
+            index,
+        ),
+    )
+    reports: dict[str, int] = {}  # measure -> index of the article's report of it
+    for index in order:
+        meaning = meanings[index]
+        measure = book.resolve(meaning.candidates or (meaning.key.name,))
+        earlier = tuple(book.earlier(measure))
+        value = _value(meaning)
+        if meaning.role == "previous":
+            decision = _previous(meaning, value, earlier)
+            if decision.repeat_of is None:
+                book.add(measure, _earlier(index, meaning, article, "previous"))
+        elif meaning.vague:
+            decision = _vague(value, earlier)
+        elif measure in reports:
+            decision = _restated(value, decided[reports[measure]], earlier)
+        else:
+            decision = _reported(value, earlier)
+            reports[measure] = index
+            if decision.status != "repeat":
+                book.add(measure, _earlier(index, meaning, article, "current"))
+        decided[index] = Decided(index, meaning, measure, decision, earlier)
+    return [decided[index] for index in range(len(meanings))]
+
+
+def _reported(value: Value, earlier: Sequence[EarlierValue]) -> Decision:
+    """Decide an article's report of a measure; its own past values ("rose from 2,900 to
+    3,000") never make it a repeat, but are named beside a first value."""
+    own_past = [e for e in earlier if provisional_index(e.figure_id) is not None]
+    decision = decide(value, [e for e in earlier if provisional_index(e.figure_id) is None])
+    if decision.status == "new_measure" and own_past:
+        said = "; ".join(describe(e, value.unit) for e in own_past)
+        return Decision(status="new_measure", reason=f"{decision.reason}; before: {said}")
+    return decision
+
+
+def _previous(meaning: Meaning, value: Value, earlier: Sequence[EarlierValue]) -> Decision:
+    said = meaning.evidence.get("role", "")
+    agreeing = [e for e in earlier if overlaps(value, e)]
+    if agreeing:
+        corroborated = agreeing[-1]
+        return Decision(
+            status="previous",
+            reason=f"a past value ({said}); it corroborates {describe(corroborated, value.unit)}",
+            repeat_of=corroborated.figure_id,
+        )
+    return Decision(status="previous", reason=f"a past value ({said}); kept as history")
+
+
+def _vague(value: Value, earlier: Sequence[EarlierValue]) -> Decision:
+    agreeing = [e for e in earlier if agrees(value, e)]
+    if agreeing:
+        return Decision(
+            status="repeat",
+            reason=f"a vague amount that agrees with {describe(agreeing[-1], value.unit)}",
+            repeat_of=agreeing[-1].figure_id,
+        )
+    return Decision(status="vague", reason="a vague amount: it never alerts nor opens a measure")
+
+
+def _restated(value: Value, report: Decided, earlier: Sequence[EarlierValue]) -> Decision:
+    first = _value(report.meaning)
+    if overlaps(value, first):
+        target = report.decision.repeat_of or provisional(report.index)
+        return Decision(
+            status="repeat",
+            reason="restates the article's own report of this measure",
+            repeat_of=target,
+        )
+    agreeing = [e for e in earlier if e.figure_id > 0 and agrees(value, e)]
+    if agreeing:
+        return Decision(
+            status="repeat",
+            reason=f"repeats {describe(agreeing[-1], value.unit)}",
+            repeat_of=agreeing[-1].figure_id,
+        )
+    return Decision(
+        status="second_value",
+        reason="the article already reported this measure; a second value does not alert",
+        repeat_of=provisional(report.index),
+    )
+
+
+def _value(meaning: Meaning) -> Value:
+    figure = meaning.figure
+    return Value(
+        value=figure.value,
+        low=figure.low,
+        high=figure.high,
+        qualifier=figure.qualifier,
+        unit=figure.unit,
+    )
+
+
+def _earlier(index: int, meaning: Meaning, article: ArticleRef, role: str) -> EarlierValue:
+    figure = meaning.figure
+    return EarlierValue(
+        figure_id=provisional(index),
+        value=figure.value,
+        low=figure.low,
+        high=figure.high,
+        qualifier=figure.qualifier,
+        article_url=article.url,
+        site=article.site,
+        published_at=article.published_at,
+        article_id=article.article_id,
+        role=role,
+    )

@@ -1,0 +1,194 @@
+"""What happened to what a figure counts: the event the words around its number report.
+
+"The quake killed 300 people", "300 people were killed", "300 dead", "1,000 wounded
+soldiers", "the death toll rose to 300", "shipments of 11,000 containers": the event is read
+from the words that govern the number, in this order of trust:
+
+1. a verb right before the number ("killed 300", "has sent about 12,000", "supplied Russia
+   with 5 million"), with any intent before it ("will send", "plans to cut");
+2. an event word inside the counted phrase ("wounded soldiers", "deaths", "job cuts");
+3. a clause of its own after the counted phrase ("300 people were killed", "who died");
+4. the verb of an earlier figure the number is coordinated with ("shipped 11,000 containers
+   ... as well as 40 missiles"), given by the caller;
+5. a participle right after the counted phrase ("3,000 soldiers killed in Kursk");
+6. the subject of a linking verb ("the death toll rose to 300", "the shipments amount to").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from monitor.figures.lexicon import ADJECTIVES, NOUNS, VERBS, phrase_at, phrase_ending_at
+from monitor.figures.words import CLAUSE_MARKS, Word, lowers, words_of
+
+
+@dataclass(frozen=True, slots=True)
+class EventReading:
+    key: str | None  # a key of lexicon.EVENTS, or None when the words name no event
+    words: str = ""  # the words that said it, as written
+    how: str = ""  # which rule found it (module docstring), for `monitor explain`
+    intent: bool = False  # promised or planned, not done: "will send", "plans to cut"
+
+    @property
+    def governs(self) -> bool:
+        """Whether a number coordinated with this one shares its event (rule 4)."""
+        return self.how == "verb before"
+
+
+NO_EVENT = EventReading(None)
+
+# Words between a governing verb and its number: "killed an estimated 300", "sent a further".
+_BEFORE_NUMBER = frozenset(
+    "a an the some another further additional extra its their his her our these those this "
+    "total of only just".split()
+)
+# Words between a counted phrase and the verb of its clause: "300 people have been killed".
+_AUX = frozenset("have has had been were was are is be being".split())
+_FILLERS = _AUX | frozenset(
+    "who that which reportedly already now also all so far since then later of them whom "
+    "officially allegedly still yet currently believed presumed feared thought known to "
+    "reported confirmed".split()
+)
+# Linking words before a number whose subject names the event: "the death toll rose to".
+_LINKS = frozenset(
+    """to at of reached reach reaches hit hits topped tops passed passes exceeded exceeds
+    neared nears totalled totaled totals is was are were be been stood stands stand rose
+    risen rise rises climbed climbs jumped jumps surged surges soared soars increased
+    increases grew grows amount amounts amounted came comes now likely probably possibly
+    already has have had put puts""".split()
+)
+_INTENT_TO = frozenset(
+    """plans plan planned planning agreed agrees promised promises pledged pledges vowed
+    vows intends intend intended aims aim wants want decided decides offered offers prepared
+    ready set going is are was were threatened threatens expects expected hopes hope""".split()
+)
+_MODALS = frozenset("will would shall 'll".split())
+_COORDINATION = (("and",), ("as", "well", "as"), ("plus",), ("along", "with"), ("together", "with"))
+
+
+def read_event(
+    sentence: str,
+    *,
+    phrase_start: int,
+    thing_start: int,
+    thing_end: int,
+    in_thing: EventReading | None = None,
+    inherited: EventReading | None = None,
+) -> EventReading:
+    """Return the event the words around a number report (module docstring for the order).
+
+    ``phrase_start`` is where the number phrase starts in ``sentence`` (qualifiers
+    included); the counted phrase spans ``thing_start:thing_end`` (before the number when
+    the thing was read before it); ``in_thing`` is the event its words name, as
+    ``measures.head_of`` read it ("wounded soldiers", "deaths").
+    """
+    before = _clause_before(sentence, phrase_start)
+    verb = _verb_before(before)
+    if verb is not None:
+        return verb
+    if in_thing is not None and in_thing.key is not None:
+        return in_thing
+    after, finite = _after(sentence, max(thing_end, phrase_start))
+    if after is not None and finite:
+        return after
+    if inherited is not None and inherited.key is not None and _coordinated(before):
+        return EventReading(inherited.key, inherited.words, "coordination", inherited.intent)
+    if after is not None:
+        return after
+    return _subject(before) or NO_EVENT
+
+
+def _clause_before(sentence: str, position: int) -> list[Word]:
+    words = words_of(sentence, 0, position)
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].text in CLAUSE_MARKS:
+            return words[index + 1 :]
+    return words
+
+
+def _verb_before(words: list[Word]) -> EventReading | None:
+    lower = lowers(words)
+    end = len(lower)
+    while end > 0 and lower[end - 1] in _BEFORE_NUMBER:
+        end -= 1
+    found = phrase_ending_at(lower, end, VERBS)
+    if found is None and end > 1 and lower[end - 1] == "with":
+        # "supplied Russia with 5 million shells": the verb is before its first object.
+        for stop in range(end - 2, max(end - 6, 0), -1):
+            if words[stop - 1].is_mark:
+                break
+            found = phrase_ending_at(lower, stop, VERBS)
+            if found is not None:
+                end = stop
+                break
+    if found is None:
+        return None
+    key, size = found
+    start = end - size
+    written = " ".join(word.text for word in words[start:end])
+    return EventReading(key, written, "verb before", _intended(lower[:start]))
+
+
+def _intended(before: list[str]) -> bool:
+    """Whether the words before a verb make it a promise or a plan ("will send")."""
+    trimmed = [w for w in before[-4:] if w not in ("also", "now", "soon", "still", "not")]
+    if not trimmed:
+        return False
+    if trimmed[-1] in _MODALS:
+        return True
+    return trimmed[-1] == "to" and len(trimmed) > 1 and trimmed[-2] in _INTENT_TO
+
+
+def _after(sentence: str, position: int) -> tuple[EventReading | None, bool]:
+    """Return the event said right after the counted phrase, and whether in a clause."""
+    words = words_of(sentence, position)
+    lower = lowers(words)
+    finite = False
+    index = 0
+    while index < len(lower) and index < 6:
+        if words[index].is_mark or words[index].is_number:
+            return None, False
+        found = phrase_at(lower, index, VERBS) or phrase_at(lower, index, ADJECTIVES)
+        if found is not None:
+            key, size = found
+            written = " ".join(w.text for w in words[index : index + size])
+            how = "clause after" if finite else "participle after"
+            return EventReading(key, written, how), finite
+        if lower[index] not in _FILLERS:
+            return None, False
+        finite = finite or lower[index] in _AUX or lower[index] in ("who", "that", "which")
+        index += 1
+    return None, False
+
+
+def _coordinated(before: list[Word]) -> bool:
+    """Whether the number is the second of "shipped A and B", "A as well as B"."""
+    lower = lowers(before)
+    while lower and lower[-1] in ("the", "some", "another", "a", "an", ","):
+        lower.pop()
+    return any(tuple(lower[-len(words) :]) == words for words in _COORDINATION)
+
+
+def _subject(before: list[Word]) -> EventReading | None:
+    lower = lowers(before)
+    end = len(lower)
+    while end > 0 and lower[end - 1] in _LINKS:
+        end -= 1
+    if end == len(lower):
+        return None  # no linking verb: the words before are not the number's subject
+    start = max(end - 6, 0)
+    for stop in range(end, start, -1):
+        for table in (NOUNS, ADJECTIVES):
+            found = phrase_ending_at(lower, stop, table)
+            if found is not None:
+                key, size = found
+                written = " ".join(w.text for w in before[stop - size : stop])
+                return EventReading(key, written, "subject")
+    return None
+
+
+def has_own_verb(sentence: str, position: int) -> bool:
+    """Whether the words after ``position`` start a clause of their own ("were being treated
+    for injuries"), so a count there does not share the event of the count before it."""
+    words = lowers(words_of(sentence, position))[:2]
+    return bool(words) and words[0] in _AUX

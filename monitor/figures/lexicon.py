@@ -1,0 +1,352 @@
+"""The words the figures stage knows by meaning: events, people, places, hedges, units.
+
+A measure is named from the counted noun, what happened to it and where (``meaning.py``);
+these tables say which words name an event and how it is said in a measure name. They are
+data, kept apart from the rules that read them, so adding a word is a one-line change.
+
+Every event has a key (what is compared), a label (how a measure name says it) and two
+properties that decide how figures group:
+
+- ``presence``: a figure that names no event at all ("the 12,000 troops in Russia", "13,000
+  containers") most likely counts this event, so it joins the measure the story already has
+  for it (``decide.py``);
+- ``placed``: where it happened is part of the measure ("people killed in Norland" is not the
+  national toll). Transfers are not placed: "troops sent" and "troops sent to Russia" are one
+  count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    key: str
+    label: str  # "killed": "people killed"
+    person_label: str | None = None  # when people are counted, if it differs: "sent"
+    military_label: str | None = None  # when soldiers are counted: "wounded", not "injured"
+    presence: bool = False
+    placed: bool = True
+    person: bool = False  # happens to people: a count that leaves out its noun counts people
+    before: bool = False  # said before the counted thing: "suspected cases"
+
+    def said_of(self, *, person: bool, military: bool) -> str:
+        """Return the label for a measure of people, soldiers or things."""
+        if military and self.military_label:
+            return self.military_label
+        if person and self.person_label:
+            return self.person_label
+        return self.label
+
+
+EVENTS: Mapping[str, Event] = {
+    event.key: event
+    for event in (
+        Event("sent", "supplied", person_label="sent", presence=True, placed=False),
+        Event("deployed", "deployed", presence=True, placed=False),
+        Event("pledged", "pledged", placed=False),
+        Event("paid", "paid", placed=False),
+        Event("fired", "fired", placed=False),
+        Event("shot_down", "shot down"),
+        Event("produced", "produced", placed=False),
+        Event("bought", "bought", placed=False),
+        Event("seized", "seized"),
+        Event("spent", "spent", placed=False),
+        Event("killed", "killed", person=True),
+        Event("injured", "injured", military_label="wounded", person=True),
+        Event("casualties", "killed or injured", military_label="killed or wounded", person=True),
+        Event("missing", "missing", person=True),
+        Event("captured", "captured", person=True),
+        Event("arrested", "arrested", person=True),
+        Event("held", "held", presence=True, placed=False, person=True),
+        Event("released", "released", person=True, placed=False),
+        Event("rescued", "rescued", person=True),
+        Event("crossed", "crossed", presence=True, placed=False, person=True),
+        Event("evacuated", "evacuated", person=True),
+        Event("evacuation_ordered", "ordered to evacuate", person=True),
+        Event("displaced", "displaced", person=True),
+        Event("destroyed", "destroyed"),
+        Event("damaged", "damaged"),
+        Event("burned", "burned"),
+        Event("threatened", "threatened"),
+        Event("flooded", "flooded"),
+        Event("affected", "affected", person=True),
+        Event("infected", "infected", person=True),
+        Event("suspected", "suspected", person=True, before=True),
+        Event("hospitalised", "hospitalised", person=True),
+        Event("recovered", "recovered", person=True),
+        Event("vaccinated", "vaccinated", person=True),
+        Event("administered", "administered", placed=False),
+        Event("tested", "tested", person=True),
+        Event("strike", "on strike", presence=True, person=True),
+        Event("laid_off", "laid off", person=True),
+        Event("rehired", "rehired", person=True),
+        Event("cut", "cut"),
+        Event("contained", "contained"),
+    )
+}
+
+
+def _forms(table: Mapping[str, str]) -> dict[tuple[str, ...], str]:
+    """Return ``{words: event key}`` from ``{event key: "form, form, ..."}``."""
+    forms: dict[tuple[str, ...], str] = {}
+    for key, listed in table.items():
+        for form in listed.split(","):
+            words = tuple(form.split())
+            if words:
+                forms[words] = key
+    return forms
+
+
+# Verbs that govern a number, before it ("the quake killed 300 people") or after its noun in
+# a clause of their own ("300 people were killed"). Multi-word forms are matched first.
+VERBS: Mapping[tuple[str, ...], str] = _forms(
+    {
+        "sent": "send, sends, sending, sent, ship, ships, shipped, shipping, deliver, delivers,"
+        " delivered, delivering, supply, supplies, supplied, supplying, provide, provides,"
+        " provided, providing, transfer, transfers, transferred, transferring, export,"
+        " exports, exported, exporting, transport, transported, load, loaded, receive,"
+        " receives, received, arrived, handed over, hand over",
+        "deployed": "deploy, deploys, deployed, deploying, dispatch, dispatched, station,"
+        " stationed, mobilise, mobilised, mobilize, mobilized",
+        "pledged": "pledge, pledges, pledged, pledging, promise, promises, promised, offer,"
+        " offers, offered, commit, commits, committed, earmark, earmarked, allocate,"
+        " allocated, allot, allotted, vow, vowed, approve, approves, approved, approving",
+        "paid": "pay, pays, paid, paying, disburse, disbursed, paid out, pay out",
+        "fired": "fire, fired, firing, launch, launches, launched, launching, expend, expended",
+        "shot_down": "shot down, shoot down, shooting down, intercept, intercepted,"
+        " intercepting, downed",
+        "produced": "produce, produces, produced, producing, manufacture, manufactured, build,"
+        " built",
+        "bought": "buy, buys, bought, buying, purchase, purchased, acquire, acquired",
+        "seized": "seize, seized, seizing, confiscate, confiscated",
+        "spent": "spend, spends, spent, spending",
+        "killed": "kill, kills, killed, killing, die, dies, died, dying, perish, perished,"
+        " drown, drowned, slay, slain, murder, murdered, execute, executed, lost their lives,"
+        " claimed the lives of",
+        "injured": "wound, wounds, wounded, wounding, injure, injures, injured, injuring, hurt,"
+        " treated for injuries, treated for wounds",
+        "casualties": "killed or wounded, killed and wounded, killed or injured,"
+        " killed and injured, dead or wounded, dead and wounded, dead or injured,"
+        " dead and injured, wounded or killed, injured or killed, killed or hurt",
+        "missing": "disappeared, vanished, unaccounted for, remain missing, remained missing,"
+        " went missing",
+        "captured": "capture, captures, captured, capturing, taken prisoner, taken captive",
+        "arrested": "arrest, arrests, arrested, arresting, detain, detains, detained, detaining",
+        "held": "hold, holds, holding, held, abduct, abducted, abducting, kidnap, kidnapped,"
+        " kidnapping, taken hostage, held hostage, held captive",
+        "released": "release, releases, released, releasing, freed, freeing, set free",
+        "rescued": "rescue, rescues, rescued, rescuing, pulled alive",
+        "crossed": "cross, crossed, crossing, crossed into, fled across, crossed over",
+        "evacuated": "evacuate, evacuates, evacuated, evacuating",
+        "evacuation_ordered": "ordered to evacuate, ordered to leave, told to evacuate,"
+        " told to leave, ordered out, to evacuate, to leave",
+        "displaced": "displace, displaced, flee, fled, fleeing, uproot, uprooted,"
+        " left homeless, forced from their homes, forced to flee",
+        "destroyed": "destroy, destroys, destroyed, destroying, raze, razed, levelled,"
+        " leveled, flatten, flattened, gut, gutted, collapsed, burned down, burnt down,"
+        " swept away, washed away",
+        "damaged": "damage, damages, damaged, damaging",
+        "burned": "burn, burns, burned, burnt, burning, scorch, scorched, char, charred,"
+        " blacken, blackened, consume, consumed",
+        "threatened": "threaten, threatens, threatened, threatening, at risk",
+        "flooded": "flood, floods, flooded, inundate, inundated, submerge, submerged",
+        "affected": "affect, affects, affected, affecting",
+        "infected": "infect, infected, tested positive, fell ill, fallen ill",
+        "hospitalised": "hospitalise, hospitalised, hospitalize, hospitalized, admit,"
+        " admitted, in hospital, in hospitals, treated in hospital, admitted to hospital",
+        "recovered": "recover, recovered, recovering",
+        "vaccinated": "vaccinate, vaccinated, vaccinating, inoculate, inoculated, immunise,"
+        " immunised, immunize, immunized",
+        "administered": "administer, administered, administering",
+        "tested": "test, tested, testing",
+        "strike": "on strike, walked out, walk out, downed tools, stopped work, joined the strike",
+        "laid_off": "laid off, lay off, lays off, laying off, let go, made redundant,"
+        " lost their jobs, dismissed, sacked",
+        "rehired": "rehire, rehired, rehiring, reinstate, reinstated, recalled, took back,"
+        " taken back",
+        "cut": "cut, cuts, cutting, axe, axed, eliminate, eliminated, shed, slash, slashed",
+        "contained": "contained",
+    }
+)
+
+# Adjectives and participles that say what happened when they stand by the count ("300
+# dead", "1,000 wounded soldiers", "striking workers").
+ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
+    {
+        "killed": "dead, killed, drowned, slain",
+        "injured": "wounded, injured, hurt",
+        "casualties": "killed or wounded, killed and wounded, killed or injured,"
+        " killed and injured, dead or wounded, dead or injured, dead and injured,"
+        " dead and wounded",
+        "missing": "missing",
+        "captured": "captured",
+        "arrested": "arrested, detained",
+        "held": "abducted, kidnapped",
+        "released": "released, freed",
+        "rescued": "rescued",
+        "evacuated": "evacuated",
+        "displaced": "displaced, homeless",
+        "destroyed": "destroyed, razed, gutted, collapsed",
+        "damaged": "damaged",
+        "burned": "burned, burnt, scorched",
+        "threatened": "threatened",
+        "flooded": "flooded, submerged",
+        "affected": "affected",
+        "infected": "infected",
+        "suspected": "suspected, probable",
+        "hospitalised": "hospitalised, hospitalized",
+        "recovered": "recovered",
+        "vaccinated": "vaccinated",
+        "administered": "administered",
+        "strike": "striking",
+        "laid_off": "laid-off, redundant",
+        "rehired": "rehired",
+        "sent": "delivered, shipped, supplied",
+        "deployed": "deployed",
+        "pledged": "pledged, promised",
+        "fired": "fired, launched",
+        "contained": "contained",
+    }
+)
+
+# Nouns that name an event: the count is of what they happened to ("300 deaths" are people
+# killed; "3,000 job cuts" are jobs cut; "shipments of 11,000 containers" are containers sent).
+NOUNS: Mapping[tuple[str, ...], str] = _forms(
+    {
+        "killed": "death, deaths, death toll, toll, fatality, fatalities, lives lost,"
+        " loss of life, dead",
+        "injured": "injury, injuries",
+        "casualties": "casualty, casualties",
+        "arrested": "arrest, arrests, detention, detentions",
+        "evacuated": "evacuation, evacuations, evacuee, evacuees",
+        "evacuation_ordered": "evacuation order, evacuation orders",
+        "rescued": "rescue, rescues",
+        "hospitalised": "hospitalisation, hospitalisations, hospitalization,"
+        " hospitalizations, admission, admissions",
+        "recovered": "recovery, recoveries",
+        "vaccinated": "vaccination, vaccinations",
+        "infected": "infection, infections",
+        "sent": "shipment, shipments, delivery, deliveries, transfer, transfers, provision,"
+        " supply, export, exports",
+        "deployed": "deployment, deployments",
+        "pledged": "pledge, pledges, promise, promises, commitment, commitments",
+        "fired": "launch, launches, salvo, salvos, barrage",
+        "laid_off": "layoff, layoffs, lay-off, lay-offs, redundancy, redundancies,"
+        " job loss, job losses",
+        "cut": "cut, cuts",
+        "strike": "striker, strikers",
+        "released": "release, releases",
+        "contained": "containment",
+    }
+)
+
+# Counting these nouns counts people; "people" is the name for the plain ones.
+PEOPLE = frozenset(
+    """people persons person residents resident inhabitants inhabitant villagers villager
+    individuals individual locals local""".split()
+)
+PERSONS = PEOPLE | frozenset(
+    """civilians civilian soldiers soldier troops troop servicemen serviceman servicemembers
+    fighters fighter militants militant combatants combatant mercenaries recruits conscripts
+    sailors sailor marines marine pilots pilot officers officer police policemen policeman
+    children child women woman men man girls boys babies infants pupils students student
+    workers worker employees employee staff miners miner dockworkers dockworker labourers
+    laborers migrants migrant refugees refugee asylum-seekers passengers passenger patients
+    patient pilgrims tourists citizens citizen nationals inmates prisoners prisoner detainees
+    hostages hostage protesters protester demonstrators journalists doctors nurses medics
+    firefighters firefighter rescuers volunteers members member voters farmers teachers
+    drivers crew crewmen victims survivors families adults elderly strikers personnel
+    responders""".split()
+)
+# Whose toll is said "wounded" rather than "injured".
+MILITARY = frozenset(
+    """soldiers soldier troops troop servicemen serviceman servicemembers fighters fighter
+    militants militant combatants combatant mercenaries recruits conscripts marines marine
+    sailors sailor personnel""".split()
+)
+# Words that are not a thing a figure could count.
+HEDGES = frozenset(
+    """roughly about around approximately nearly almost some estimated more less least over
+    under just only up down percent per cent pc pct figure figures number numbers total
+    totals amount amounts level levels rate rates share whole part majority minority
+    average tally count counts further another additional extra respectively each all
+    both other others many several few most lot lots plenty bit""".split()
+)
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec today yesterday tomorrow tonight morning evening afternoon night
+    week weekend month year day hour minute decade century season""".split()
+)
+PLACE_NOUNS = frozenset(
+    """oblast region province district county state city town village country capital
+    municipality prefecture governorate department territory area zone port border
+    republic kingdom island valley""".split()
+)
+# Singular place words a capitalised place name may end with: "the Tavel district" is Tavel.
+PLACE_SUFFIXES = frozenset(
+    """oblast region province district county state city town village municipality
+    prefecture governorate department territory area zone valley""".split()
+)
+DISTANCE_UNITS = frozenset(
+    """km kilometre kilometres kilometer kilometers mile miles metre metres meter meters
+    yard yards foot feet""".split()
+)
+AREA_UNITS: Mapping[str, str] = {
+    "hectare": "hectares",
+    "hectares": "hectares",
+    "ha": "hectares",
+    "acre": "acres",
+    "acres": "acres",
+    "square kilometre": "km2",
+    "square kilometres": "km2",
+    "square kilometer": "km2",
+    "square kilometers": "km2",
+    "sq km": "km2",
+    "km2": "km2",
+    "square mile": "square miles",
+    "square miles": "square miles",
+}
+# Verbs and reporting words that a phrase before a number may end with ("the toll has
+# risen to"): never the counted thing.
+VERB_FORMS = frozenset(
+    """risen rose rise rises rising fallen fell fall falls falling climbed climbs climb
+    jumped jumps jump surged surges surge soared soars soar increased increases increase
+    decreased decreases decrease dropped drops drop declined declines decline reached
+    reaches reach hit hits topped tops top passed passes pass exceeded exceeds exceed
+    neared nears near stood stands stand totalled totaled totals total grew grows grow
+    doubled tripled said says say told reported reports added adds estimated estimates
+    put puts stands amounted amounts amount came comes come went goes go remained remains
+    remain became becomes become included includes include""".split()
+)
+
+
+def phrase_at(
+    words: list[str], index: int, table: Mapping[tuple[str, ...], str], *, longest: int = 5
+) -> tuple[str, int] | None:
+    """Return the event key of the longest phrase of ``table`` starting at ``words[index]``,
+    with how many words it spans, or None."""
+    for size in range(min(longest, len(words) - index), 0, -1):
+        key = table.get(tuple(words[index : index + size]))
+        if key is not None:
+            return key, size
+    return None
+
+
+def phrase_ending_at(
+    words: list[str], end: int, table: Mapping[tuple[str, ...], str], *, longest: int = 5
+) -> tuple[str, int] | None:
+    """Return the event key of the longest phrase of ``table`` ending just before
+    ``words[end]``, with how many words it spans, or None."""
+    for size in range(min(longest, end), 0, -1):
+        key = table.get(tuple(words[end - size : end]))
+        if key is not None:
+            return key, size
+    return None
+
+
+def any_word(words: Iterable[str], table: frozenset[str]) -> bool:
+    return any(word in table for word in words)

@@ -1,0 +1,357 @@
+"""What each figure of an article means: its measure, its role, and the words that decided.
+
+``read_meanings(text)`` reads the figures of an article (``extract.parse_figures``) and,
+for each, puts together what the rules of the neighbouring modules find:
+
+- the counted thing (``measures.head_of``), with a left-out noun supplied from the sentence
+  ("3,000 troops were sent and 100 were killed": troops; "nearly 1,000 wounded" with no
+  one named: people);
+- the event (``events.read_event``), and whether it was promised or planned;
+- the place, for an event where it matters (``places.read_place``);
+- the role, current or previous, and a forecast (``roles.read_role``);
+- whether it is a figure at all (``noise.noise_of``).
+
+The result is a ``Meaning`` per figure, and the figures that name nothing, each with its
+reason. Everything here is a plain function of the text and the options: the same article
+always means the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from monitor.figures.events import EventReading, has_own_verb, read_event
+from monitor.figures.extract import Reading, read_numbers
+from monitor.figures.lexicon import EVENTS, PERSONS
+from monitor.figures.measures import (
+    DEFAULT_SYNONYMS,
+    INCREMENT,
+    Head,
+    MeasureKey,
+    head_of,
+    measure_key,
+)
+from monitor.figures.model import COUNT, PERCENT, Figure
+from monitor.figures.noise import noise_of
+from monitor.figures.places import NO_PLACE, PlaceReading, read_place
+from monitor.figures.roles import Role, read_role
+from monitor.figures.words import words_of
+
+# Who a left-out noun stands for when the sentence names nobody.
+_DEFAULT_PERSON = {"laid_off": "workers", "rehired": "workers", "strike": "workers"}
+# What happens to people stands for another event when its noun says so.
+_PERSON_EVENT = {"fired": "laid_off", "deployed": "sent", "seized": "held", "cut": "laid_off"}
+_MONEY_EVENTS = frozenset(("pledged", "paid", "sent", "spent"))
+# People an event makes into something else: people held are hostages.
+_PEOPLE_ARE = {"held": "hostages", "crossed": "refugees"}
+_PRESENCE = tuple(key for key, event in EVENTS.items() if event.presence)
+# An increment is a count of its own: "300 new cases" is not the total.
+INCREMENT_SCOPE = INCREMENT
+FORECAST_SCOPE = "forecast"
+PLANNED_SCOPE = "planned"
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """A figure with its measure, its role and the words that decided them."""
+
+    figure: Figure
+    key: MeasureKey
+    role: Role
+    vague: bool  # "hundreds of", "dozens": may corroborate, never alerts or opens a measure
+    place_said: str | None  # the place the sentence gives, even when the event ignores it
+    evidence: dict[str, str]  # part of the decision -> the words that made it
+    headline: bool = False  # in the headline the text opens with: the body's report comes first
+    # The measures it may join, its own first: a figure that names no event ("13,000
+    # containers") joins one the story already has for what the thing is there for
+    # ("containers supplied"), and the other way round (``decide.py``).
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Unnamed:
+    """A number the grammar read that is no figure anyone follows, and why."""
+
+    reading: Reading
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeanings:
+    meanings: list[Meaning]
+    unnamed: list[Unnamed]
+    skipped: list[Reading]  # numbers the not-a-figure rules dropped (years, dates, ages...)
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the figures read so far tell about the next one."""
+
+    sentence_start: int = -1
+    count: Meaning | None = None  # the sentence's last count
+    count_head: Head | None = None
+    count_event: EventReading | None = None
+    people: Head | None = None  # the article's last count of people
+
+
+def read_meanings(
+    text: str,
+    *,
+    title: str | None = None,
+    small_spelled_max: int | None = None,
+    synonyms: Mapping[str, str] | None = None,
+) -> ArticleMeanings:
+    """Return what every figure of ``text`` means, in text order (module docstring).
+
+    ``title`` is the article's headline: when the text opens with it (extractors keep it),
+    the figures there are marked ``headline``, a restatement of the body's report.
+    """
+    table = DEFAULT_SYNONYMS if synonyms is None else synonyms
+    options = {} if small_spelled_max is None else {"small_spelled_max": small_spelled_max}
+    headline_end = _headline_end(text, title)
+    meanings: list[Meaning] = []
+    unnamed: list[Unnamed] = []
+    skipped: list[Reading] = []
+    context = _Context()
+    for reading in read_numbers(text, **options):
+        figure = reading.figure or reading.candidate
+        if figure is None:
+            skipped.append(reading)
+            continue
+        if context.sentence_start != reading.sentence.start:
+            context.sentence_start = reading.sentence.start
+            context.count = context.count_head = context.count_event = None
+        meaning, reason, head, event = _meaning(reading, figure, table, context)
+        if reading.figure is None and (meaning is None or meaning.key.event is None):
+            # "the two leaders": a small number in words counts only what befell someone.
+            skipped.append(reading)
+            continue
+        if meaning is None:
+            unnamed.append(Unnamed(reading, reason or "counts nothing named"))
+            continue
+        if figure.start < headline_end:
+            meaning = replace(meaning, headline=True)
+        meanings.append(meaning)
+        if figure.unit == COUNT:
+            context.count, context.count_head, context.count_event = meaning, head, event
+            if head.person and head.name:
+                context.people = head
+    return ArticleMeanings(meanings, unnamed, skipped)
+
+
+def _meaning(
+    reading: Reading,
+    figure: Figure,
+    synonyms: Mapping[str, str],
+    context: _Context,
+) -> tuple[Meaning | None, str | None, Head, EventReading]:
+    sentence = reading.sentence.text
+    offset = reading.sentence.start
+    phrase_start, phrase_end = figure.start - offset, figure.end - offset
+    thing_start = max(figure.thing_start - offset, 0)
+    thing_end = max(figure.thing_end - offset, phrase_end)
+    if figure.thing_start >= 0 and figure.thing_end <= figure.start:
+        thing_end = phrase_end  # read before the number: nothing follows it to skip
+    # "3,000 people were killed in Norland and 1,200 in Ostmark": the second count borrowed
+    # its noun from the first, and shares its event unless it says its own.
+    borrowed = figure.thing_start == figure.thing_end and context.count is not None
+    # A name read as the thing ("the toll in Arvenne province", "along the Vessa") is where,
+    # not what: the thing is left out.
+    head = head_of("" if _is_name(figure, offset) else figure.thing, synonyms)
+    in_thing = EventReading(head.event, head.event_words, "in the thing") if head.event else None
+    inherited = context.count_event if context.count_event is not None else None
+    if inherited is not None and not inherited.governs:
+        inherited = None
+    event = read_event(
+        sentence,
+        phrase_start=phrase_start,
+        thing_start=thing_start,
+        thing_end=thing_end,
+        in_thing=in_thing,
+        inherited=inherited,
+    )
+    if (
+        borrowed
+        and event.key is None
+        and context.count_event is not None
+        and not has_own_verb(sentence, phrase_end)
+    ):
+        event = context.count_event
+    head = _supplied(
+        head, event, sentence, phrase_start, context, synonyms, money=figure.unit not in NOT_MONEY
+    )
+    key_event, scope, evidence = _event_and_scope(head, event, figure)
+    if key_event == "infected" and head.name in ("people", ""):
+        head, key_event = replace_head(head, "cases"), None  # "people infected" are cases
+    if key_event == "suspected" and head.name in ("people", ""):
+        head = replace_head(head, "cases")
+    if key_event in _PEOPLE_ARE and head.name == "people":
+        head = replace_head(head, _PEOPLE_ARE[key_event])  # people held are hostages
+    reason = noise_of(figure, head, event=key_event, sentence_start=offset)
+    if reason is not None:
+        return None, reason, head, event
+    placed = _placed(key_event, head)
+    place = (
+        read_place(sentence, phrase_start=phrase_start, phrase_end=phrase_end, thing_end=thing_end)
+        if figure.unit == COUNT
+        else NO_PLACE
+    )
+    if place.place is None and borrowed and context.count is not None:
+        place = PlaceReading(context.count.place_said, "(as the count before it)")
+    role = read_role(
+        sentence, phrase_start=phrase_start, phrase_end=phrase_end, thing_end=thing_end
+    )
+    if role.forecast and role.role == "current":
+        scope = scope or FORECAST_SCOPE
+        evidence["scope"] = role.forecast
+    key = measure_key(
+        head,
+        event=key_event,
+        place=place.place if placed else None,
+        unit=figure.unit,
+        rate=figure.rate,
+        scope=scope,
+    )
+    evidence["head"] = head.words or figure.thing or "(none)"
+    if place.place is not None:
+        evidence["place"] = place.words + ("" if placed else " (not part of this measure)")
+    evidence["role"] = role.words or "(reported as current)"
+    meaning = Meaning(
+        figure=figure,
+        key=key,
+        role=role.role,
+        vague=figure.qualifier == "vague",
+        place_said=place.place,
+        evidence=evidence,
+        candidates=_candidates(head, key, place.place, figure, scope),
+    )
+    return meaning, None, head, event
+
+
+def _supplied(
+    head: Head,
+    event: EventReading,
+    sentence: str,
+    phrase_start: int,
+    context: _Context,
+    synonyms: Mapping[str, str],
+    *,
+    money: bool,
+) -> Head:
+    """Return ``head`` with a left-out noun supplied: the sentence's last count, the people
+    it names, the article's last people, or what the event befalls by default."""
+    if head.name:
+        return head
+    spec = EVENTS.get(event.key or "")
+    counted = context.count_head
+    supplied: Head | None = None
+    if counted is not None and counted.name and (spec is None or not spec.person or counted.person):
+        supplied = counted
+    elif spec is not None and spec.person:
+        supplied = _person_in(sentence, phrase_start, synonyms) or context.people
+        if supplied is None:
+            supplied = head_of(_DEFAULT_PERSON.get(spec.key, "people"), synonyms)
+    elif spec is not None and spec.key in _MONEY_EVENTS and money:
+        supplied = head_of("money", synonyms)
+    if supplied is None:
+        return head
+    return replace(
+        supplied, event=head.event, event_words=head.event_words, increment=head.increment
+    )
+
+
+def _person_in(sentence: str, position: int, synonyms: Mapping[str, str]) -> Head | None:
+    """Return the people the sentence names nearest before ``position`` (else after it)."""
+    words = words_of(sentence)
+    before = [w for w in words if w.end <= position and w.lower in PERSONS]
+    after = [w for w in words if w.start >= position and w.lower in PERSONS]
+    chosen = before[-1] if before else after[0] if after else None
+    return head_of(chosen.lower, synonyms) if chosen is not None else None
+
+
+def _event_and_scope(
+    head: Head, event: EventReading, figure: Figure
+) -> tuple[str | None, str | None, dict[str, str]]:
+    evidence: dict[str, str] = {}
+    key = event.key
+    scope = figure.scope
+    if key is not None and head.person:
+        key = _PERSON_EVENT.get(key, key)
+    if key == "burned" and head.name != "area":
+        key = "destroyed"  # "homes burned" are homes destroyed; "burned 40,000 hectares" burned
+    if key == "laid_off" and head.name == "jobs":
+        key = "cut"
+    if key is not None and event.intent:
+        if key == "sent":
+            key = "pledged"  # "will send": a promise, not a delivery
+        elif key != "pledged":
+            scope = scope or PLANNED_SCOPE
+    if head.increment:
+        scope = scope or INCREMENT_SCOPE
+    if key is not None:
+        evidence["event"] = f"{event.words} ({event.how})" + (
+            " - a promise" if event.intent else ""
+        )
+    else:
+        evidence["event"] = "(none said)"
+    if scope and scope != figure.scope:
+        evidence["scope"] = scope
+    return key, scope, evidence
+
+
+def _candidates(
+    head: Head, key: MeasureKey, place: str | None, figure: Figure, scope: str | None
+) -> tuple[str, ...]:
+    """Return the measures a figure may join: its own, then those of a presence event when
+    it names none, or the one naming no event when its event is a presence."""
+    if key.event is not None and not EVENTS[key.event].presence:
+        return (key.name,)
+    events: list[str | None] = [None] if key.event is not None else list(_PRESENCE)
+    others = [
+        measure_key(
+            head,
+            event=event,
+            place=place if event is not None else None,
+            unit=figure.unit,
+            rate=figure.rate,
+            scope=scope,
+        ).name
+        for event in events
+    ]
+    return tuple(dict.fromkeys([key.name, *others]))
+
+
+def _placed(event: str | None, head: Head) -> bool:
+    if event is None:
+        return head.name == "cases"
+    return EVENTS[event].placed
+
+
+NOT_MONEY = frozenset((COUNT, PERCENT))
+
+
+def _headline_end(text: str, title: str | None) -> int:
+    """Return where the headline ends when ``text`` opens with ``title``, else 0."""
+    if not title:
+        return 0
+    first = text.split("\n", 1)[0]
+    if " ".join(first.split()).casefold() != " ".join(title.split()).casefold():
+        return 0
+    return len(first)
+
+
+def _is_name(figure: Figure, offset: int) -> bool:
+    """Whether the thing read is a proper name (a place or a body), not a counted noun: only
+    capitalised words, in a sentence that is not capitalised throughout."""
+    words = re.findall(r"[A-Za-z][\w'\u2019-]*", figure.thing)
+    if not words or not all(word[0].isupper() for word in words):
+        return False
+    sentence = re.findall(r"[A-Za-z][\w'\u2019-]*", figure.sentence)
+    capitalised = sum(word[0].isupper() for word in sentence)
+    return capitalised < 0.6 * len(sentence) and head_of(figure.thing).person is False
+
+
+def replace_head(head: Head, name: str) -> Head:
+    return replace(head, name=name)

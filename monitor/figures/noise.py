@@ -1,0 +1,89 @@
+"""Figures nobody follows: numbers whose counted thing names nothing a measure could be.
+
+The grammar reads the number and the phrase around it faithfully; these rules decide that
+the result is not a figure an analyst would be alerted to, and say why (``monitor explain``
+lists them): a percentage or sum with no subject, a hedge word or a day read as the thing,
+a place, a verb, a distance, a vote tally, a level or grade.
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.figures.lexicon import HEDGES, PLACE_NOUNS, TIME_WORDS, VERB_FORMS
+from monitor.figures.measures import Head, singular
+from monitor.figures.model import COUNT, PERCENT, Figure
+
+_VOTE = re.compile(
+    r"\b(?:vot(?:e|es|ed|ing)|ballots?|motion|bill|referendum|approved|passed|passing|"
+    r"rejected|adopted|backed|parliament|assembly|council|lawmakers|deputies|senators|mps|"
+    r"members|delegates)\b",
+    re.IGNORECASE,
+)
+_TALLY_AFTER = re.compile(r"^\s*(?:votes?\s+)?(?:-|\u2013|to|against)\s*\d")
+_TALLY_BEFORE = re.compile(r"\d\s*(?:votes?\s+)?(?:-|\u2013|to|against)\s*$")
+_DISTANCE_AFTER = re.compile(
+    r"^\s*(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|yards?|feet|ft)\b", re.IGNORECASE
+)
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:level|phase|stage|category|tier|grade|step|code|class|alert|round|number|no\.?)\s+$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+
+
+def noise_of(figure: Figure, head: Head, *, event: str | None, sentence_start: int) -> str | None:
+    """Return why ``figure`` is not worth a measure, or None when it is one.
+
+    ``head`` is the counted thing as ``measures.head_of`` read it, with any left-out noun
+    already supplied; ``sentence_start`` is where the figure's sentence starts in the text its
+    spans refer to.
+    """
+    words = figure.sentence
+    start = figure.start - sentence_start
+    end = figure.end - sentence_start
+    if _LEVEL_BEFORE.search(words[:start]):
+        return "a level, grade or serial number, not a count"
+    if _VOTE.search(words) and (
+        _TALLY_AFTER.match(words[end:]) or _TALLY_BEFORE.search(words[:start])
+    ):
+        return "a vote tally"
+    if head.distance or _DISTANCE_AFTER.match(words[end:]):
+        return "a distance, not a count"
+    if not head.name and not event:
+        if head.measured_in:
+            return "a unit with nothing it measures"
+        if figure.unit == PERCENT:
+            return "a percentage with no subject"
+        if figure.unit != COUNT:
+            return "a sum of money with no subject"
+        return "counts nothing named"
+    last = _last_word(head.name)
+    if last in HEDGES:
+        return f"{last!r} is a hedge word, not a thing"
+    if last in TIME_WORDS or singular(last) in TIME_WORDS:
+        return f"{last!r} is a time, not a thing"
+    if last in PLACE_NOUNS and not event:
+        return f"{last!r} is a place, not a thing"
+    if last in VERB_FORMS:
+        return f"{last!r} is a verb, not a thing"
+    written = _WORD.findall(figure.thing)
+    if (
+        len(written) == 1
+        and written[0][0].isupper()
+        and not head.person
+        and figure.thing_start > figure.end
+        and not _title_case(words)
+    ):
+        return f"{written[0]!r} is a name, not a thing"
+    return None
+
+
+def _last_word(name: str) -> str:
+    parts = name.split()
+    return parts[-1] if parts else ""
+
+
+def _title_case(sentence: str) -> bool:
+    words = _WORD.findall(sentence)
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)

@@ -1,0 +1,153 @@
+"""Where a figure's event happened, when the sentence says so: "killed in Norland".
+
+Only a capitalised name is a place ("in the north" is not one), and only where it belongs
+to the figure:
+
+- after the counted phrase, in the same clause and before any other number: "300 people
+  were killed in Norland", "1,200 cases in the Tavel district";
+- before the number, in the phrase that names what rose: "the toll in Ostmark rose to 300",
+  "Norland's death toll reached 300", unless a reporting verb stands between ("officials
+  in Ankara said 300 people died": Ankara is where they spoke);
+- a sentence that opens with "In Norland, ..." places its figures there.
+
+The name loses what does not tell one place from another: "the", compass words
+("northern Norland"), and a closing "District", "Region", "Province"...
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from monitor.figures.lexicon import PLACE_SUFFIXES, TIME_WORDS
+from monitor.figures.words import CLAUSE_MARKS, words_of
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceReading:
+    place: str | None
+    words: str = ""  # as written: "in the Tavel district"
+
+
+NO_PLACE = PlaceReading(None)
+
+_COMPASS = (
+    r"(?:(?:north|south|east|west)(?:ern)?|north-?(?:east|west)(?:ern)?|"
+    r"south-?(?:east|west)(?:ern)?|central|coastal|rural|neighbouring|neighboring|southernmost|"
+    r"northernmost|upper|lower)"
+)
+_NAME = r"[A-Z][\w\u00c0-\u024f'\u2019-]*(?:\s+(?:[A-Z][\w\u00c0-\u024f'\u2019-]*))*"
+_IN_PLACE = re.compile(
+    rf"\b(?:in|across|throughout|inside|within|at|from)\s+(?:the\s+)?(?:{_COMPASS}\s+)*"
+    rf"(?P<name>{_NAME})"
+)
+# "in Tarsk and Drevoly", "in Norland, Ostmark and Vessel": several places are a total.
+_MORE_PLACES = re.compile(r"\s*(?:,|and|&|or)\s+(?:in\s+)?(?:the\s+)?[A-Z]")
+# Words after which the rest of a sentence is about something else.
+_CLAUSE_WORDS = frozenset("and while but whereas as with after before when".split())
+_POSSESSIVE_PLACE = re.compile(rf"(?P<name>{_NAME})['\u2019]s\s+(?:[a-z-]+\s+){{0,4}}$")
+_OPENING = re.compile(
+    rf"^(?:In|Across|Inside|Throughout)\s+(?:the\s+)?(?:{_COMPASS}\s+)*(?P<name>{_NAME})"
+    r"(?:\s+alone)?\s*,"
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|told|reported|reports|announced|confirmed|estimated|according|"
+    r"stated|added|believe|believes|estimate|estimates)\b",
+    re.IGNORECASE,
+)
+_NOT_PLACES = (
+    frozenset(
+        """mr mrs ms dr prof sir gen general colonel president minister parliament congress
+    senate court the a an this that his her their its our i we they he she it january
+    february march april may june july august september october november december monday
+    tuesday wednesday thursday friday saturday sunday""".split()
+    )
+    | TIME_WORDS
+)
+_PLACE_WINDOW = 12  # words after the counted phrase
+# Words between a place said before a number and the number: "... in Ostmark rose to".
+_SUBJECT_TO_NUMBER = frozenset(
+    """to at of reached hit topped passed exceeded neared totalled totaled is was are were
+    stood stands rose risen climbed jumped surged soared increased grew now has have had
+    already death toll tolls deaths number count tally figure casualties alone reportedly
+    officially confirmed the a an""".split()
+)
+
+
+def read_place(
+    sentence: str, *, phrase_start: int, phrase_end: int, thing_end: int
+) -> PlaceReading:
+    """Return where the sentence says the figure at ``phrase_start:phrase_end`` happened."""
+    after = _after(sentence, max(phrase_end, thing_end))
+    if after.place is not None:
+        return after
+    before = _before(sentence, phrase_start)
+    if before.place is not None:
+        return before
+    opening = _OPENING.match(sentence)
+    if opening is not None and opening.end() <= phrase_start:
+        name = _cleaned(opening.group("name"))
+        if name:
+            return PlaceReading(name, opening.group(0).rstrip(", "))
+    return NO_PLACE
+
+
+def _after(sentence: str, position: int) -> PlaceReading:
+    words = words_of(sentence, position)
+    end = len(sentence)
+    for index, word in enumerate(words):
+        if word.text in CLAUSE_MARKS or word.text == "," or word.is_number:
+            end = word.start
+            break
+        if index >= _PLACE_WINDOW or (index > 0 and word.lower in _CLAUSE_WORDS):
+            end = word.start
+            break
+    match = _IN_PLACE.search(sentence, position, end)
+    if match is None or _MORE_PLACES.match(sentence, match.end()):
+        return NO_PLACE
+    name = _cleaned(match.group("name"))
+    return PlaceReading(name, match.group(0)) if name else NO_PLACE
+
+
+def _before(sentence: str, position: int) -> PlaceReading:
+    clause = sentence[:position]
+    for mark in (",", *CLAUSE_MARKS):
+        clause = clause.rsplit(mark, 1)[-1]
+    starts = [match.start() for match in re.finditer(r"\S+", clause)]
+    window = clause[starts[-8] :] if len(starts) > 8 else clause
+    possessive = _POSSESSIVE_PLACE.search(window)
+    candidates = [m for m in _IN_PLACE.finditer(window)]
+    found = None
+    if candidates:
+        found = candidates[-1]
+    if possessive is not None and (found is None or possessive.start() > found.start()):
+        found = possessive
+    if found is None or _REPORTING.search(window, found.end("name")):
+        return NO_PLACE
+    if found is not possessive and _MORE_PLACES.match(window, found.end()):
+        return NO_PLACE
+    # The place must be in the phrase the number completes ("the toll in Ostmark rose to"),
+    # not in an earlier clause ("killed 300 in Norland and injured 1,000").
+    between = re.findall(r"[A-Za-z'\u2019-]+", window[found.end() :])
+    if any(word.lower() not in _SUBJECT_TO_NUMBER for word in between):
+        return NO_PLACE
+    name = _cleaned(found.group("name"))
+    said = f"{found.group('name')}'s" if found is possessive else found.group(0).strip()
+    return PlaceReading(name, said) if name else NO_PLACE
+
+
+def _cleaned(name: str) -> str | None:
+    words = name.replace("\u2019", "'").split()
+    # "Russia's Kursk region": the last name is the most precise.
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].endswith("'s") and index < len(words) - 1:
+            words = words[index + 1 :]
+            break
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    while words and words[-1].lower() in PLACE_SUFFIXES and len(words) > 1:
+        words.pop()
+    while words and words[0].lower() in _NOT_PLACES:
+        words.pop(0)
+    if not words or words[0].lower() in _NOT_PLACES or (words[0].isupper() and len(words[0]) < 2):
+        return None
+    return " ".join(words)

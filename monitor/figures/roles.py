@@ -1,0 +1,145 @@
+"""When a figure holds: what the article reports now, a past value, or a forecast.
+
+A **previous** value is history the sentence recalls: "up from 1,000", "rising from 900 to
+1,200" (900), "compared with 300 a week earlier", "the earlier estimate of 3 million",
+"last week's 40", "the 1,000 containers it had reported in October", "had previously put
+the figure at 300". It may corroborate or date an earlier value but never alerts, and never
+counts as what the article reports now.
+
+A **forecast** ("the toll could rise to 20,000", "is expected to reach") is a value of its
+own measure, not the count so far: it gets the scope "forecast".
+
+Each rule looks at the words right before the number phrase (qualifiers included) or right
+after its counted phrase, inside the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Role = Literal["current", "previous"]
+
+_DET = r"(?:(?:the|an?|its|their|his|her|our|this|that)\s+)?"
+_ANY = r"[A-Za-z\u00c0-\u024f'\u2019-]+"  # a word, never a number
+_CHANGE = (
+    r"up|down|rising|rose|risen|climbing|climbed|jumping|jumped|increasing|increased|"
+    r"growing|grew|grown|falling|fell|fallen|dropping|dropped|declining|declined|revised|"
+    r"raised|lowered|corrected|adjusted|doubling|doubled|tripling|tripled|swelling|swelled|"
+    r"surging|surged|soaring|soared|increase|rise|jump|drop|fall|decline|climb|change|shift|"
+    r"swung|moving|moved|edging|edged|upgraded|downgraded|updated"
+)
+# "up from 900", "rose sharply from the 900 reported", "revised down from"
+_FROM = re.compile(
+    rf"\b(?:{_CHANGE})\s+(?:(?:sharply|slightly|steadily|significantly|markedly|only|just|"
+    rf"further|again|up|down|upward|downward|upwards|downwards)\s+)*from\s+{_DET}"
+    rf"(?:{_ANY}\s+){{0,4}}$",
+    re.IGNORECASE,
+)
+_BARE_FROM = re.compile(rf"\bfrom\s+{_DET}(?:{_ANY}\s+){{0,3}}$", re.IGNORECASE)
+_TO_NUMBER = re.compile(
+    r"^[^.;:\d]{0,60}?\bto\s+(?:(?:about|around|nearly|almost|over|more\s+than|at\s+least|some|"
+    r"roughly|an\s+estimated|just\s+over|just\s+under)\s+)?[$\u20ac\u00a3]?\d",
+    re.IGNORECASE,
+)
+# "compared with 300", "against 41 a year earlier", "higher than the 300 reported"
+_COMPARED = re.compile(
+    rf"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?|"
+    rf"than\s+(?:the|its|their|last|an?\s+earlier|a\s+previous))\s+{_DET}(?:{_ANY}\s+){{0,3}}$",
+    re.IGNORECASE,
+)
+_AGAINST = re.compile(rf"\bagainst\s+{_DET}(?:{_ANY}\s+){{0,2}}$", re.IGNORECASE)
+# "the earlier estimate of", "a previous toll of", "its former figure of"
+_EARLIER = re.compile(
+    r"\b(?:previous|earlier|prior|former|old|outdated|superseded|last)\s+"
+    rf"(?:{_ANY}\s+){{0,3}}?(?:of|at|was|were|had\s+been|stood\s+at)\s+$",
+    re.IGNORECASE,
+)
+# "the initial estimate of": history only when the sentence says it moved on.
+_INITIAL = re.compile(
+    rf"\b(?:initial|original|preliminary|provisional|first)\s+(?:{_ANY}\s+){{0,3}}?"
+    r"(?:of|at|was|were)\s+$",
+    re.IGNORECASE,
+)
+_MOVED_ON = re.compile(
+    r"\b(?:revised|raised|lowered|updated|corrected|rose|risen|climbed|jumped|increased|"
+    r"fell|fallen|dropped|now|has\s+since|since\s+(?:risen|grown|climbed|fallen))\b",
+    re.IGNORECASE,
+)
+# "last week's 40", "yesterday's figure of 300"
+_PAST_POSSESSIVE = re.compile(
+    r"\b(?:last\s+(?:week|month|year|night|weekend)|yesterday|the\s+previous\s+"
+    rf"(?:day|week|month|year))['\u2019]s\s+(?:{_ANY}\s+){{0,3}}?(?:of\s+)?$",
+    re.IGNORECASE,
+)
+# "had previously said 300", "had put the figure at 300", "earlier reported 300"
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:had\s+(?:previously\s+|earlier\s+|initially\s+|originally\s+|first\s+)?|"
+    r"(?:previously|earlier|initially|originally|formerly)\s+)"
+    r"(?:said|reported|put|estimated|given|announced|counted|recorded|cited|stated|listed|"
+    r"tallied|stood|confirmed|registered|logged|claimed|spoken\s+of)\b"
+    rf"(?:\s+{_ANY}){{0,5}}?\s+(?:at\s+|of\s+|as\s+)?$",
+    re.IGNORECASE,
+)
+# After the counted phrase: "... it had reported in October", "... a week earlier"
+_HAD_REPORTED_AFTER = re.compile(
+    r"^[^.;:\d]{0,30}?\b(?:it|they|he|she|we|officials|authorities|the\s+\w+|\w+)\s+had\s+"
+    r"(?:previously\s+|earlier\s+|initially\s+|first\s+)?"
+    r"(?:reported|said|estimated|given|announced|counted|recorded|cited|put|confirmed|"
+    r"registered|claimed)\b",
+    re.IGNORECASE,
+)
+_AGO_AFTER = re.compile(
+    r"^[^.;:\d]{0,40}?\b(?:(?:a|one|two|three|four|five|six|\d+)\s+(?:day|week|month|year|"
+    r"fortnight|hour)s?\s+(?:earlier|ago|before|previously)|the\s+(?:previous|prior|day\s+before)"
+    r"(?:\s+(?:day|week|month|year))?|earlier\s+(?:in\s+the|this|that)\s+(?:week|month|year))\b",
+    re.IGNORECASE,
+)
+_FORECAST = re.compile(
+    r"\b(?:could|may|might|would|will|expected\s+to|likely\s+to|feared\s+to|projected\s+to|"
+    r"forecast\s+to|predicted\s+to|set\s+to|poised\s+to|threatening\s+to|warned\s+it\s+could)"
+    r"\s+(?:\w+\s+){0,2}?(?:rise|reach|climb|top|exceed|hit|surpass|double|triple|increase|"
+    r"grow|pass|approach|soar|jump|go\s+up|be|number|total)\s+(?:to\s+|as\s+high\s+as\s+|"
+    r"as\s+many\s+as\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleReading:
+    role: Role
+    words: str = ""  # the words that made it previous, as written
+    forecast: str = ""  # the words that made it a forecast, as written
+
+
+CURRENT = RoleReading("current")
+
+
+def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: int) -> RoleReading:
+    """Return whether the figure at ``phrase_start:phrase_end`` is current or previous, and
+    whether it is a forecast (module docstring)."""
+    before = sentence[:phrase_start]
+    after = sentence[max(phrase_end, thing_end) :]
+    forecast = _FORECAST.search(before)
+    said = forecast.group(0).strip() if forecast else ""
+    for pattern in (_FROM, _COMPARED, _EARLIER, _PAST_POSSESSIVE, _REPORTED_BEFORE):
+        match = pattern.search(before)
+        if match is not None:
+            return RoleReading("previous", match.group(0).strip(), said)
+    bare = _BARE_FROM.search(before)
+    if bare is not None and _TO_NUMBER.match(sentence, phrase_end):
+        return RoleReading("previous", bare.group(0).strip() + " ... to", said)
+    initial = _INITIAL.search(before)
+    if initial is not None and _MOVED_ON.search(sentence):
+        return RoleReading("previous", initial.group(0).strip(), said)
+    against = _AGAINST.search(before)
+    ago = _AGO_AFTER.match(after)
+    if against is not None and ago is not None:
+        return RoleReading("previous", f"{against.group(0).strip()} ... {ago.group(0).strip()}")
+    had = _HAD_REPORTED_AFTER.match(after)
+    if had is not None:
+        return RoleReading("previous", had.group(0).strip(), said)
+    if ago is not None:
+        return RoleReading("previous", ago.group(0).strip(), said)
+    return RoleReading("current", "", said)

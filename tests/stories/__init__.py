@@ -1,0 +1,1 @@
+"""The developing-stories corpus (``tests/data/stories``): loading, serving and scoring."""

@@ -1,0 +1,91 @@
+"""``python -m tests.stories``: run the stories end to end and print the scores.
+
+``python -m tests.stories validate FILE...`` checks story files against the format instead;
+``--details`` lists every wrong alert, missed alert and missed figure after the scores.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from monitor.store.db import make_engine
+from monitor.store.migrate import upgrade
+from tests.servers import FeedServer
+from tests.stories.corpus import CorpusError, load_stories, load_story
+from tests.stories.run import run_stories
+from tests.stories.score import score, timeline
+
+
+def validate(paths: list[str]) -> int:
+    failed = 0
+    for name in paths:
+        try:
+            story = load_story(Path(name))
+        except CorpusError as error:
+            print(error)
+            failed += 1
+            continue
+        figures = sum(len(a.figures) for a in story.articles)
+        alerts = sum(f.alert is not None for a in story.articles for f in a.figures)
+        copies = sum(a.copy_of is not None for a in story.articles)
+        print(
+            f"{name}: ok: {len(story.articles)} articles ({copies} copies) in"
+            f" {story.rounds} rounds, {figures} figures, {alerts} alerts due"
+        )
+    return 1 if failed else 0
+
+
+def evaluate(details: bool, only: str | None = None) -> int:
+    stories = [story for story in load_stories() if only in (None, story.name)]
+    server = FeedServer()
+    server.start()
+    started = time.perf_counter()
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            url = f"sqlite:///{Path(folder) / 'stories.db'}"
+            engine = make_engine(url, create=True)
+            upgrade(engine)
+            engine.dispose()
+            outcome = run_stories(stories, server, url, Path(folder))
+    finally:
+        server.stop()
+    total, each = score(stories, outcome)
+    if only is not None:
+        print(timeline(stories[0], outcome))
+    articles = sum(len(story.articles) for story in stories)
+    print(f"{len(stories)} stories, {articles} articles, {time.perf_counter() - started:.1f} s")
+    for tally in [*each, total]:
+        print(tally.summary())
+    if details:
+        for title, lines in (
+            ("wrong alerts", total.false_alerts),
+            ("missed alerts", total.missed_alerts),
+            ("missed figures", total.missed_figures),
+            ("wrong roles", total.wrong_roles),
+            ("figures not labelled", total.extra_figures),
+        ):
+            print(f"\n{title} ({len(lines)}):")
+            for line in lines:
+                print(f"  {line}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] == "validate":
+        return validate(argv[1:])
+    if argv in ([], ["--details"]):
+        return evaluate(details=bool(argv))
+    if len(argv) == 2 and argv[0] == "--story":
+        return evaluate(details=True, only=argv[1])
+    print(
+        "usage: python -m tests.stories [--details | --story NAME] | validate FILE...",
+        file=sys.stderr,
+    )
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
