@@ -129,6 +129,12 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
             decision = _vague(value, earlier)
         elif measure in reports:
             decision = _restated(value, decided[reports[measure]], earlier)
+        elif meaning.headline and (body := _body_value(meaning, value, decided)) is not None:
+            decision = Decision(
+                status="repeat",
+                reason="the headline restates the body's figure",
+                repeat_of=body.decision.repeat_of or provisional(body.index),
+            )
         else:
             decision = _reported(value, earlier)
             reports[measure] = index
@@ -136,6 +142,25 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
                 book.add(measure, _earlier(index, meaning, article, "current"))
         decided[index] = Decided(index, meaning, measure, decision, earlier)
     return [decided[index] for index in range(len(meanings))]
+
+
+def _body_value(meaning: Meaning, value: Value, decided: Mapping[int, Decided]) -> Decided | None:
+    """Return the body figure a headline figure restates: the first current one with a value
+    it can be and the same counted thing ("Three hostages killed in Tarsk" over "three
+    hostages were killed inside the hospital")."""
+    for item in sorted(decided.values(), key=lambda item: item.index):
+        body = item.meaning
+        same_thing = body.key.head == meaning.key.head or (
+            body.key.event is not None and body.key.event == meaning.key.event
+        )
+        if (
+            not body.headline
+            and body.role == "current"
+            and same_thing
+            and overlaps(value, _value(body))
+        ):
+            return item
+    return None
 
 
 def _reported(value: Value, earlier: Sequence[EarlierValue]) -> Decision:

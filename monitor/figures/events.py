@@ -115,8 +115,8 @@ def _verb_before(words: list[Word]) -> EventReading | None:
     if found is None and end > 1 and lower[end - 1] == "with":
         # "supplied Russia with 5 million shells": the verb is before its first object.
         for stop in range(end - 2, max(end - 6, 0), -1):
-            if words[stop - 1].is_mark:
-                break
+            if words[stop].is_mark:
+                break  # "..., with nearly 300 hospitalised": another clause
             found = phrase_ending_at(lower, stop, VERBS)
             if found is not None:
                 end = stop
@@ -154,6 +154,14 @@ def _after(sentence: str, position: int) -> tuple[EventReading | None, bool]:
             written = " ".join(w.text for w in words[index : index + size])
             how = "clause after" if finite else "participle after"
             return EventReading(key, written, how), finite
+        if lower[index] in ("at", "in", "from") and index + 1 < len(words):
+            # "3,400 members at Voskel have been on strike": skip where they are.
+            names = 1
+            while index + names < len(words) and words[index + names].text[0].isupper():
+                names += 1
+            if names > 1:
+                index += names
+                continue
         if lower[index] not in _FILLERS:
             return None, False
         finite = finite or lower[index] in _AUX or lower[index] in ("who", "that", "which")
@@ -178,7 +186,7 @@ def _subject(before: list[Word]) -> EventReading | None:
         return None  # no linking verb: the words before are not the number's subject
     start = max(end - 6, 0)
     for stop in range(end, start, -1):
-        for table in (NOUNS, ADJECTIVES):
+        for table in (NOUNS, ADJECTIVES, VERBS):
             found = phrase_ending_at(lower, stop, table)
             if found is not None:
                 key, size = found

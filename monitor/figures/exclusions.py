@@ -104,7 +104,11 @@ def not_a_figure(
         return "hyphenated adjective"  # "three-way", "two-member"
     if number.start == len(sentence) - len(sentence.lstrip()) and _LIST_NUMBER.match(sentence):
         return "list number"
-    if _PHONE_NEIGHBOUR.search(before) or re.match(r"^[-/.]\d", after):
+    if (
+        _PHONE_NEIGHBOUR.search(before)
+        or re.match(r"^[-/.]\d", after)
+        or re.match(r"0\d", written)  # "0800 4410 220": no count starts with a zero
+    ):
         return "phone or code"
     if re.match(r"^\s*of\b", after, re.IGNORECASE) and number.value == 1 and number.spelled:
         return "one of"

@@ -34,7 +34,7 @@ _OF_THE_NUMBER = re.compile(
 # "up from 900.", "compared with 41", "the earlier estimate of 12,000": another value of the
 # thing just counted.
 _COMPARED_BEFORE = re.compile(
-    r"\b(?:from|with|than|against|versus|of|at)\s+(?:the\s+|an?\s+|its\s+|their\s+)?$",
+    r"\b(?:from|with|than|against|versus|of|at|to|for)\s+(?:the\s+|an?\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
 _LEADING_OF = re.compile(r"\s*of\b", re.IGNORECASE)
@@ -67,11 +67,13 @@ def read_numbers(text: str, *, small_spelled_max: int = SMALL_SPELLED_MAX) -> li
     """Return every number of ``text`` with the figure it is, or why it is none."""
     readings = []
     for sentence in split_sentences(text):
-        counted = ""  # the thing of the sentence's last count, for counts that leave it out
+        # The thing of the sentence's last figure of each unit, for those that leave it out.
+        counted: dict[str, str] = {}
         for number in find_numbers(sentence.text):
-            reading = _reading(sentence, number, small_spelled_max, counted)
-            if reading.figure is not None and reading.figure.unit == COUNT:
-                counted = reading.figure.thing
+            reading = _reading(sentence, number, small_spelled_max, counted.get(number.unit, ""))
+            figure = reading.figure or reading.candidate
+            if figure is not None and figure.thing:
+                counted[figure.unit] = figure.thing
             readings.append(reading)
     return readings
 
@@ -91,13 +93,12 @@ def _reading(sentence: Sentence, number: Number, small_spelled_max: int, counted
 def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | None, str | None]:
     words = sentence.text
     thing, thing_start, thing_end = _thing(words, number)
-    if not thing and number.unit == COUNT:
-        # "68,400 people ... and 95,800 who ...", "1,800 of them", "up from 900": a count
-        # leaving out its noun counts the sentence's earlier thing. Money and percentages
-        # say what they are by their unit.
-        if not counted or not _borrows(words, number):
-            return None, "counts nothing named"
+    if not thing and counted and _borrows(words, number):
+        # "68,400 people ... and 95,800 who ...", "1,800 of them", "up from 900", "down from
+        # 2.2 percent": a figure leaving out its noun counts the sentence's earlier thing.
         thing, thing_start, thing_end = counted, number.end, number.end
+    elif not thing and number.unit == COUNT:
+        return None, "counts nothing named"  # money and percentages say what by their unit
     figure = Figure(
         value=number.value,
         low=number.low,
@@ -146,7 +147,8 @@ def _thing(sentence: str, number: Number) -> tuple[str, int, int]:
                 return event[0], event[1] - len(event[0]), event[1]
     else:
         link = _MONEY_OR_PERCENT_LINK.match(sentence, position)
-        thing, end = thing_after(sentence, link.end()) if link else ("", position)
+        # "$2.4m in aid", else a noun right after: "a 12% rise", "a $60m package".
+        thing, end = thing_after(sentence, link.end() if link else position)
     if thing:
         return thing, end - len(thing), end
     before = thing_before(sentence, number.start)

@@ -47,6 +47,7 @@ EVENTS: Mapping[str, Event] = {
         Event("sent", "supplied", person_label="sent", presence=True, placed=False),
         Event("deployed", "deployed", presence=True, placed=False),
         Event("pledged", "pledged", placed=False),
+        Event("demanded", "demanded", placed=False),
         Event("paid", "paid", placed=False),
         Event("fired", "fired", placed=False),
         Event("shot_down", "shot down"),
@@ -69,7 +70,7 @@ EVENTS: Mapping[str, Event] = {
         Event("displaced", "displaced", person=True),
         Event("destroyed", "destroyed"),
         Event("damaged", "damaged"),
-        Event("burned", "burned"),
+        Event("burned", "burned", presence=True),
         Event("threatened", "threatened"),
         Event("flooded", "flooded"),
         Event("affected", "affected", person=True),
@@ -85,6 +86,9 @@ EVENTS: Mapping[str, Event] = {
         Event("rehired", "rehired", person=True),
         Event("cut", "cut"),
         Event("contained", "contained"),
+        Event("opened", "open"),
+        # Confirmed is what a count of cases is unless the text says suspected: no event.
+        Event("confirmed", "confirmed", person=True),
     )
 }
 
@@ -115,7 +119,9 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " offers, offered, commit, commits, committed, earmark, earmarked, allocate,"
         " allocated, allot, allotted, vow, vowed, approve, approves, approved, approving",
         "paid": "pay, pays, paid, paying, disburse, disbursed, paid out, pay out",
-        "fired": "fire, fired, firing, launch, launches, launched, launching, expend, expended",
+        "fired": "fired, firing, launch, launches, launched, launching, expend, expended",
+        "demanded": "demand, demands, demanded, demanding, want, wants, wanted, seek, seeks,"
+        " sought, seeking, ask, asks, asked, asking, call for, calls for, called for",
         "shot_down": "shot down, shoot down, shooting down, intercept, intercepted,"
         " intercepting, downed",
         "produced": "produce, produces, produced, producing, manufacture, manufactured, build,"
@@ -145,7 +151,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " told to leave, ordered out, to evacuate, to leave",
         "displaced": "displace, displaced, flee, fled, fleeing, uproot, uprooted,"
         " left homeless, forced from their homes, forced to flee",
-        "destroyed": "destroy, destroys, destroyed, destroying, raze, razed, levelled,"
+        "destroyed": "destroy, destroys, destroyed, destroying, raze, razed, levelled, lost,"
         " leveled, flatten, flattened, gut, gutted, collapsed, burned down, burnt down,"
         " swept away, washed away",
         "damaged": "damage, damages, damaged, damaging",
@@ -169,6 +175,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " taken back",
         "cut": "cut, cuts, cutting, axe, axed, eliminate, eliminated, shed, slash, slashed",
         "contained": "contained",
+        "opened": "open, opens, opened, opening, set up, established",
+        "confirmed": "confirmed, confirmed by laboratory tests, laboratory-confirmed",
     }
 )
 
@@ -273,13 +281,15 @@ HEDGES = frozenset(
     under just only up down percent per cent pc pct figure figures number numbers total
     totals amount amounts level levels rate rates share whole part majority minority
     average tally count counts further another additional extra respectively each all
-    both other others many several few most lot lots plenty bit""".split()
+    both other others many several few most lot lots plenty bit back unchanged steady stable
+    flat lower higher fewer bigger smaller greater larger better worse""".split()
 )
 TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december jan feb mar apr jun jul aug
     sep sept oct nov dec today yesterday tomorrow tonight morning evening afternoon night
-    week weekend month year day hour minute decade century season""".split()
+    week weekend month year day hour minute decade century season first second third last
+    next""".split()
 )
 PLACE_NOUNS = frozenset(
     """oblast region province district county state city town village country capital

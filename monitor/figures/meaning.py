@@ -24,10 +24,11 @@ from dataclasses import dataclass, replace
 
 from monitor.figures.events import EventReading, has_own_verb, read_event
 from monitor.figures.extract import Reading, read_numbers
-from monitor.figures.lexicon import EVENTS, PERSONS
+from monitor.figures.lexicon import EVENTS, PERSONS, PLACE_NOUNS
 from monitor.figures.measures import (
     DEFAULT_SYNONYMS,
     INCREMENT,
+    RATE_WORDS,
     Head,
     MeasureKey,
     head_of,
@@ -42,8 +43,15 @@ from monitor.figures.words import words_of
 # Who a left-out noun stands for when the sentence names nobody.
 _DEFAULT_PERSON = {"laid_off": "workers", "rehired": "workers", "strike": "workers"}
 # What happens to people stands for another event when its noun says so.
-_PERSON_EVENT = {"fired": "laid_off", "deployed": "sent", "seized": "held", "cut": "laid_off"}
+_PERSON_EVENT = {
+    "fired": "laid_off",
+    "deployed": "sent",
+    "seized": "held",
+    "cut": "laid_off",
+    "destroyed": "killed",  # "the town lost 7 people"
+}
 _MONEY_EVENTS = frozenset(("pledged", "paid", "sent", "spent"))
+_CLAUSE_ENDS = frozenset(";:()\u2014\u2013")
 # People an event makes into something else: people held are hostages.
 _PEOPLE_ARE = {"held": "hostages", "crossed": "refugees"}
 _PRESENCE = tuple(key for key, event in EVENTS.items() if event.presence)
@@ -94,6 +102,9 @@ class _Context:
     count_head: Head | None = None
     count_event: EventReading | None = None
     people: Head | None = None  # the article's last count of people
+    prior: Meaning | None = None  # the last count of the sentence before, same paragraph
+    prior_head: Head | None = None
+    prior_event: EventReading | None = None
 
 
 def read_meanings(
@@ -121,8 +132,7 @@ def read_meanings(
             skipped.append(reading)
             continue
         if context.sentence_start != reading.sentence.start:
-            context.sentence_start = reading.sentence.start
-            context.count = context.count_head = context.count_event = None
+            _next_sentence(context, text, reading.sentence.start)
         meaning, reason, head, event = _meaning(reading, figure, table, context)
         if reading.figure is None and (meaning is None or meaning.key.event is None):
             # "the two leaders": a small number in words counts only what befell someone.
@@ -156,11 +166,17 @@ def _meaning(
         thing_end = phrase_end  # read before the number: nothing follows it to skip
     # "3,000 people were killed in Norland and 1,200 in Ostmark": the second count borrowed
     # its noun from the first, and shares its event unless it says its own.
-    borrowed = figure.thing_start == figure.thing_end and context.count is not None
-    # A name read as the thing ("the toll in Arvenne province", "along the Vessa") is where,
-    # not what: the thing is left out.
-    head = head_of("" if _is_name(figure, offset) else figure.thing, synonyms)
-    in_thing = EventReading(head.event, head.event_words, "in the thing") if head.event else None
+    borrowed = bool(figure.thing) and figure.thing_start == figure.thing_end
+    # A name read as the thing ("the toll in Arvenne province", "Mbarun district has
+    # recorded 472") is where, not what: the thing is left out.
+    named_place = _place_name(figure, offset)
+    head = head_of("" if named_place else figure.thing, synonyms)
+    rate = _last_word(head.name) in RATE_WORDS
+    in_thing = (
+        EventReading(head.event, head.event_words, "in the thing")
+        if head.event and not borrowed
+        else None
+    )
     inherited = context.count_event if context.count_event is not None else None
     if inherited is not None and not inherited.governs:
         inherited = None
@@ -179,9 +195,14 @@ def _meaning(
         and not has_own_verb(sentence, phrase_end)
     ):
         event = context.count_event
+    if rate or event.key == "confirmed":
+        event = EventReading(None)  # "the case fatality rate"; confirmed cases are cases
     head = _supplied(
         head, event, sentence, phrase_start, context, synonyms, money=figure.unit not in NOT_MONEY
     )
+    if not head.name and context.prior is not None and event.key is None:
+        # "Tavelko district has recorded 1,090 cases. Mbarun district has recorded 472."
+        head, event = context.prior_head or head, context.prior_event or event
     key_event, scope, evidence = _event_and_scope(head, event, figure)
     if key_event == "infected" and head.name in ("people", ""):
         head, key_event = replace_head(head, "cases"), None  # "people infected" are cases
@@ -198,6 +219,8 @@ def _meaning(
         if figure.unit == COUNT
         else NO_PLACE
     )
+    if place.place is None and named_place:
+        place = PlaceReading(named_place, figure.thing)
     if place.place is None and borrowed and context.count is not None:
         place = PlaceReading(context.count.place_said, "(as the count before it)")
     role = read_role(
@@ -230,6 +253,21 @@ def _meaning(
     return meaning, None, head, event
 
 
+def _next_sentence(context: _Context, text: str, start: int) -> None:
+    """Move ``context`` to the sentence at ``start``: its count becomes the prior one when
+    the new sentence goes on the same paragraph."""
+    same_paragraph = (
+        context.sentence_start >= 0 and "\n" not in text[context.sentence_start : start]
+    )
+    if same_paragraph and context.count is not None:
+        context.prior, context.prior_head = context.count, context.count_head
+        context.prior_event = context.count_event
+    elif not same_paragraph:
+        context.prior = context.prior_head = context.prior_event = None
+    context.sentence_start = start
+    context.count = context.count_head = context.count_event = None
+
+
 def _supplied(
     head: Head,
     event: EventReading,
@@ -250,7 +288,7 @@ def _supplied(
     if counted is not None and counted.name and (spec is None or not spec.person or counted.person):
         supplied = counted
     elif spec is not None and spec.person:
-        supplied = _person_in(sentence, phrase_start, synonyms) or context.people
+        supplied = _person_in(sentence, phrase_start, synonyms)
         if supplied is None:
             supplied = head_of(_DEFAULT_PERSON.get(spec.key, "people"), synonyms)
     elif spec is not None and spec.key in _MONEY_EVENTS and money:
@@ -263,10 +301,16 @@ def _supplied(
 
 
 def _person_in(sentence: str, position: int, synonyms: Mapping[str, str]) -> Head | None:
-    """Return the people the sentence names nearest before ``position`` (else after it)."""
+    """Return the people the number's clause names, nearest before ``position`` (else after
+    it): "Harzvinian soldiers ..., with nearly 200 wounded"."""
     words = words_of(sentence)
-    before = [w for w in words if w.end <= position and w.lower in PERSONS]
-    after = [w for w in words if w.start >= position and w.lower in PERSONS]
+    start = max((w.end for w in words if w.end <= position and w.text in _CLAUSE_ENDS), default=0)
+    end = min(
+        (w.start for w in words if w.start >= position and w.text in _CLAUSE_ENDS),
+        default=len(sentence),
+    )
+    before = [w for w in words if start <= w.start and w.end <= position and w.lower in PERSONS]
+    after = [w for w in words if position <= w.start < end and w.lower in PERSONS]
     chosen = before[-1] if before else after[0] if after else None
     return head_of(chosen.lower, synonyms) if chosen is not None else None
 
@@ -279,6 +323,8 @@ def _event_and_scope(
     scope = figure.scope
     if key is not None and head.person:
         key = _PERSON_EVENT.get(key, key)
+    if key == "crossed" and head.military:
+        key = "sent"  # soldiers crossing a border are sent in, not refugees
     if key == "burned" and head.name != "area":
         key = "destroyed"  # "homes burned" are homes destroyed; "burned 40,000 hectares" burned
     if key == "laid_off" and head.name == "jobs":
@@ -286,8 +332,8 @@ def _event_and_scope(
     if key is not None and event.intent:
         if key == "sent":
             key = "pledged"  # "will send": a promise, not a delivery
-        elif key != "pledged":
-            scope = scope or PLANNED_SCOPE
+        elif key not in ("pledged", "cut", "demanded"):
+            scope = scope or PLANNED_SCOPE  # "plans to evacuate"; a cut is announced anyway
     if head.increment:
         scope = scope or INCREMENT_SCOPE
     if key is not None:
@@ -342,15 +388,23 @@ def _headline_end(text: str, title: str | None) -> int:
     return len(first)
 
 
-def _is_name(figure: Figure, offset: int) -> bool:
-    """Whether the thing read is a proper name (a place or a body), not a counted noun: only
-    capitalised words, in a sentence that is not capitalised throughout."""
+def _place_name(figure: Figure, offset: int) -> str | None:
+    """Return the name read as the thing when it is a proper name (a place or a body), not
+    a counted noun: only capitalised words, in a sentence not capitalised throughout."""
     words = re.findall(r"[A-Za-z][\w'\u2019-]*", figure.thing)
+    if len(words) > 1 and words[-1].lower() in PLACE_NOUNS:
+        words = words[:-1]  # "Arvenne province", "the Tavel district"
     if not words or not all(word[0].isupper() for word in words):
-        return False
+        return None
     sentence = re.findall(r"[A-Za-z][\w'\u2019-]*", figure.sentence)
     capitalised = sum(word[0].isupper() for word in sentence)
-    return capitalised < 0.6 * len(sentence) and head_of(figure.thing).person is False
+    if capitalised >= 0.6 * len(sentence) or head_of(figure.thing).person:
+        return None
+    return " ".join(words)
+
+
+def _last_word(name: str) -> str:
+    return name.rsplit(" ", 1)[-1] if name else ""
 
 
 def replace_head(head: Head, name: str) -> Head:

@@ -71,6 +71,9 @@ DEFAULT_SYNONYMS: Mapping[str, str] = {
     "serviceman": "troops",
     "service member": "troops",
     "servicemember": "troops",
+    "contingent": "troops",
+    "force": "troops",
+    "garrison": "troops",
     # People at work.
     "worker": "workers",
     "labourer": "workers",
@@ -160,9 +163,11 @@ _STAND_INS = frozenset(
 _ING_VERBS = frozenset(
     "leaving bringing taking making including averaging reaching saying putting giving "
     "following adding pushing raising lifting topping hitting passing nearing exceeding "
-    "totalling totaling standing climbing rising falling".split()
+    "totalling totaling standing climbing rising falling unchanged steady stable".split()
 )
 _INCREMENT = frozenset("new additional another further fresh extra more".split())
+# A quantity whose modifiers say which one it is, unlike a counted thing.
+RATE_WORDS = frozenset("rate rates ratio share proportion percentage index turnout".split())
 _CONJUNCTIONS = frozenset({"and", "or"})
 # Mass nouns, and words whose plural and singular are one.
 _UNCHANGED = frozenset(
@@ -322,6 +327,9 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
             return _with_event(inner, event[0], " ".join(before[-event[1] :]))
         if last is None or last in _CONTAINERS:
             return _head(rest, synonyms, thing)
+        if last in AREA_UNITS:
+            # "hectares of forest": the area is what is counted, whatever grew on it.
+            return Head("area", " ".join(before), False, False, measured_in=AREA_UNITS[last])
         if last in _MEASURING:
             inner = _head(rest, synonyms, thing)
             return replace(inner, measured_in=_MEASURING[last])
@@ -367,6 +375,9 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
         return Head(
             "people", phrase, True, False, event="killed", event_words=phrase, increment=increment
         )
+    if words[-1] in RATE_WORDS:
+        # "the case fatality rate", "the unemployment rate": the modifiers are the quantity.
+        return Head(" ".join(words), phrase, False, False, increment=increment)
     conjuncts = _conjuncts(words)
     heads = [_named(conjunct, synonyms) for conjunct in conjuncts]
     name = " and ".join(named for named, _ in heads)

@@ -26,7 +26,9 @@ _DISTANCE_AFTER = re.compile(
     r"^\s*(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|yards?|feet|ft)\b", re.IGNORECASE
 )
 _LEVEL_BEFORE = re.compile(
-    r"\b(?:level|phase|stage|category|tier|grade|step|code|class|alert|round|number|no\.?)\s+$",
+    r"\b(?:level|phase|stage|category|tier|grade|step|code|class|alert|round|number|no\.?|"
+    r"ward|gate|berth|room|bed|route|highway|platform|block|unit|wing|floor|bay|pier|"
+    r"terminal|line|exit|junction|district|zone|sector|lot|plot|building|hangar|dock)\s+$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")

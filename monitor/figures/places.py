@@ -41,6 +41,16 @@ _IN_PLACE = re.compile(
     rf"\b(?:in|across|throughout|inside|within|at|from)\s+(?:the\s+)?(?:{_COMPASS}\s+)*"
     rf"(?P<name>{_NAME})"
 )
+# "Tavelko district accounts for 1,905 cases", "and Mbarun district for 1,046"
+_SUBJECT_PLACE = re.compile(
+    rf"(?:^|\band\s+|\bwhile\s+)(?:the\s+)?(?P<name>{_NAME})\s+(?:district|province|region|"
+    r"county|state|town|city|village|municipality|prefecture)\s+(?:[a-z]+\s+){0,3}$"
+)
+# "when shells hit the border town of Tarsk"
+_TOWN_OF = re.compile(
+    r"\b(?:town|city|village|port|district|province|region|county|capital|suburb)\s+of\s+"
+    rf"(?P<name>{_NAME})"
+)
 # "in Tarsk and Drevoly", "in Norland, Ostmark and Vessel": several places are a total.
 _MORE_PLACES = re.compile(r"\s*(?:,|and|&|or)\s+(?:in\s+)?(?:the\s+)?[A-Z]")
 # Words after which the rest of a sentence is about something else.
@@ -102,7 +112,7 @@ def _after(sentence: str, position: int) -> PlaceReading:
         if index >= _PLACE_WINDOW or (index > 0 and word.lower in _CLAUSE_WORDS):
             end = word.start
             break
-    match = _IN_PLACE.search(sentence, position, end)
+    match = _IN_PLACE.search(sentence, position, end) or _TOWN_OF.search(sentence, position, end)
     if match is None or _MORE_PLACES.match(sentence, match.end()):
         return NO_PLACE
     name = _cleaned(match.group("name"))
@@ -115,7 +125,7 @@ def _before(sentence: str, position: int) -> PlaceReading:
         clause = clause.rsplit(mark, 1)[-1]
     starts = [match.start() for match in re.finditer(r"\S+", clause)]
     window = clause[starts[-8] :] if len(starts) > 8 else clause
-    possessive = _POSSESSIVE_PLACE.search(window)
+    possessive = _POSSESSIVE_PLACE.search(window) or _SUBJECT_PLACE.search(window)
     candidates = [m for m in _IN_PLACE.finditer(window)]
     found = None
     if candidates:
@@ -132,7 +142,7 @@ def _before(sentence: str, position: int) -> PlaceReading:
     if any(word.lower() not in _SUBJECT_TO_NUMBER for word in between):
         return NO_PLACE
     name = _cleaned(found.group("name"))
-    said = f"{found.group('name')}'s" if found is possessive else found.group(0).strip()
+    said = found.group(0).strip() if found is not possessive else found.group("name")
     return PlaceReading(name, said) if name else NO_PLACE
 
 
@@ -146,7 +156,7 @@ def _cleaned(name: str) -> str | None:
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     while words and words[-1].lower() in PLACE_SUFFIXES and len(words) > 1:
         words.pop()
-    while words and words[0].lower() in _NOT_PLACES:
+    while words and (words[0].lower() in _NOT_PLACES or re.fullmatch(_COMPASS, words[0].lower())):
         words.pop(0)
     if not words or words[0].lower() in _NOT_PLACES or (words[0].isupper() and len(words[0]) < 2):
         return None

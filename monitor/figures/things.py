@@ -32,6 +32,9 @@ _STOP = frozenset(
     alone now then ago last next this year years month months week weeks day days""".split()
 )
 _INNER_PREPOSITIONS = frozenset(("of", "in", "for"))
+_SCALES = frozenset(
+    "thousand thousands million millions billion billions trillion bn mn m k".split()
+)
 _DETERMINERS = frozenset(("the", "a", "an", "its", "their"))
 # Words after which a number's "thing" continues past a plural noun.
 _COMPLEMENT = "of"
@@ -69,7 +72,10 @@ _LINK_BEFORE = frozenset(
     cost costs possibly probably about around roughly nearly almost some estimated an
     be been being now alone had has have from risen rise rises soared soars surged surges
     tops topped hits passes passed nears neared exceeds exceeded climbs rises jumps stands
-    stood amounts amounted amount came comes put puts up down""".split()
+    stood amounts amounted amount came comes put puts up down stand averaging averaged
+    averages totalling totaling reaching nearing topping exceeding eased eases slipped slips
+    edged dipped dips fallen recorded registered reported counted logged confirmed
+    accounts account accounted""".split()
 )
 
 
@@ -102,9 +108,60 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
     return sentence[words[0][1] : words[-1][2]], words[-1][2]
 
 
+# "the number of people killed ... rose to 18": the people are what the number counts.
+_NUMBER_OF = re.compile(
+    r"\b(?:the\s+)?(?:number|total|count|tally)\s+of\s+(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,3}?"
+    r"[A-Za-z][\w'-]*)(?=\s+(?:killed|dead|who|that|which|in|at|on|by|from|with|to|has|have|had|"
+    r"was|were|is|are|rose|risen|reached|stood|stands|climbed|fell|fallen|now|[a-z]+ed)\b)",
+    re.IGNORECASE,
+)
+
+
 def thing_before(sentence: str, position: int) -> str:
     """Return the noun phrase that names what a number at ``position`` measures, or ""."""
-    clause = re.split(r"[,;:()\u2013\u2014]", sentence[:position])[-1]
+    clauses = re.split(r"[,;:()\u2013\u2014]", sentence[:position])
+    clause = clauses[-1]
+    counted = _NUMBER_OF.search(clause)
+    if counted is not None:
+        return counted.group("thing")
+    part_of = _OF_THE.match(sentence[:position])
+    if part_of is not None and len(clauses) == 2:
+        return part_of.group("thing")  # "Of the suspected cases, 167 are in Tavelko"
+    phrase = _phrase_before(clause)
+    if not phrase and len(clauses) >= 3 and _apposition(clauses[-2], clause):
+        # "Suspected cases in Kesmar, a rural region, have risen to 486": past the apposition.
+        return _phrase_before(clauses[-3])
+    return phrase
+
+
+_VERB_FIRST = frozenset(
+    "have has had is are was were rose risen reached stood stands climbed fell fallen now".split()
+)
+
+
+def _apposition(middle: str, last: str) -> bool:
+    """Whether ``middle`` is an apposition ("a largely rural region") between a subject and
+    the verb that opens ``last`` ("have risen to")."""
+    first = middle.split()[:1]
+    verb = last.split()[:1]
+    return (
+        bool(first)
+        and first[0].lower() in ("a", "an", "the")
+        and bool(verb)
+        and verb[0].lower() in _VERB_FIRST
+        and _only_links(last)
+    )
+
+
+_OF_THE = re.compile(r"^\s*Of\s+(?:the|these|those|its|their)\s+(?P<thing>[^,]{1,60}),", re.I)
+
+
+def _only_links(clause: str) -> bool:
+    words = [w for w in _TOKEN.findall(clause) if w[0].isalnum()]
+    return bool(words) and all(w.lower() in _LINK_BEFORE or w.lower() in _STOP for w in words)
+
+
+def _phrase_before(clause: str) -> str:
     words: list[str] = [w.rstrip(".") for w in _TOKEN.findall(clause) if w[0].isalnum()]
     while words and words[-1].lower() in _LINK_BEFORE:
         words.pop()
@@ -113,7 +170,7 @@ def thing_before(sentence: str, position: int) -> str:
     while index >= 0 and len(phrase) < 6:
         lower = words[index].lower()
         before = words[index - 1].lower() if index > 0 else ""
-        if _NUMERAL.fullmatch(lower):
+        if _NUMERAL.fullmatch(lower) or lower in _SCALES:
             break  # another number: "rose from 2,900 to 3,000" counts nothing named "900"
         if lower in _INNER_PREPOSITIONS and phrase:
             phrase.insert(0, words[index])  # "value of the artillery": the head is before "of"

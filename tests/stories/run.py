@@ -39,6 +39,15 @@ class StoredArticle:
     url: str
     text: str
     duplicate_of: int | None
+    title: str | None = None
+
+    @property
+    def body_start(self) -> int:
+        """Where the body starts: after the headline, when the text opens with it."""
+        first = self.text.split("\n", 1)[0]
+        if self.title and " ".join(first.split()) == " ".join(self.title.split()):
+            return len(first)
+        return 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +150,9 @@ def read_outcome(database_url: str, server: FeedServer) -> Outcome:
     try:
         with Session(engine) as session:
             articles = {
-                _path(row.url): StoredArticle(row.id, row.url, row.text, row.duplicate_of)
+                _path(row.url): StoredArticle(
+                    row.id, row.url, row.text, row.duplicate_of, row.title
+                )
                 for row in session.scalars(select(Article))
             }
             figures = list(session.scalars(select(StoredFigure).order_by(StoredFigure.id)))

@@ -114,10 +114,14 @@ def score_story(story: Story, outcome: Outcome) -> Tally:
     pairs: list[tuple[StoredFigure, GoldFigure]] = []
     for article in story.articles:
         stored = outcome.articles.get(page_path(story, article))
+        # The labels cover the body: a figure of the headline the text opens with is left out.
         figures = [
             f
             for f in outcome.figures
-            if stored is not None and f.article_id == stored.id and f.watch == story.watch_name
+            if stored is not None
+            and f.article_id == stored.id
+            and f.watch == story.watch_name
+            and f.span_start >= stored.body_start
         ]
         if article.copy_of is None:
             tally.gold_figures += len(article.figures)
