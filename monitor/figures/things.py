@@ -153,6 +153,11 @@ def _apposition(middle: str, last: str) -> bool:
     )
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_CHANGE_NOUNS = frozenset(
+    "increase increases rise rises jump jumps drop drops fall falls decline declines change "
+    "changes growth shift shifts move".split()
+)
 _OF_THE = re.compile(r"^\s*Of\s+(?:the|these|those|its|their)\s+(?P<thing>[^,]{1,60}),", re.I)
 
 
@@ -163,13 +168,19 @@ def _only_links(clause: str) -> bool:
 
 def _phrase_before(clause: str) -> str:
     words: list[str] = [w.rstrip(".") for w in _TOKEN.findall(clause) if w[0].isalnum()]
+    popped = []
     while words and words[-1].lower() in _LINK_BEFORE:
-        words.pop()
+        popped.append(words.pop().lower())
+    if "from" in popped and words and words[-1].lower() in _CHANGE_NOUNS:
+        return ""  # "an increase from 24.2 to 33 billion": the change, not a thing
     phrase: list[str] = []
     index = len(words) - 1
     while index >= 0 and len(phrase) < 6:
         lower = words[index].lower()
         before = words[index - 1].lower() if index > 0 else ""
+        if _YEAR.fullmatch(lower) and before in ("in", "since", "for"):
+            index -= 2  # "the flash count in 2018 at 2483805": the year says when
+            continue
         if _NUMERAL.fullmatch(lower) or lower in _SCALES:
             break  # another number: "rose from 2,900 to 3,000" counts nothing named "900"
         if lower in _INNER_PREPOSITIONS and phrase:
