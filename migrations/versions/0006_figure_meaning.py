@@ -24,7 +24,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 _OLD_STATUSES = ("new_measure", "changed_figure", "repeat")
-_NEW_STATUSES = (*_OLD_STATUSES, "previous", "vague", "second_value")
+_NEW_STATUSES = (*_OLD_STATUSES, "previous", "vague", "second_value", "headline")
 # What a copy of the figures table would delete by cascade on SQLite; parents first.
 _FIGURE_DEPENDENTS = ("alerts", "deliveries")
 
@@ -48,7 +48,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # The statuses an older version cannot read go: a past value was never stored before.
-    op.execute("DELETE FROM figures WHERE status IN ('previous', 'vague', 'second_value')")
+    op.execute(
+        "DELETE FROM figures WHERE status IN ('previous', 'vague', 'second_value', 'headline')"
+    )
     with _alerts_kept(), op.batch_alter_table("figures") as batch:
         batch.drop_constraint(op.f("ck_figures_role"), type_="check")
         batch.drop_constraint(op.f("ck_figures_status"), type_="check")

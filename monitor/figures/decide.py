@@ -10,13 +10,15 @@ Within an article:
 
 1. Past values come first ("up from 1,000"): each corroborates an agreeing earlier value, or
    is kept as history, never alerting (status ``previous``).
-2. Then the current values, in text order, the headline's after the body's (a headline
-   rounds and compresses what the body says). The first of each measure is the article's report
-   of it, decided by novelty (``new_measure``, ``changed_figure`` or ``repeat``). A later one
-   of the same measure that can be the same value is a restatement (``repeat`` of the
-   report); one that cannot is a second value (``second_value``), never a second alert: an
-   article raises at most one alert per measure.
-3. Vague amounts ("hundreds of") corroborate a value they contain (``repeat``) and otherwise
+2. Then the current values of the body, in text order. The first of each measure is the
+   article's report of it, decided by novelty (``new_measure``, ``changed_figure`` or
+   ``repeat``). A later one of the same measure that can be the same value is a restatement
+   (``repeat`` of the report); one that cannot is a second value (``second_value``), never a
+   second alert: an article raises at most one alert per measure.
+3. A headline figure (the text opens with the title) restates the body's report or an
+   earlier value (``repeat``); one the body does not restate is kept as ``headline``: the
+   headline rounds and compresses, the body's figures alert.
+4. Vague amounts ("hundreds of") corroborate a value they contain (``repeat``) and otherwise
    stay ``vague``: they never alert nor give a measure its first value.
 
 A figure that names no event joins a measure the story already has for a presence event of
@@ -129,12 +131,8 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
             decision = _vague(value, earlier)
         elif measure in reports:
             decision = _restated(value, decided[reports[measure]], earlier)
-        elif meaning.headline and (body := _body_value(meaning, value, decided)) is not None:
-            decision = Decision(
-                status="repeat",
-                reason="the headline restates the body's figure",
-                repeat_of=body.decision.repeat_of or provisional(body.index),
-            )
+        elif meaning.headline:
+            decision = _headline(meaning, value, decided, earlier)
         else:
             decision = _reported(value, earlier)
             reports[measure] = index
@@ -142,6 +140,34 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
                 book.add(measure, _earlier(index, meaning, article, "current"))
         decided[index] = Decided(index, meaning, measure, decision, earlier)
     return [decided[index] for index in range(len(meanings))]
+
+
+def _headline(
+    meaning: Meaning,
+    value: Value,
+    decided: Mapping[int, Decided],
+    earlier: Sequence[EarlierValue],
+) -> Decision:
+    """A headline figure restates the body's, or an earlier value; it never alerts itself:
+    a headline rounds and compresses, the body says what the figure is."""
+    body = _body_value(meaning, value, decided)
+    if body is not None:
+        return Decision(
+            status="repeat",
+            reason="the headline restates the body's figure",
+            repeat_of=body.decision.repeat_of or provisional(body.index),
+        )
+    agreeing = [e for e in earlier if e.figure_id > 0 and agrees(value, e)]
+    if agreeing:
+        return Decision(
+            status="repeat",
+            reason=f"repeats {describe(agreeing[-1], value.unit)}",
+            repeat_of=agreeing[-1].figure_id,
+        )
+    return Decision(
+        status="headline",
+        reason="a headline figure the body does not restate: the body's figures alert",
+    )
 
 
 def _body_value(meaning: Meaning, value: Value, decided: Mapping[int, Decided]) -> Decided | None:

@@ -109,7 +109,7 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
         sentence=words,
         start=sentence.start + number.start,
         end=sentence.start + number.end,
-        rate=rate_of(words, number.start, thing_end),
+        rate=rate_of(words, number.start, max(thing_end, number.end)),
         scope=scope_of(words, number.start),
         thing_start=sentence.start + thing_start,
         thing_end=sentence.start + thing_end,

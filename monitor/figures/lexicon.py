@@ -168,7 +168,9 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " immunised, immunize, immunized",
         "administered": "administer, administered, administering",
         "tested": "test, tested, testing",
-        "strike": "on strike, walked out, walk out, downed tools, stopped work, joined the strike",
+        "strike": "on strike, walked out, walk out, downed tools, stopped work, joined the strike,"
+        " walked off the job, walk off the job, walked off, stayed away, joined the walkout,"
+        " went on strike, gone on strike",
         "laid_off": "laid off, lay off, lays off, laying off, let go, made redundant,"
         " lost their jobs, dismissed, sacked",
         "rehired": "rehire, rehired, rehiring, reinstate, reinstated, recalled, took back,"

@@ -19,7 +19,7 @@ always means the same.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
 from monitor.figures.events import EventReading, has_own_verb, read_event
@@ -39,6 +39,7 @@ from monitor.figures.noise import noise_of
 from monitor.figures.places import NO_PLACE, PlaceReading, read_place
 from monitor.figures.roles import Role, read_role
 from monitor.figures.words import words_of
+from monitor.watch.text import normalize
 
 # Who a left-out noun stands for when the sentence names nobody.
 _DEFAULT_PERSON = {"laid_off": "workers", "rehired": "workers", "strike": "workers"}
@@ -111,13 +112,15 @@ def read_meanings(
     text: str,
     *,
     title: str | None = None,
+    frame: Collection[str] = (),
     small_spelled_max: int | None = None,
     synonyms: Mapping[str, str] | None = None,
 ) -> ArticleMeanings:
     """Return what every figure of ``text`` means, in text order (module docstring).
 
     ``title`` is the article's headline: when the text opens with it (extractors keep it),
-    the figures there are marked ``headline``, a restatement of the body's report.
+    the figures there are marked ``headline``, a restatement of the body's report. ``frame``
+    holds the places the watch's story is in (``places.read_place``).
     """
     table = DEFAULT_SYNONYMS if synonyms is None else synonyms
     options = {} if small_spelled_max is None else {"small_spelled_max": small_spelled_max}
@@ -133,7 +136,7 @@ def read_meanings(
             continue
         if context.sentence_start != reading.sentence.start:
             _next_sentence(context, text, reading.sentence.start)
-        meaning, reason, head, event = _meaning(reading, figure, table, context)
+        meaning, reason, head, event = _meaning(reading, figure, table, context, frame)
         if reading.figure is None and (meaning is None or meaning.key.event is None):
             # "the two leaders": a small number in words counts only what befell someone.
             skipped.append(reading)
@@ -156,6 +159,7 @@ def _meaning(
     figure: Figure,
     synonyms: Mapping[str, str],
     context: _Context,
+    frame: Collection[str],
 ) -> tuple[Meaning | None, str | None, Head, EventReading]:
     sentence = reading.sentence.text
     offset = reading.sentence.start
@@ -215,11 +219,17 @@ def _meaning(
         return None, reason, head, event
     placed = _placed(key_event, head)
     place = (
-        read_place(sentence, phrase_start=phrase_start, phrase_end=phrase_end, thing_end=thing_end)
+        read_place(
+            sentence,
+            phrase_start=phrase_start,
+            phrase_end=phrase_end,
+            thing_end=thing_end,
+            frame=frame,
+        )
         if figure.unit == COUNT
         else NO_PLACE
     )
-    if place.place is None and named_place:
+    if place.place is None and named_place and normalize(named_place) not in frame:
         place = PlaceReading(named_place, figure.thing)
     if place.place is None and borrowed and context.count is not None:
         place = PlaceReading(context.count.place_said, "(as the count before it)")

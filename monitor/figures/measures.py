@@ -358,8 +358,8 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
             event_words=event_words,
             increment=increment,
         )
-    if len(words) == 1 and (words[0] in DISTANCE_UNITS or _singular(words[0]) in _MEASURING):
-        measured = _MEASURING.get(_singular(words[0]), words[0])
+    if words[-1] in DISTANCE_UNITS or (len(words) == 1 and _singular(words[0]) in _MEASURING):
+        measured = _MEASURING.get(_singular(words[-1]), words[-1])
         return Head(
             "",
             phrase,
@@ -369,7 +369,7 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
             event=event_key,
             event_words=event_words,
             increment=increment,
-            distance=words[0] in DISTANCE_UNITS,
+            distance=words[-1] in DISTANCE_UNITS,
         )
     if words[-1] == "lives" or words[-1] == "life":
         return Head(
@@ -398,7 +398,9 @@ def _events_in(words: list[str]) -> tuple[str | None, str, list[str]]:
     """Take event adjectives and a closing event noun out of ``words``."""
     for table in (ADJECTIVES, VERBS):
         whole = phrase_at(words, 0, table) if words else None
-        if whole is not None and whole[1] == len(words):
+        if whole is None or whole[1] != len(words):
+            continue
+        if table is ADJECTIVES or words[-1].endswith("ing"):
             return whole[0], " ".join(words), []  # "300 dead", "killing at least 11"
     key, said = None, ""
     kept: list[str] = []

@@ -34,7 +34,9 @@ from urllib.parse import urlsplit
 from monitor.figures.model import Qualifier
 from monitor.figures.wording import DASH, amount, compact
 
-Status = Literal["new_measure", "changed_figure", "repeat", "previous", "vague", "second_value"]
+Status = Literal[
+    "new_measure", "changed_figure", "repeat", "previous", "vague", "second_value", "headline"
+]
 ALERTING: tuple[Status, ...] = ("new_measure", "changed_figure")
 
 ROUNDING = 0.05  # a plain number is at most this uncertain, however round it is

@@ -12,14 +12,21 @@ from dataclasses import dataclass, field
 from monitor.config.settings import Settings
 from monitor.figures.exclusions import SMALL_SPELLED_MAX
 from monitor.figures.measures import DEFAULT_SYNONYMS
+from monitor.watch.query import Phrase, parse_query, required_terms
 
 
 @dataclass(frozen=True, slots=True)
 class FigureOptions:
-    """How figures are read and named: the small-number cut-off and the word -> group table."""
+    """How figures are read and named: the small-number cut-off, the word -> group table, and
+    each watch's frame (the places its query requires, lower case: a count there is the
+    story's total)."""
 
     small_spelled_max: int = SMALL_SPELLED_MAX
     synonyms: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_SYNONYMS))
+    frames: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def frame(self, watch: str) -> frozenset[str]:
+        return self.frames.get(watch, frozenset())
 
 
 def figure_options(settings: Settings) -> FigureOptions:
@@ -29,4 +36,14 @@ def figure_options(settings: Settings) -> FigureOptions:
     return FigureOptions(
         small_spelled_max=figures.small_spelled_max,
         synonyms={**DEFAULT_SYNONYMS, **figures.synonyms},
+        frames={watch.name: watch_frame(watch.query) for watch in settings.watches},
+    )
+
+
+def watch_frame(query: str) -> frozenset[str]:
+    """Return the words and phrases every article of a watch's query contains, lower case:
+    in "cholera AND Kesmar" the story is in Kesmar."""
+    return frozenset(
+        " ".join(term.words) if isinstance(term, Phrase) else term.word
+        for term in required_terms(parse_query(query))
     )

@@ -17,10 +17,12 @@ The name loses what does not tell one place from another: "the", compass words
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from monitor.figures.lexicon import PLACE_SUFFIXES, TIME_WORDS
 from monitor.figures.words import CLAUSE_MARKS, words_of
+from monitor.watch.text import normalize
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,8 @@ _IN_PLACE = re.compile(
     rf"\b(?:in|across|throughout|inside|within|at|from)\s+(?:the\s+)?(?:{_COMPASS}\s+)*"
     rf"(?P<name>{_NAME})"
 )
+# "across Arvenne province": the whole area, a total.
+_REGIONS = r"(?:province|region|country|state|nation)\b"
 # "Tavelko district accounts for 1,905 cases", "and Mbarun district for 1,046"
 _SUBJECT_PLACE = re.compile(
     rf"(?:^|\band\s+|\bwhile\s+)(?:the\s+)?(?P<name>{_NAME})\s+(?:district|province|region|"
@@ -54,7 +58,7 @@ _TOWN_OF = re.compile(
 # "in Tarsk and Drevoly", "in Norland, Ostmark and Vessel": several places are a total.
 _MORE_PLACES = re.compile(r"\s*(?:,|and|&|or)\s+(?:in\s+)?(?:the\s+)?[A-Z]")
 # Words after which the rest of a sentence is about something else.
-_CLAUSE_WORDS = frozenset("and while but whereas as with after before when".split())
+_CLAUSE_WORDS = frozenset("and while but whereas with".split())
 _POSSESSIVE_PLACE = re.compile(rf"(?P<name>{_NAME})['\u2019]s\s+(?:[a-z-]+\s+){{0,4}}$")
 _OPENING = re.compile(
     rf"^(?:In|Across|Inside|Throughout)\s+(?:the\s+)?(?:{_COMPASS}\s+)*(?P<name>{_NAME})"
@@ -85,9 +89,31 @@ _SUBJECT_TO_NUMBER = frozenset(
 
 
 def read_place(
-    sentence: str, *, phrase_start: int, phrase_end: int, thing_end: int
+    sentence: str,
+    *,
+    phrase_start: int,
+    phrase_end: int,
+    thing_end: int,
+    frame: Collection[str] = (),
 ) -> PlaceReading:
-    """Return where the sentence says the figure at ``phrase_start:phrase_end`` happened."""
+    """Return where the sentence says the figure at ``phrase_start:phrase_end`` happened.
+
+    ``frame`` holds the places the whole story is in (lower case): the words every article of
+    the watch contains ("cholera AND Kesmar"). A count there, or "across" a province or
+    country, is the story's total, not one place's.
+    """
+    found = _found(sentence, phrase_start, phrase_end, thing_end)
+    if found.place is None:
+        return found
+    across = re.search(
+        rf"\b(?:across|throughout)\s+(?:the\s+)?{re.escape(found.place)}\s+{_REGIONS}", sentence
+    )
+    if normalize(found.place) in frame or across is not None:
+        return PlaceReading(None, f"{found.words} (the whole story's area: a total)")
+    return found
+
+
+def _found(sentence: str, phrase_start: int, phrase_end: int, thing_end: int) -> PlaceReading:
     after = _after(sentence, max(phrase_end, thing_end))
     if after.place is not None:
         return after

@@ -101,13 +101,6 @@ def decide_article(
     # Imported articles are history: later coverage is judged against them, silently.
     imported = article.content_origin == "import"
     if article.duplicate_of is None:
-        meanings = read_meanings(
-            article.text,
-            title=article.title,
-            small_spelled_max=options.small_spelled_max,
-            synonyms=options.synonyms,
-        ).meanings
-        candidates = {name for meaning in meanings for name in meaning.candidates}
         reference = ArticleRef(article.id, article.url, article.site, article.published_at)
         watches = session.scalars(
             select(WatchMatch.watch)
@@ -115,6 +108,14 @@ def decide_article(
             .order_by(WatchMatch.watch)
         )
         for watch in watches:
+            meanings = read_meanings(
+                article.text,
+                title=article.title,
+                frame=options.frame(watch),
+                small_spelled_max=options.small_spelled_max,
+                synonyms=options.synonyms,
+            ).meanings
+            candidates = {name for meaning in meanings for name in meaning.candidates}
             book = stored.load_book(session, watch, candidates)
             decided = decide_figures(meanings, book, reference)
             ids = stored.add_figures(session, article_id, watch, decided)

@@ -29,8 +29,10 @@ _STOP = frozenset(
     used sent shipped delivered supplied provided fired launched killed wounded injured
     included including includes held made making each every this these those such its their
     his her our your my it they we he she there here not no also only just already still
-    alone now then ago last next this year years month months week weeks day days""".split()
-)
+    alone now then ago last next this year years month months week weeks day days them
+    us him me you early late overnight today yesterday tonight later earlier recently again
+    soon""".split()
+) | frozenset(words[0] for words in ADJECTIVES if len(words) == 1)
 _INNER_PREPOSITIONS = frozenset(("of", "in", "for"))
 _SCALES = frozenset(
     "thousand thousands million millions billion billions trillion bn mn m k".split()
@@ -168,8 +170,10 @@ def _only_links(clause: str) -> bool:
 
 def _phrase_before(clause: str) -> str:
     words: list[str] = [w.rstrip(".") for w in _TOKEN.findall(clause) if w[0].isalnum()]
-    popped = []
+    popped: list[str] = []
     while words and words[-1].lower() in _LINK_BEFORE:
+        if popped == ["of"] and words[-1].lower() in _CHANGE_NOUNS:
+            break  # "a pay rise of 12%": the rise is the thing
         popped.append(words.pop().lower())
     if "from" in popped and words and words[-1].lower() in _CHANGE_NOUNS:
         return ""  # "an increase from 24.2 to 33 billion": the change, not a thing
@@ -205,7 +209,12 @@ def event_word_after(sentence: str, position: int) -> tuple[str, int] | None:
     match = re.match(r"\s+([A-Za-z][a-z-]*)\b", sentence[position:])
     if match is None or (match.group(1).lower(),) not in ADJECTIVES:
         return None
-    return match.group(1), position + match.end(1)
+    end = position + match.end(1)
+    # "nearly 200 wounded soldiers": the event word before the noun it befell.
+    noun, noun_end = thing_after(sentence, end)
+    if noun:
+        return f"{match.group(1)} {noun}", noun_end
+    return match.group(1), end
 
 
 def _names_an_event(word: str) -> bool:

@@ -44,7 +44,7 @@ metadata = MetaData(
 DUPLICATE_KINDS = ("url", "text", "near")
 # The first two alert; "previous" is a past value an article recalls, "vague" a vague amount
 # that agrees with no earlier value, "second_value" another value of a measure the article
-# already reported.
+# already reported, "headline" a figure of the headline that the body does not restate.
 FIGURE_STATUSES = (
     "new_measure",
     "changed_figure",
@@ -52,6 +52,7 @@ FIGURE_STATUSES = (
     "previous",
     "vague",
     "second_value",
+    "headline",
 )
 FIGURE_ROLES = ("current", "previous")
 QUALIFIERS = ("exact", "about", "at_least", "more_than", "up_to", "almost", "range", "vague")

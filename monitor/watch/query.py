@@ -94,6 +94,21 @@ def positive_terms(node: Node) -> list[Term | Phrase]:
     return list(dict.fromkeys(_positive(node)))
 
 
+def required_terms(node: Node) -> list[Term | Phrase]:
+    """Return the terms every matching article contains: in "cholera AND Kesmar" both, in
+    "(flood OR floods) AND Vessa" only Vessa."""
+    if isinstance(node, Term | Phrase):
+        return [node]
+    if isinstance(node, And):
+        return [term for item in node.items for term in required_terms(item)]
+    if isinstance(node, Near):
+        return [node.left, node.right]
+    if isinstance(node, Or):
+        first, *rest = [required_terms(item) for item in node.items]
+        return [term for term in first if all(term in other for other in rest)]
+    return []
+
+
 def _positive(node: Node) -> Iterator[Term | Phrase]:
     if isinstance(node, Term | Phrase):
         yield node
