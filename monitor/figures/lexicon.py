@@ -150,11 +150,13 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "evacuation_ordered": "ordered to evacuate, ordered to leave, told to evacuate,"
         " told to leave, ordered out, to evacuate, to leave",
         "displaced": "displace, displaced, flee, fled, fleeing, uproot, uprooted,"
-        " left homeless, forced from their homes, forced to flee",
+        " left homeless, forced from their homes, forced to flee, abandon their homes,"
+        " abandoned their homes, fled their homes, leave their homes, left their homes,"
+        " lost their homes",
         "destroyed": "destroy, destroys, destroyed, destroying, raze, razed, levelled, lost,"
         " leveled, flatten, flattened, gut, gutted, collapsed, burned down, burnt down,"
         " swept away, washed away",
-        "damaged": "damage, damages, damaged, damaging",
+        "damaged": "damage, damages, damaged, damaging, with damage",
         "burned": "burn, burns, burned, burnt, burning, scorch, scorched, char, charred,"
         " blacken, blackened, consume, consumed",
         "threatened": "threaten, threatens, threatened, threatening, at risk",
@@ -281,7 +283,7 @@ MILITARY = frozenset(
 HEDGES = frozenset(
     """roughly about around approximately nearly almost some estimated more less least over
     under just only up down percent per cent pc pct figure figures number numbers total
-    totals amount amounts level levels rate rates share whole part majority minority
+    totals amount amounts whole part majority minority
     average tally count counts further another additional extra respectively each all
     both other others many several few most lot lots plenty bit back unchanged steady stable
     flat lower higher fewer bigger smaller greater larger better worse""".split()

@@ -36,10 +36,9 @@ from monitor.figures.measures import (
 )
 from monitor.figures.model import COUNT, PERCENT, Figure
 from monitor.figures.noise import noise_of
-from monitor.figures.places import NO_PLACE, PlaceReading, read_place
+from monitor.figures.places import NO_PLACE, PlaceReading, is_total, read_place
 from monitor.figures.roles import Role, read_role
 from monitor.figures.words import words_of
-from monitor.watch.text import normalize
 
 # Who a left-out noun stands for when the sentence names nobody.
 _DEFAULT_PERSON = {"laid_off": "workers", "rehired": "workers", "strike": "workers"}
@@ -204,9 +203,14 @@ def _meaning(
     head = _supplied(
         head, event, sentence, phrase_start, context, synonyms, money=figure.unit not in NOT_MONEY
     )
-    if not head.name and context.prior is not None and event.key is None:
+    if not head.name and context.prior_head is not None:
         # "Tavelko district has recorded 1,090 cases. Mbarun district has recorded 472."
-        head, event = context.prior_head or head, context.prior_event or event
+        # "Most were Skarn-7 models, of which Harzvinia has supplied some 300."
+        prior = replace(context.prior_head, event=head.event, event_words=head.event_words)
+        if event.key is None:
+            head, event = prior, context.prior_event or event
+        elif not EVENTS[event.key].person or prior.person:
+            head = prior
     key_event, scope, evidence = _event_and_scope(head, event, figure)
     if key_event == "infected" and head.name in ("people", ""):
         head, key_event = replace_head(head, "cases"), None  # "people infected" are cases
@@ -229,7 +233,7 @@ def _meaning(
         if figure.unit == COUNT
         else NO_PLACE
     )
-    if place.place is None and named_place and normalize(named_place) not in frame:
+    if place.place is None and named_place and not is_total(sentence, named_place, frame):
         place = PlaceReading(named_place, figure.thing)
     if place.place is None and borrowed and context.count is not None:
         place = PlaceReading(context.count.place_said, "(as the count before it)")
@@ -305,9 +309,9 @@ def _supplied(
         supplied = head_of("money", synonyms)
     if supplied is None:
         return head
-    return replace(
-        supplied, event=head.event, event_words=head.event_words, increment=head.increment
-    )
+    # "a further 3,100 with damage": an increment word standing alone adds a kind, not a count
+    # over time; only "300 new cases", "another 3,000 troops" are increments.
+    return replace(supplied, event=head.event, event_words=head.event_words, increment=False)
 
 
 def _person_in(sentence: str, position: int, synonyms: Mapping[str, str]) -> Head | None:

@@ -56,7 +56,10 @@ _TOWN_OF = re.compile(
     rf"(?P<name>{_NAME})"
 )
 # "in Tarsk and Drevoly", "in Norland, Ostmark and Vessel": several places are a total.
-_MORE_PLACES = re.compile(r"\s*(?:,|and|&|or)\s+(?:in\s+)?(?:the\s+)?[A-Z]")
+_MORE_PLACES = re.compile(
+    r"\s*(?:(?:and|&|or)\s+(?:in\s+)?(?:the\s+)?[A-Z]|,\s+(?:[A-Z][\w'-]*,\s+)*[A-Z][\w'-]*"
+    r"\s+(?:and|or)\s+[A-Z])"
+)
 # Words after which the rest of a sentence is about something else.
 _CLAUSE_WORDS = frozenset("and while but whereas with".split())
 _POSSESSIVE_PLACE = re.compile(rf"(?P<name>{_NAME})['\u2019]s\s+(?:[a-z-]+\s+){{0,4}}$")
@@ -105,12 +108,18 @@ def read_place(
     found = _found(sentence, phrase_start, phrase_end, thing_end)
     if found.place is None:
         return found
-    across = re.search(
-        rf"\b(?:across|throughout)\s+(?:the\s+)?{re.escape(found.place)}\s+{_REGIONS}", sentence
-    )
-    if normalize(found.place) in frame or across is not None:
+    if is_total(sentence, found.place, frame):
         return PlaceReading(None, f"{found.words} (the whole story's area: a total)")
     return found
+
+
+def is_total(sentence: str, place: str, frame: Collection[str]) -> bool:
+    """Whether a count "in" ``place`` is the story's total: the watch requires the place, or
+    the sentence counts "across" a whole province or country."""
+    across = re.search(
+        rf"\b(?:across|throughout)\s+(?:the\s+)?{re.escape(place)}\s+{_REGIONS}", sentence
+    )
+    return normalize(place) in frame or across is not None
 
 
 def _found(sentence: str, phrase_start: int, phrase_end: int, thing_end: int) -> PlaceReading:
@@ -141,8 +150,20 @@ def _after(sentence: str, position: int) -> PlaceReading:
     match = _IN_PLACE.search(sentence, position, end) or _TOWN_OF.search(sentence, position, end)
     if match is None or _MORE_PLACES.match(sentence, match.end()):
         return NO_PLACE
-    name = _cleaned(match.group("name"))
+    name = _cleaned(_demonym_place(match.group("name"), sentence[match.end() :]))
     return PlaceReading(name, match.group(0)) if name else NO_PLACE
+
+
+def _demonym_place(name: str, rest: str) -> str:
+    """Return the place a name before a common noun stands for: "from Lutavian villages" is
+    from Lutavia ("-ian", "-an" -> "-ia", "-a"); a place name before "district" stays."""
+    noun = re.match(r"\s+([a-z]+)", rest)
+    if noun is None or noun.group(1) in PLACE_SUFFIXES or noun.group(1) in ("and", "or", "on"):
+        return name
+    words = name.split()
+    if words[-1].endswith("ian") or words[-1].endswith("an"):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
 
 
 def _before(sentence: str, position: int) -> PlaceReading:
