@@ -47,7 +47,7 @@ _AUX = frozenset("have has had been were was are is be being".split())
 _FILLERS = _AUX | frozenset(
     "who that which reportedly already now also all so far since then later of them whom "
     "officially allegedly still yet currently believed presumed feared thought known to "
-    "reported confirmed".split()
+    "reported confirmed remain remains remained".split()
 )
 # Linking words before a number whose subject names the event: "the death toll rose to".
 _LINKS = frozenset(
@@ -55,7 +55,7 @@ _LINKS = frozenset(
     neared nears totalled totaled totals is was are were be been stood stands stand rose
     risen rise rises climbed climbs jumped jumps surged surges soared soars increased
     increases grew grows amount amounts amounted came comes now likely probably possibly
-    already has have had put puts""".split()
+    already has have had put puts by""".split()
 )
 _INTENT_TO = frozenset(
     """plans plan planned planning agreed agrees promised promises pledged pledges vowed

@@ -244,12 +244,13 @@ NOUNS: Mapping[tuple[str, ...], str] = _forms(
         "sent": "shipment, shipments, delivery, deliveries, transfer, transfers, provision,"
         " supply, export, exports",
         "deployed": "deployment, deployments",
-        "pledged": "pledge, pledges, promise, promises, commitment, commitments",
+        "pledged": "pledge, pledges, promise, promises, commitment, commitments, offer, offers",
+        "demanded": "demand, demands, claim, claims",
         "fired": "launch, launches, salvo, salvos, barrage",
         "laid_off": "layoff, layoffs, lay-off, lay-offs, redundancy, redundancies,"
         " job loss, job losses",
         "cut": "cut, cuts",
-        "strike": "striker, strikers",
+        "strike": "striker, strikers, walkout, walkouts, stoppage",
         "released": "release, releases",
         "contained": "containment",
     }
@@ -335,6 +336,13 @@ VERB_FORMS = frozenset(
     doubled tripled said says say told reported reports added adds estimated estimates
     put puts stands amounted amounts amount came comes come went goes go remained remains
     remain became becomes become included includes include""".split()
+)
+
+
+# Nouns that name a change: "a 12% rise", "an increase of 5%".
+CHANGE_NOUNS = frozenset(
+    "increase increases rise rises jump jumps drop drops fall falls decline declines change "
+    "changes growth shift shifts move cut cuts".split()
 )
 
 

@@ -366,9 +366,11 @@ def _candidates(
 ) -> tuple[str, ...]:
     """Return the measures a figure may join: its own, then those of a presence event when
     it names none, or the one naming no event when its event is a presence."""
-    if key.event is not None and not EVENTS[key.event].presence:
+    # A sum of money is there for what was pledged: "the $150 million in compensation".
+    presence = (*_PRESENCE, "pledged") if figure.unit not in NOT_MONEY else _PRESENCE
+    if key.event is not None and key.event not in presence:
         return (key.name,)
-    events: list[str | None] = [None] if key.event is not None else list(_PRESENCE)
+    events: list[str | None] = [None] if key.event is not None else list(presence)
     others = [
         measure_key(
             head,

@@ -400,7 +400,9 @@ def _events_in(words: list[str]) -> tuple[str | None, str, list[str]]:
         whole = phrase_at(words, 0, table) if words else None
         if whole is None or whole[1] != len(words):
             continue
-        if table is ADJECTIVES or words[-1].endswith("ing"):
+        # A verb read as the whole phrase ("killing at least 11", "we want 12%"); "ships" is
+        # a noun after a number, so a verb form ending in "s" is not taken for one.
+        if table is ADJECTIVES or not words[-1].endswith("s"):
             return whole[0], " ".join(words), []  # "300 dead", "killing at least 11"
     key, said = None, ""
     kept: list[str] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from monitor.figures.lexicon import HEDGES, PLACE_NOUNS, TIME_WORDS, VERB_FORMS
+from monitor.figures.lexicon import CHANGE_NOUNS, HEDGES, PLACE_NOUNS, TIME_WORDS, VERB_FORMS
 from monitor.figures.measures import Head, singular
 from monitor.figures.model import COUNT, PERCENT, Figure
 
@@ -65,10 +65,10 @@ def noise_of(figure: Figure, head: Head, *, event: str | None, sentence_start: i
         return f"{last!r} is a hedge word, not a thing"
     if last in TIME_WORDS or singular(last) in TIME_WORDS:
         return f"{last!r} is a time, not a thing"
-    if last in PLACE_NOUNS and not event:
+    if last in PLACE_NOUNS and not event and not head.measured_in:
         return f"{last!r} is a place, not a thing"
-    if last in VERB_FORMS:
-        return f"{last!r} is a verb, not a thing"
+    if last in VERB_FORMS and not (figure.unit != COUNT and last in CHANGE_NOUNS):
+        return f"{last!r} is a verb, not a thing"  # but "a 12% rise" is a rise
     written = _WORD.findall(figure.thing)
     if (
         len(written) == 1

@@ -150,6 +150,8 @@ def _after(sentence: str, position: int) -> PlaceReading:
     match = _IN_PLACE.search(sentence, position, end) or _TOWN_OF.search(sentence, position, end)
     if match is None or _MORE_PLACES.match(sentence, match.end()):
         return NO_PLACE
+    if match.group("name").endswith(("'s", "\u2019s")):
+        return NO_PLACE  # "at Drassel's two largest ports": the ports are where, not Drassel
     name = _cleaned(_demonym_place(match.group("name"), sentence[match.end() :]))
     return PlaceReading(name, match.group(0)) if name else NO_PLACE
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from monitor.figures.lexicon import ADJECTIVES, VERBS
+from monitor.figures.lexicon import ADJECTIVES, CHANGE_NOUNS, VERBS
 
 _NUMERAL = re.compile(r"[\d.,]+")
 _TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w\u00c0-\u024f'\u2019.-]*|[^\w\s]")
@@ -31,7 +31,7 @@ _STOP = frozenset(
     his her our your my it they we he she there here not no also only just already still
     alone now then ago last next this year years month months week weeks day days them
     us him me you early late overnight today yesterday tonight later earlier recently again
-    soon""".split()
+    soon remain remains remained""".split()
 ) | frozenset(words[0] for words in ADJECTIVES if len(words) == 1)
 _INNER_PREPOSITIONS = frozenset(("of", "in", "for"))
 _SCALES = frozenset(
@@ -77,7 +77,7 @@ _LINK_BEFORE = frozenset(
     stood amounts amounted amount came comes put puts up down stand averaging averaged
     averages totalling totaling reaching nearing topping exceeding eased eases slipped slips
     edged dipped dips fallen recorded registered reported counted logged confirmed
-    accounts account accounted""".split()
+    accounts account accounted rising climbing growing falling dropping still""".split()
 )
 
 
@@ -130,6 +130,9 @@ def thing_before(sentence: str, position: int) -> str:
     if part_of is not None and len(clauses) == 2:
         return part_of.group("thing")  # "Of the suspected cases, 167 are in Tavelko"
     phrase = _phrase_before(clause)
+    if not phrase and len(clauses) >= 2 and _only_links(clause):
+        # "New cases are still rising, from 60 to 140 a day": the subject is a clause back.
+        phrase = _phrase_before(clauses[-2]) if not _apposition(clauses[-2], clause) else ""
     if not phrase and len(clauses) >= 3 and _apposition(clauses[-2], clause):
         # "Suspected cases in Kesmar, a rural region, have risen to 486": past the apposition.
         return _phrase_before(clauses[-3])
@@ -156,10 +159,7 @@ def _apposition(middle: str, last: str) -> bool:
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_CHANGE_NOUNS = frozenset(
-    "increase increases rise rises jump jumps drop drops fall falls decline declines change "
-    "changes growth shift shifts move".split()
-)
+_CHANGE_NOUNS = CHANGE_NOUNS
 _OF_THE = re.compile(r"^\s*Of\s+(?:the|these|those|its|their)\s+(?P<thing>[^,]{1,60}),", re.I)
 
 
@@ -206,7 +206,7 @@ def _phrase_before(clause: str) -> str:
 def event_word_after(sentence: str, position: int) -> tuple[str, int] | None:
     """Return the event word standing for a left-out noun right after a number, and its end:
     "nearly 1,000 wounded", "at least 40 killed", "300 dead"."""
-    match = re.match(r"\s+([A-Za-z][a-z-]*)\b", sentence[position:])
+    match = re.match(r"\s*([A-Za-z][a-z-]*)\b", sentence[position:])
     if match is None or (match.group(1).lower(),) not in ADJECTIVES:
         return None
     end = position + match.end(1)
