@@ -275,7 +275,7 @@ def test_a_digest_collects_several_alerts_into_one_message(
     (post,) = [r for r in server.requests if r.path == "/hook"]
     body = json.loads(post.body)
     assert body["digest"] is True and body["watch"] == "arms"
-    assert sorted(a["measure"] for a in body["alerts"]) == ["ammunition", "container"]
+    assert sorted(a["measure"] for a in body["alerts"]) == ["ammunition supplied", "containers"]
     assert post.headers["X-Figure-Monitor-Signature"].startswith("sha256=")
     assert b"s3cr3t-access" not in post.body
     assert body["alerts"][0]["article"]["url"] == server.url("/news/6m")

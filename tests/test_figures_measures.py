@@ -1,142 +1,139 @@
-"""Measure names: which figures are compared with each other, under a name users can type."""
+"""Measure names: the counted thing (head noun, modifiers dropped), what happened, where, unit,
+rate and scope, said as an analyst would and typed back by users."""
 
 from __future__ import annotations
 
 import pytest
 
-from monitor.figures.measures import DEFAULT_SYNONYMS, MAX_LENGTH, measure_of
-from monitor.figures.model import COUNT, PERCENT, Figure
+from monitor.figures.measures import (
+    DEFAULT_SYNONYMS,
+    MAX_LENGTH,
+    MeasureKey,
+    head_of,
+    measure_key,
+)
+from monitor.figures.model import COUNT, PERCENT
 
 
-def figure(
+def name(
     thing: str,
     *,
+    event: str | None = None,
+    place: str | None = None,
     unit: str = COUNT,
     rate: str | None = None,
     scope: str | None = None,
-    value: float = 1.0,
-) -> Figure:
-    return Figure(
-        value=value,
-        low=value,
-        high=value,
-        qualifier="exact",
-        unit=unit,
-        thing=thing,
-        sentence=f"They counted {value:g} {thing}.",
-        start=13,
-        end=14,
-        rate=rate,
-        scope=scope,
+    synonyms: dict[str, str] | None = None,
+) -> str:
+    head = head_of(thing, synonyms)
+    key = measure_key(
+        head, event=event or head.event, place=place, unit=unit, rate=rate, scope=scope
     )
-
-
-def test_shells_rounds_and_ammunition_are_one_measure() -> None:
-    names = {
-        measure_of(figure("rounds of 152mm artillery shells", value=3e6)),
-        measure_of(figure("rounds of ammunition", value=5e6)),
-        measure_of(figure("shells", value=6e6)),
-    }
-    assert names == {"ammunition"}
-
-
-def test_ballistic_missiles_counted_exactly_or_vaguely_are_one_measure() -> None:
-    assert measure_of(figure("ballistic missiles", value=40)) == "ballistic missile"
-    # The grammar takes "scores of" as the number; a thing that kept it names the same measure.
-    assert measure_of(figure("scores of ballistic missiles")) == "ballistic missile"
-
-
-def test_a_monthly_shortfall_of_rounds_is_ammunition_per_month() -> None:
-    assert measure_of(figure("rounds", rate="monthly", value=50_000)) == "ammunition per month"
-
-
-def test_containers_of_munitions_are_counted_as_containers() -> None:
-    assert measure_of(figure("containers of munitions", value=11_000)) == "container"
-    assert measure_of(figure("containers", value=13_000)) == "container"
-
-
-def test_the_four_required_measures_are_apart() -> None:
-    names = [
-        measure_of(figure("rounds of 152mm artillery shells")),
-        measure_of(figure("ballistic missiles")),
-        measure_of(figure("rounds", rate="monthly")),
-        measure_of(figure("containers of munitions")),
-    ]
-    assert len(set(names)) == 4
+    return key.name
 
 
 @pytest.mark.parametrize(
-    ("thing", "kind"),
+    "thing",
     [
-        ("missiles", "missile"),
-        ("bombs", "bomb"),
-        ("munitions", "munition"),
-        ("shells", "shell"),
-        ("casualties", "casualty"),
-        ("ammunition", "ammunition"),
-        ("launches", "launch"),
-        ("torpedoes", "torpedo"),
-        ("boxes", "box"),
-        ("servicemen", "serviceman"),
-        ("aircraft", "aircraft"),
-        ("personnel", "personnel"),
-        ("crisis", "crisis"),
+        "North Korean ballistic missiles",
+        "ballistic missiles",
+        "short-range ballistic missiles",
+        "North Korean missiles",
+        "missiles",
+        "KN-23 missiles",
     ],
 )
-def test_the_head_noun_is_made_singular(thing: str, kind: str) -> None:
-    assert measure_of(figure(thing), synonyms={}) == kind
+def test_modifiers_that_only_narrow_the_head_make_no_measure_of_their_own(thing: str) -> None:
+    assert name(thing, event="sent") == "missiles supplied"
 
 
 @pytest.mark.parametrize(
-    ("thing", "kind"),
+    ("thing", "head"),
     [
-        ("pieces of artillery", "artillery"),
-        ("pairs of boots", "boot"),
-        ("batches of drones", "drone"),
-        ("types of missiles", "missile"),
-        ("tens of thousands of shells", "ammunition"),
+        ("shipping containers", "containers"),
+        ("containers of munitions", "containers"),
+        ("rounds of 152mm artillery shells", "ammunition"),
+        ("rounds of ammunition", "ammunition"),
+        ("Veskari soldiers", "troops"),
+        ("unionised dockworkers", "workers"),
+        ("Ostmarkian villagers", "people"),
+        ("residents", "people"),
+        ("prefabricated homes", "homes"),
+        ("houses", "homes"),
+        ("Canadair water bombers", "aircraft"),
+        ("emergency funding", "aid"),
+        ("oral vaccine doses", "doses"),
+        ("long-range attack drones", "drones"),
         ("the number of troops", "troops"),
+        ("tonnes of rice", "rice"),
+        ("civilians", "civilians"),
+        ("children", "children"),
     ],
 )
-def test_packaging_and_quantity_words_stand_for_what_they_hold(thing: str, kind: str) -> None:
-    assert measure_of(figure(thing)) == kind
+def test_the_head_is_the_counted_noun_in_the_plural_or_its_group(thing: str, head: str) -> None:
+    assert head_of(thing).name == head
 
 
-def test_a_unit_of_measurement_goes_into_the_brackets() -> None:
-    assert measure_of(figure("tonnes of rice")) == "rice [tonnes]"
-    assert measure_of(figure("tons of rice")) == "rice [tonnes]"
-    assert measure_of(figure("barrels of oil", rate="daily")) == "oil [barrels] per day"
-    # Counted in sacks, rice is another measure: the two numbers cannot be compared.
-    assert measure_of(figure("sacks of rice")) == "sack"
+@pytest.mark.parametrize(
+    ("thing", "head", "event"),
+    [
+        ("wounded soldiers", "troops", "injured"),
+        ("civilian deaths", "civilians", "killed"),
+        ("casualties among North Korean troops", "troops", "casualties"),
+        ("job cuts", "jobs", "cut"),
+        ("striking workers", "workers", "strike"),
+        ("strikers", "workers", "strike"),
+        ("suspected cases", "cases", "suspected"),
+        ("displaced people", "people", "displaced"),
+        ("lives", "people", "killed"),
+        ("deaths", "", "killed"),  # who died comes from the sentence (meaning.py)
+        ("dead", "", "killed"),
+    ],
+)
+def test_an_event_word_in_the_phrase_is_the_event_not_the_thing(
+    thing: str, head: str, event: str
+) -> None:
+    read = head_of(thing)
+    assert (read.name, read.event) == (head, event)
+
+
+def test_the_event_is_said_for_what_it_befalls() -> None:
+    assert name("soldiers", event="injured") == "troops wounded"
+    assert name("people", event="injured") == "people injured"
+    assert name("troops", event="casualties") == "troops killed or wounded"
+    assert name("troops", event="sent") == "troops sent"
+    assert name("containers", event="sent") == "containers supplied"
+    assert name("cases", event="suspected") == "suspected cases"
+
+
+def test_where_is_part_of_a_placed_event_and_not_of_a_transfer() -> None:
+    assert name("people", event="killed", place="Norland") == "people killed in Norland"
+    assert name("troops", event="sent", place="Russia") == "troops sent"
+    assert name("homes", place="Tarnet") == "homes"  # no event said: no place either
+    assert name("cases", place="Tavel") == "cases in Tavel"
+
+
+def test_units_of_measurement_and_areas_go_into_the_brackets() -> None:
+    assert name("tonnes of rice") == "rice [tonnes]"
+    assert name("barrels of oil", rate="daily") == "oil [barrels] per day"
+    assert name("hectares", event="burned") == "area burned [hectares]"
+    assert name("hectares of pine forest", event="burned") == "area burned [hectares]"
+    assert head_of("km").distance
 
 
 def test_an_attribute_keeps_what_it_is_of() -> None:
-    assert measure_of(figure("value of the artillery", unit="USD")) == "value of artillery [USD]"
-    assert measure_of(figure("cost of the shells", unit="eur")) == "cost of ammunition [EUR]"
+    assert name("value of the artillery", unit="USD") == "value of artillery [USD]"
+    assert name("cost of the shells", unit="eur") == "cost of ammunition [EUR]"
 
 
-def test_determiners_vague_adjectives_and_tokens_with_digits_are_dropped() -> None:
-    assert measure_of(figure("the new 155-mm shells"), synonyms={}) == "shell"
-    assert measure_of(figure("more additional ballistic missiles")) == "ballistic missile"
-    assert measure_of(figure("its other nuclear bombs")) == "nuclear bomb"
+def test_a_rate_like_quantity_keeps_its_modifiers() -> None:
+    assert name("case fatality rate", unit=PERCENT) == "case fatality rate [%]"
+    assert name("unemployment rate", unit=PERCENT) == "unemployment rate [%]"
 
 
-def test_whose_and_where_are_not_part_of_the_kind() -> None:
-    assert measure_of(figure("North Korea's artillery shells")) == "ammunition"
-    assert measure_of(figure("North Korea\u2019s artillery shells")) == "ammunition"
-    assert measure_of(figure("soldiers' salaries")) == "salary"
-    assert measure_of(figure("shells to Russia")) == "ammunition"
-    assert measure_of(figure("troops in Kursk")) == "troops"
-
-
-def test_percent_money_rate_and_scope_each_have_their_place_in_the_name() -> None:
-    assert measure_of(figure("provocations", scope="2022's record")) == (
-        "provocation (2022's record)"
-    )
-    assert measure_of(figure("turnout", unit=PERCENT)) == "turnout [%]"
-    assert measure_of(figure("exports", unit="USD", rate="annual", scope="to China")) == (
-        "export [USD] per year (to china)"
-    )
+def test_an_increment_is_a_count_of_its_own() -> None:
+    assert name("new cases", rate="daily") == "new cases per day"
+    assert name("additional troops", event="sent") == "new troops sent"
 
 
 @pytest.mark.parametrize(
@@ -153,37 +150,32 @@ def test_percent_money_rate_and_scope_each_have_their_place_in_the_name() -> Non
     ],
 )
 def test_rates_are_said_per_period(rate: str, said: str) -> None:
-    assert measure_of(figure("drones", rate=rate)) == f"drone {said}"
+    assert name("drones", rate=rate) == f"drones {said}"
 
 
-def test_the_synonym_table_maps_a_whole_kind_or_its_head_to_a_group() -> None:
-    synonyms = {**DEFAULT_SYNONYMS, "ballistic missile": "missiles", "drone": "drones"}
-    assert measure_of(figure("ballistic missiles"), synonyms) == "missiles"
-    assert measure_of(figure("cruise missiles"), synonyms) == "cruise missile"
-    assert measure_of(figure("attack drones"), synonyms) == "drones"
-    assert measure_of(figure("soldiers")) == "troops"
+def test_scope_and_unit_have_their_place_in_the_name() -> None:
+    assert name("provocations", scope="2022's record") == "provocations (2022's record)"
+    assert name("rounds", rate="monthly", scope="shortfall") == "ammunition per month (shortfall)"
+    assert name("turnout", unit=PERCENT) == "turnout [%]"
 
 
-def test_a_given_table_replaces_the_default_one() -> None:
-    assert measure_of(figure("shells"), {"drone": "drones"}) == "shell"
+def test_a_configured_phrase_keeps_its_modifiers_apart() -> None:
+    synonyms = {**DEFAULT_SYNONYMS, "ballistic missile": "ballistic missiles"}
+    assert name("short-range ballistic missiles", synonyms=synonyms) == "ballistic missiles"
+    assert name("cruise missiles", synonyms=synonyms) == "missiles"
+    assert name("shells", synonyms={"drone": "drones"}) == "shells"  # a table replaces the default
 
 
-def test_a_conjunction_is_named_whole_not_by_its_last_word() -> None:
-    assert measure_of(figure("rocket launchers and shells")) == "rocket launcher and shell"
+def test_a_conjunction_names_each_head() -> None:
+    assert name("rocket launchers and shells") == "launchers and ammunition"
 
 
 def test_names_are_stable_across_case_and_spacing() -> None:
-    assert measure_of(figure("Rounds  of Ammunition")) == measure_of(figure("rounds of ammunition"))
-    assert measure_of(figure("Ballistic Missiles")) == measure_of(figure("ballistic missiles"))
+    assert name("Rounds  of Ammunition") == name("rounds of ammunition")
+    assert name("Ballistic Missiles") == name("ballistic missiles")
 
 
-def test_a_figure_without_a_named_kind_is_a_figure_of_its_unit() -> None:
-    assert measure_of(figure("")) == "figure"
-    assert measure_of(figure("152mm", unit=PERCENT)) == "figure [%]"
-    assert measure_of(figure("tonnes")) == "figure [tonnes]"
-
-
-def test_a_name_fits_the_column_with_its_unit_rate_and_scope_whole() -> None:
-    name = measure_of(figure("big " * 100 + "drones", unit="USD", rate="daily", scope="in x"))
-    assert len(name) <= MAX_LENGTH
-    assert name.startswith("big big ") and name.endswith(" big drone [USD] per day (in x)")
+def test_a_name_fits_the_column_with_its_place_unit_rate_and_scope_whole() -> None:
+    key = MeasureKey(head="big " * 100 + "drones", unit="USD", rate="per day", scope="in x")
+    assert len(key.name) <= MAX_LENGTH
+    assert key.name.endswith(" big drones [USD] per day (in x)")

@@ -91,48 +91,86 @@ def test_a_vague_amount_repeats_an_exact_value_inside_it() -> None:
     assert decision.reason == "repeats 40 (#12, scmp.com 2024-04-14)"
 
 
-def test_at_least_50_is_repeated_by_60_and_changed_by_100() -> None:
+def test_a_value_above_an_earlier_lower_bound_is_news_a_looser_one_is_not() -> None:
     at_least_50 = earlier(3, 50, "at_least", low=50, high=75)
-    assert decide(figure(60), [at_least_50]).status == "repeat"
+    assert decide(figure(60), [at_least_50]).status == "changed_figure"  # more than the floor
+    assert decide(figure(51), [at_least_50]).status == "repeat"  # within 2.5% of it
+    more_than_45 = figure(45, "more_than", low=45, high=67.5)
+    assert decide(more_than_45, [at_least_50]).status == "repeat"  # says less, not more
+    at_least_150 = figure(150, "at_least", low=150, high=225)
+    assert decide(at_least_150, [at_least_50]).status == "changed_figure"
     changed = decide(figure(100), [at_least_50])
-    assert changed.status == "changed_figure"
     assert changed.reason == (
         "100 is outside every earlier value: at least 50 (50\u201375, #3, scmp.com 2024-04-14)"
     )
 
 
+def test_a_looser_restatement_of_an_exact_value_repeats_it() -> None:
+    exact = earlier(4, 3124)
+    assert decide(figure(3000, "more_than", low=3000, high=4500), [exact]).status == "repeat"
+    assert decide(figure(3100, "about", low=2790, high=3410), [exact]).status == "repeat"
+    assert decide(figure(3200, "almost", low=2880, high=3200), [exact]).status == "repeat"
+    # The other way round, a precise value above "more than 3,000" says more.
+    floor = earlier(5, 3000, "more_than", low=3000, high=4500)
+    assert decide(figure(3124), [floor]).status == "changed_figure"
+
+
 @pytest.mark.parametrize(
     ("new", "old", "agree"),
     [
-        (3.2e6, 3e6, True),  # exact values 6% apart
-        (3.3e6, 3e6, True),  # 10% of the larger: 9.1%
-        (3.4e6, 3e6, False),  # 11.8%
-        (90, 100, True),  # exactly 10% of the larger
-        (89, 100, False),
-        (6e6, 5e6, False),  # 16.7%: "6 million shells" after "5 million rounds"
+        (300, 312, True),  # "300" rounds 312: a plain number is as precise as its digits
+        (312, 300, False),  # the precise value is news after the round one
+        (3e6, 3.1e6, True),  # "3 million" after 3,100,000: a rounding
+        (3.2e6, 3e6, False),  # "3.2 million" is precise to 50,000
+        (4700, 4300, False),
+        (2900, 2950, True),  # within half of the last digit written (50)
+        (3000, 2900, True),  # "3,000" may round 2,900 (within 5%)
+        (3000, 2800, False),  # but not 2,800 (6.7%)
+        (6e6, 5e6, False),  # "6 million shells" after "5 million rounds"
+        (14, 15, False),
         (0, 0, True),
     ],
 )
-def test_exact_values_agree_within_ten_percent_of_the_larger(
-    new: float, old: float, agree: bool
-) -> None:
+def test_a_plain_number_agrees_with_what_it_may_round(new: float, old: float, agree: bool) -> None:
     assert agrees(figure(new), earlier(1, old)) is agree
-    assert agrees(figure(old), earlier(1, new)) is agree
 
 
-def test_ranges_agree_when_they_overlap_however_far_apart_their_centres() -> None:
+def test_qualified_values_agree_when_they_overlap() -> None:
     up_to_1000 = figure(1000, "up_to", low=500, high=1000)
     assert agrees(up_to_1000, earlier(1, 520))
-    assert not agrees(up_to_1000, earlier(1, 400))
+    assert agrees(up_to_1000, earlier(1, 400))  # "up to" has no lower end
+    assert not agrees(figure(400, "up_to", low=200, high=400), earlier(1, 500, "up_to"))
     between = figure(15, "range", low=10, high=20)
     assert agrees(between, earlier(1, 20, "almost", low=18, high=20))
     assert not agrees(between, earlier(1, 25, "about", low=22.5, high=27.5))
+    assert agrees(figure(3e6, "about", low=2.7e6, high=3.3e6), earlier(1, 3.2e6))
 
 
 def test_the_most_recent_agreeing_value_is_the_one_repeated() -> None:
     values = [about_3m(1), earlier(2, 5e6), earlier(3, 3.1e6)]
-    assert decide(figure(3.05e6), values).repeat_of == 3
-    assert decide(figure(2.75e6), values).repeat_of == 1  # 11% below 3,100,000
+    assert decide(figure(3.1e6), values).repeat_of == 3
+    assert decide(figure(2.75e6, "about", low=2.475e6, high=3.025e6), values).repeat_of == 1
+
+
+def test_a_measure_known_only_by_a_past_value_is_new_with_the_past_value_named() -> None:
+    past = EarlierValue(
+        figure_id=8,
+        value=1000,
+        low=1000,
+        high=1000,
+        qualifier="exact",
+        article_url="https://www.scmp.com/news/1",
+        site="scmp.com",
+        published_at=APRIL_14,
+        role="previous",
+    )
+    decision = decide(figure(6700, "at_least", low=6700, high=10050), [past])
+    assert decision.status == "new_measure"
+    assert decision.reason == (
+        "first figure of this measure; earlier it was 1,000 (#8, scmp.com 2024-04-14,"
+        " as a past value)"
+    )
+    assert decide(figure(1000), [past]).status == "repeat"  # a stale report of the past value
 
 
 def test_a_changed_figure_names_the_nearest_three_earlier_values() -> None:

@@ -1,24 +1,23 @@
-"""Stored figures on both databases: the seeds story decided in publication order, the values a
-figure is compared with, a measure's history with its corroborations, and pending articles."""
+"""Stored figures on both databases: articles decided by the figures pass in publication order,
+the book a figure is compared with, a measure's history with its corroborations and past
+values, and pending articles."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
-from monitor.figures.measures import measure_of
-from monitor.figures.model import COUNT, Figure, Qualifier
-from monitor.figures.novelty import Decision, decide
+from monitor.figures.options import FigureOptions
+from monitor.figures.stage import decide_article
 from monitor.model import Document
 from monitor.store.articles import add_article
 from monitor.store.figures import (
-    add_figures,
-    earlier_values,
+    FigureRow,
     list_figures,
+    load_book,
     mark_decided,
     measure_history,
     pending_articles,
@@ -28,29 +27,19 @@ from monitor.store.tables import Figure as StoredFigure
 
 DAY = timedelta(days=1)
 APRIL_14 = datetime(2024, 4, 14, 8, 0, tzinfo=UTC)
+OPTIONS = FigureOptions()
 
 
-def figure(
-    value: float,
-    thing: str,
-    qualifier: Qualifier = "exact",
-    *,
-    low: float | None = None,
-    high: float | None = None,
-    rate: str | None = None,
-) -> Figure:
-    sentence = f"Officials counted {value:,.0f} {thing}."
-    return Figure(
-        value=value,
-        low=value if low is None else low,
-        high=value if high is None else high,
-        qualifier=qualifier,
-        unit=COUNT,
-        thing=thing,
-        sentence=sentence,
-        start=18,
-        end=18 + len(f"{value:,.0f}"),
-        rate=rate,
+def document(url: str, text: str, published_at: datetime | None) -> Document:
+    return Document(
+        url=url,
+        title=None,
+        text=text,
+        author=None,
+        site=url.split("/")[2],
+        language="en",
+        published_at=published_at,
+        origin="page",
     )
 
 
@@ -58,237 +47,230 @@ def store(
     session: Session,
     url: str,
     published_at: datetime | None,
-    figures: Sequence[Figure],
+    text: str,
     *,
     watch: str = "arms",
     copy_of: int | None = None,
-) -> tuple[int, list[tuple[int, Decision]]]:
-    """Store an article and decide its figures as the pipeline does; return their ids."""
-    document = Document(
-        url=url,
-        title=None,
-        text=" ".join(found.sentence for found in figures),
-        author=None,
-        site=url.split("/")[2],
-        language="en",
-        published_at=published_at,
-        origin="page",
-    )
+    fetched_at: datetime | None = None,
+) -> tuple[int, list[FigureRow]]:
+    """Store an article and decide its figures with the figures pass; return its rows."""
     duplicate = (copy_of, "near", 0.9) if copy_of is not None else None
     article_id = add_article(
         session,
-        document,
+        document(url, text, published_at),
         watches=[watch],
         canonical_url=url,
         text_hash=None,
         duplicate=duplicate,
+        fetched_at=fetched_at,
     )
-    decided = []
-    for found in figures:
-        measure = measure_of(found)
-        decided.append((found, measure, decide(found, earlier_values(session, watch, measure))))
-    ids = add_figures(session, article_id, watch, decided)
-    mark_decided(session, article_id)
-    return article_id, [(id_, decision) for id_, (_, _, decision) in zip(ids, decided, strict=True)]
+    decide_article(session, article_id, OPTIONS)
+    session.flush()
+    rows = [row for row in list_figures(session, watch=watch) if row.article_id == article_id]
+    return article_id, rows
 
 
-ABOUT_3M_SHELLS = figure(3e6, "rounds of 152mm artillery shells", "about", low=2.7e6, high=3.3e6)
-
-
-def test_the_seeds_story_in_publication_order(engine: Engine) -> None:
+def test_an_arms_story_in_publication_order(engine: Engine) -> None:
     with Session(engine) as session, session.begin():
-        scmp, [(shells, first), (missiles_40, missiles_first)] = store(
+        scmp, [shells, missiles] = store(
             session,
             "https://www.scmp.com/news/3",
             APRIL_14,
-            [ABOUT_3M_SHELLS, figure(40, "ballistic missiles")],
+            "North Korea has shipped about 3 million rounds of 152mm artillery shells to Russia"
+            " as well as 40 ballistic missiles, officials said.",
         )
-        reuters, [(five_million, changed)] = store(
+        reuters, [five] = store(
             session,
             "https://www.reuters.com/world/5",
             APRIL_14 + 2 * DAY,
-            [figure(5e6, "rounds of ammunition")],
+            "Seoul now says North Korea has supplied 5 million rounds of ammunition to Russia.",
         )
-        _, [(again, repeat), (scores, vague)] = store(
+        _, [again, scores] = store(
             session,
             "https://en.yna.co.kr/view/7",
             APRIL_14 + 3 * DAY,
-            [
-                figure(5e6, "rounds"),
-                figure(100, "ballistic missiles", "vague", low=40, high=200),
-            ],
+            "Pyongyang has sent 5 million rounds and scores of ballistic missiles to Moscow.",
         )
-        _, [(copied, copy_repeat)] = store(
+        copy, copied = store(
             session,
             "https://mirror.example.net/5",
             APRIL_14 + 4 * DAY,
-            [figure(5e6, "rounds of ammunition")],
+            "Seoul now says North Korea has supplied 5 million rounds of ammunition to Russia.",
             copy_of=reuters,
         )
-        _, [(six_million, six)] = store(
-            session, "https://www.nknews.org/6", APRIL_14 + 5 * DAY, [figure(6e6, "shells")]
+        _, [six] = store(
+            session,
+            "https://www.nknews.org/6",
+            APRIL_14 + 5 * DAY,
+            "North Korea has delivered 6 million shells to Russia, Seoul said.",
         )
 
-    assert (first.status, first.reason) == ("new_measure", "first figure of this measure")
-    assert missiles_first.status == "new_measure"
-    assert changed.status == "changed_figure" and changed.repeat_of is None
-    assert changed.reason == (
-        "5,000,000 is outside every earlier value:"
-        f" about 3,000,000 (2.7M\u20133.3M, #{shells}, scmp.com 2024-04-14)"
+    assert (shells.measure, shells.status) == ("ammunition supplied", "new_measure")
+    assert shells.reason == "first figure of this measure"
+    assert (missiles.measure, missiles.status) == ("missiles supplied", "new_measure")
+    assert (five.measure, five.status, five.repeat_of) == (
+        "ammunition supplied",
+        "changed_figure",
+        None,
     )
-    assert (repeat.status, repeat.repeat_of) == ("repeat", five_million)
-    assert repeat.reason == f"repeats 5,000,000 (#{five_million}, reuters.com 2024-04-16)"
-    assert (vague.status, vague.repeat_of) == ("repeat", missiles_40)
-    assert (copy_repeat.status, copy_repeat.repeat_of) == ("repeat", five_million)
+    assert five.reason == (
+        "5,000,000 is outside every earlier value:"
+        f" about 3,000,000 (2.7M\u20133.3M, #{shells.id}, scmp.com 2024-04-14)"
+    )
+    assert (again.status, again.repeat_of) == ("repeat", five.id)
+    assert again.reason == f"repeats 5,000,000 (#{five.id}, reuters.com 2024-04-16)"
+    # "scores of" is vague: it corroborates the 40 it contains and never alerts.
+    assert (scores.measure, scores.status, scores.repeat_of) == (
+        "missiles supplied",
+        "repeat",
+        missiles.id,
+    )
+    assert copied == []  # a copy's figures are its original's
     assert six.status == "changed_figure"
     assert six.reason.startswith("6,000,000 is outside every earlier value: 5,000,000 (#")
 
     with Session(engine) as session:
-        history = measure_history(session, "ammunition", watch="arms")
+        history = measure_history(session, "ammunition supplied", watch="arms")
         assert [(v.figure_id, v.value, v.status) for v in history] == [
-            (shells, 3e6, "new_measure"),
-            (five_million, 5e6, "changed_figure"),
-            (six_million, 6e6, "changed_figure"),
+            (shells.id, 3e6, "new_measure"),
+            (five.id, 5e6, "changed_figure"),
+            (six.id, 6e6, "changed_figure"),
         ]
         assert history[0].source.article_id == scmp
         assert history[0].source.site == "www.scmp.com"
         assert history[0].source.published_at == APRIL_14
-        assert history[0].corroborations == []
         corroborated = history[1]
-        assert corroborated.source.article_url == "https://www.reuters.com/world/5"
-        assert [(r.figure_id, r.site, r.copy_of) for r in corroborated.corroborations] == [
-            (again, "en.yna.co.kr", None),
-            (copied, "mirror.example.net", reuters),
+        assert [(r.figure_id, r.site) for r in corroborated.corroborations] == [
+            (again.id, "en.yna.co.kr")
         ]
         assert (corroborated.independent, corroborated.copies) == (1, 1)
-
-        missiles = measure_history(session, "ballistic missile")
-        assert [(v.figure_id, [r.figure_id for r in v.corroborations]) for v in missiles] == [
-            (missiles_40, [scores])
-        ]
+        assert session.get(Article, copy) is not None
 
 
-def test_nuclear_bombs_at_least_50_then_60_repeats_and_100_changes(engine: Engine) -> None:
+def test_a_flood_toll_with_past_values_and_places(engine: Engine) -> None:
     with Session(engine) as session, session.begin():
-        _, [(at_least, _)] = store(
+        _, first = store(
             session,
-            "https://a.example/1",
+            "https://wire.example/1",
             APRIL_14,
-            [figure(50, "nuclear bombs", "at_least", low=50, high=75)],
+            "Floods along the Vessa have killed 11 people in Dravonia, officials said.",
+            watch="floods",
         )
-        _, [(_, sixty)] = store(
-            session, "https://b.example/2", APRIL_14 + DAY, [figure(60, "nuclear bombs")]
+        _, second = store(
+            session,
+            "https://herald.example/2",
+            APRIL_14 + DAY,
+            "The death toll in Dravonia rose to 18, up from 11 a day earlier. In Lutavia, 4"
+            " people were killed and 30 injured.",
+            watch="floods",
         )
-        _, [(_, hundred)] = store(
-            session, "https://c.example/3", APRIL_14 + 2 * DAY, [figure(100, "nuclear bombs")]
-        )
-    assert (sixty.status, sixty.repeat_of) == ("repeat", at_least)
-    assert hundred.status == "changed_figure"
-    assert f"at least 50 (50\u201375, #{at_least}, a.example 2024-04-14)" in hundred.reason
+    [eleven] = first
+    eighteen, past, lutavia, injured = second
+    assert (eleven.measure, eleven.status) == ("people killed in Dravonia", "new_measure")
+    assert (eighteen.measure, eighteen.status) == ("people killed in Dravonia", "changed_figure")
+    # The past value corroborates the earlier report; it never alerts.
+    assert (past.role, past.status, past.repeat_of) == ("previous", "previous", eleven.id)
+    assert (lutavia.measure, lutavia.status) == ("people killed in Lutavia", "new_measure")
+    assert (injured.measure, injured.status) == ("people injured in Lutavia", "new_measure")
+    assert eighteen.evidence is not None and eighteen.evidence["place"] == "in Dravonia"
+    assert past.evidence is not None and "up from" in past.evidence["role"]
 
 
-def test_earlier_values_are_the_distinct_values_in_publication_order(engine: Engine) -> None:
-    fetched_late = APRIL_14 + 10 * DAY
+def test_the_book_holds_distinct_values_in_publication_order(engine: Engine) -> None:
     with Session(engine) as session, session.begin():
         # Stored first but published later: it is not the older value.
-        store(session, "https://b.example/2", APRIL_14 + DAY, [figure(20, "drones")])
-        store(session, "https://a.example/1", APRIL_14, [figure(10, "drones")])
-        store(session, "https://c.example/3", APRIL_14 + 2 * DAY, [figure(10, "drones")])
-        undated = add_article(
+        store(session, "https://b.example/2", APRIL_14 + DAY, "The army has launched 20 drones.")
+        store(session, "https://a.example/1", APRIL_14, "The army has launched 10 drones.")
+        store(session, "https://c.example/3", APRIL_14 + 2 * DAY, "It has launched 10 drones.")
+        store(
             session,
-            Document(
-                url="https://d.example/4",
-                title=None,
-                text="",
-                author=None,
-                site=None,
-                language=None,
-                published_at=None,
-                origin="feed",
-            ),
-            watches=["arms"],
-            canonical_url="https://d.example/4",
-            text_hash=None,
-            fetched_at=fetched_late,
-        )
-        add_figures(
-            session,
-            undated,
-            "arms",
-            [(figure(40, "drones"), "drone", Decision(status="changed_figure", reason="x"))],
+            "https://d.example/4",
+            None,  # undated: placed by when it was fetched
+            "The army has launched 40 drones, up from 30 drones the week before.",
+            fetched_at=APRIL_14 + 10 * DAY,
         )
     with Session(engine) as session:
-        values = earlier_values(session, "arms", "drone")
-        assert [(v.value, v.site, v.published_at) for v in values] == [
-            (10, "a.example", APRIL_14),  # the repeat from c.example is no value of its own
-            (20, "b.example", APRIL_14 + DAY),
-            (40, None, None),  # undated: placed by when it was fetched
+        book = load_book(session, "arms", {"drones fired", "drones"})
+        values = book.earlier("drones fired")
+        assert [(v.value, v.site, v.role) for v in values] == [
+            (10, "a.example", "current"),  # the repeat from c.example is no value of its own
+            (20, "b.example", "current"),
+            (40, "d.example", "current"),
+            (30, "d.example", "previous"),  # a past value no earlier report had
         ]
         assert values[0].article_url == "https://a.example/1"
-        assert earlier_values(session, "other watch", "drone") == []
+        assert load_book(session, "other watch", {"drones fired"}).earlier("drones fired") == []
 
 
 def test_watches_keep_their_measures_apart(engine: Engine) -> None:
+    text = "North Korea has shipped about 3 million shells to Russia."
     with Session(engine) as session, session.begin():
-        _, [(arms_id, arms)] = store(session, "https://a.example/1", APRIL_14, [ABOUT_3M_SHELLS])
-        _, [(_, trade)] = store(
-            session,
-            "https://a.example/2",
-            APRIL_14 + DAY,
-            [figure(5e6, "shells")],
-            watch="trade",
-        )
+        _, [arms] = store(session, "https://a.example/1", APRIL_14, text)
+        _, [trade] = store(session, "https://a.example/2", APRIL_14 + DAY, text, watch="trade")
     assert (arms.status, trade.status) == ("new_measure", "new_measure")
     with Session(engine) as session:
-        both = measure_history(session, "ammunition")
-        assert [(v.watch, v.value) for v in both] == [("arms", 3e6), ("trade", 5e6)]
-        assert [v.figure_id for v in measure_history(session, "ammunition", "arms")] == [arms_id]
+        both = measure_history(session, "ammunition supplied")
+        assert [(v.watch, v.value) for v in both] == [("arms", 3e6), ("trade", 3e6)]
+        in_arms = measure_history(session, "ammunition supplied", "arms")
+        assert [v.figure_id for v in in_arms] == [arms.id]
 
 
 def test_an_article_repeating_a_value_corroborates_it_once_and_never_itself(
     engine: Engine,
 ) -> None:
     with Session(engine) as session, session.begin():
-        source, [(first, _)] = store(
-            session, "https://a.example/1", APRIL_14, [figure(40, "tanks")]
+        _, [first, restated] = store(
+            session,
+            "https://a.example/1",
+            APRIL_14,
+            "The army has sent 40 tanks to the front. Those 40 tanks were sent by rail.",
         )
-        _, [(again, _)] = store(
-            session, "https://b.example/2", APRIL_14 + DAY, [figure(40, "tanks")]
+        _, [again, twice] = store(
+            session,
+            "https://b.example/2",
+            APRIL_14 + DAY,
+            "Officials said 40 tanks were sent. The 40 tanks were sent last week.",
         )
-        repeats = [
-            (figure(40, "tanks"), "tank", Decision(status="repeat", reason="r", repeat_of=first))
-        ] * 2
-        add_figures(session, source, "arms", repeats)  # said again further down the source
-        other = session.scalar(select(StoredFigure.article_id).where(StoredFigure.id == again))
-        assert other is not None
-        add_figures(session, other, "arms", repeats)
+    assert (restated.status, restated.repeat_of) == ("repeat", first.id)
+    assert (again.repeat_of, twice.repeat_of) == (first.id, first.id)
     with Session(engine) as session:
-        [value] = measure_history(session, "tank", "arms")
-        assert [report.figure_id for report in value.corroborations] == [again]
+        [value] = measure_history(session, "tanks supplied", "arms")
+        assert [report.figure_id for report in value.corroborations] == [again.id]
+
+
+def test_a_second_value_of_a_measure_in_one_article_never_alerts(engine: Engine) -> None:
+    with Session(engine) as session, session.begin():
+        _, [first, second] = store(
+            session,
+            "https://a.example/1",
+            APRIL_14,
+            "About 300 homes were destroyed. Officials later said 410 homes were destroyed.",
+        )
+    assert first.status == "new_measure"
+    assert (second.status, second.repeat_of) == ("second_value", first.id)
 
 
 def test_listed_figures_carry_the_json_contract_fields(engine: Engine) -> None:
+    sentence = "North Korea has shipped about 3 million rounds of 152mm artillery shells."
     with Session(engine) as session, session.begin():
-        article_id, [(shells, _)] = store(
-            session, "https://www.scmp.com/news/3", APRIL_14, [ABOUT_3M_SHELLS]
-        )
+        article_id, [shells] = store(session, "https://www.scmp.com/news/3", APRIL_14, sentence)
         store(
             session,
             "https://a.example/2",
             APRIL_14 + DAY,
-            [figure(50_000, "rounds", rate="monthly"), figure(40, "ballistic missiles")],
+            "Russia faces a monthly shortfall of 50,000 rounds. It was sent 40 missiles.",
         )
     with Session(engine) as session:
         assert len(list_figures(session)) == 3
         assert [row.measure for row in list_figures(session, watch="arms")] == [
-            "ammunition",
-            "ammunition per month",
-            "ballistic missile",
+            "ammunition supplied",
+            "ammunition per month (shortfall)",
+            "missiles supplied",
         ]
-        [row] = list_figures(session, watch="arms", measure="ammunition")
+        [row] = list_figures(session, watch="arms", measure="ammunition supplied")
         assert list_figures(session, watch="nobody") == []
     assert row.to_json() == {
-        "id": shells,
+        "id": shells.id,
         "article_id": article_id,
         "article_url": "https://www.scmp.com/news/3",
         "site": "www.scmp.com",
@@ -300,13 +282,21 @@ def test_listed_figures_carry_the_json_contract_fields(engine: Engine) -> None:
         "qualifier": "about",
         "unit": "count",
         "thing": "rounds of 152mm artillery shells",
-        "measure": "ammunition",
+        "measure": "ammunition supplied",
         "rate": None,
         "scope": None,
-        "sentence": ABOUT_3M_SHELLS.sentence,
+        "sentence": sentence,
         "status": "new_measure",
         "reason": "first figure of this measure",
         "repeat_of": None,
+        "role": "current",
+        "event": "sent",
+        "place": None,
+        "evidence": {
+            "event": "shipped (verb before)",
+            "head": "artillery shells",
+            "role": "(reported as current)",
+        },
     }
 
 
@@ -316,18 +306,9 @@ def test_pending_articles_come_in_publication_order_until_decided(engine: Engine
         for name, published in (("b", APRIL_14 + DAY), ("a", APRIL_14), ("c", None)):
             ids[name] = add_article(
                 session,
-                Document(
-                    url=f"https://{name}.example/",
-                    title=None,
-                    text="",
-                    author=None,
-                    site=None,
-                    language=None,
-                    published_at=published,
-                    origin="page",
-                ),
+                document(f"https://{name}.example/x", "", published),
                 watches=[],
-                canonical_url=f"https://{name}.example/",
+                canonical_url=f"https://{name}.example/x",
                 text_hash=None,
                 fetched_at=APRIL_14 + 2 * DAY,
             )
@@ -347,14 +328,16 @@ def test_pending_articles_come_in_publication_order_until_decided(engine: Engine
 
 def test_a_repeat_outlives_the_article_it_repeated(engine: Engine) -> None:
     with Session(engine) as session, session.begin():
-        first_article, _ = store(session, "https://a.example/1", APRIL_14, [figure(7, "ships")])
-        _, [(repeat, decision)] = store(
-            session, "https://b.example/2", APRIL_14 + DAY, [figure(7, "ships")]
+        first_article, _ = store(
+            session, "https://a.example/1", APRIL_14, "The navy has sent 7 ships."
         )
-        assert decision.repeat_of is not None
+        _, [repeat] = store(
+            session, "https://b.example/2", APRIL_14 + DAY, "The navy has sent 7 ships."
+        )
+        assert repeat.repeat_of is not None
     with Session(engine) as session, session.begin():
         session.execute(delete(Article).where(Article.id == first_article))
     with Session(engine) as session:
-        kept = session.get(StoredFigure, repeat)
+        kept = session.get(StoredFigure, repeat.id)
         assert kept is not None and kept.repeat_of is None
-        assert measure_history(session, "ship") == []
+        assert measure_history(session, "ships supplied") == []

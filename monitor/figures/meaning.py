@@ -27,7 +27,6 @@ from monitor.figures.extract import Reading, read_numbers
 from monitor.figures.lexicon import EVENTS, PERSONS, PLACE_NOUNS
 from monitor.figures.measures import (
     DEFAULT_SYNONYMS,
-    INCREMENT,
     RATE_WORDS,
     Head,
     MeasureKey,
@@ -55,8 +54,6 @@ _CLAUSE_ENDS = frozenset(";:()\u2014\u2013")
 # People an event makes into something else: people held are hostages.
 _PEOPLE_ARE = {"held": "hostages", "crossed": "refugees"}
 _PRESENCE = tuple(key for key, event in EVENTS.items() if event.presence)
-# An increment is a count of its own: "300 new cases" is not the total.
-INCREMENT_SCOPE = INCREMENT
 FORECAST_SCOPE = "forecast"
 PLANNED_SCOPE = "planned"
 
@@ -150,7 +147,40 @@ def read_meanings(
             context.count, context.count_head, context.count_event = meaning, head, event
             if head.person and head.name:
                 context.people = head
-    return ArticleMeanings(meanings, unnamed, skipped)
+    return ArticleMeanings(_compared_alike(meanings), unnamed, skipped)
+
+
+def _compared_alike(meanings: list[Meaning]) -> list[Meaning]:
+    """Give a past value the measure of the current value it is compared with in the same
+    sentence: in "launched 40 drones, up from 30 drones" both count drones launched."""
+    kept = []
+    for meaning in meanings:
+        if meaning.role == "previous":
+            span = len(meaning.figure.sentence)
+            current = next(
+                (
+                    other
+                    for other in meanings
+                    if other.role == "current"
+                    and other.figure.sentence == meaning.figure.sentence
+                    and abs(other.figure.start - meaning.figure.start) < span
+                    and other.key.head == meaning.key.head
+                    and other.key.unit == meaning.key.unit
+                    and other.key.event is not None
+                    and meaning.key.event is None
+                ),
+                None,
+            )
+            if current is not None:
+                said = f"as the value it is compared with ({current.key.name})"
+                meaning = replace(
+                    meaning,
+                    key=current.key,
+                    candidates=current.candidates,
+                    evidence={**meaning.evidence, "event": said},
+                )
+        kept.append(meaning)
+    return kept
 
 
 def _meaning(
@@ -337,8 +367,10 @@ def _event_and_scope(
     scope = figure.scope
     if key is not None and head.person:
         key = _PERSON_EVENT.get(key, key)
-    if key == "crossed" and head.military:
-        key = "sent"  # soldiers crossing a border are sent in, not refugees
+    if key == "crossed" and (head.military or (head.name and not head.person)):
+        key = "sent"  # soldiers or containers crossing a border are sent, not refugees
+    if key == "held" and head.name and not head.person:
+        key = None  # "the containers could hold 3 million rounds": held as in contained
     if key == "burned" and head.name != "area":
         key = "destroyed"  # "homes burned" are homes destroyed; "burned 40,000 hectares" burned
     if key == "laid_off" and head.name == "jobs":
@@ -348,8 +380,6 @@ def _event_and_scope(
             key = "pledged"  # "will send": a promise, not a delivery
         elif key not in ("pledged", "cut", "demanded"):
             scope = scope or PLANNED_SCOPE  # "plans to evacuate"; a cut is announced anyway
-    if head.increment:
-        scope = scope or INCREMENT_SCOPE
     if key is not None:
         evidence["event"] = f"{event.words} ({event.how})" + (
             " - a promise" if event.intent else ""

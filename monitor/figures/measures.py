@@ -287,6 +287,8 @@ def measure_key(
     unit_label = _unit_label(unit) or head.measured_in
     rate_label = _rate_label(rate) if rate and rate.strip() else None
     scope_label = _plain(scope) if scope and scope.strip() else None
+    if head.increment and scope_label is None:
+        scope_label = INCREMENT
     return MeasureKey(
         head=head.name,
         event=event,
@@ -431,7 +433,8 @@ def _events_in(words: list[str]) -> tuple[str | None, str, list[str]]:
         for w in rest
         if w in PERSONS or _singular(w) in PERSONS or (w == "job" and noun_key == "cut")
     ]
-    return key or noun_key, said, who[-1:]
+    # Said as the people counted: "civilian deaths" are civilians killed.
+    return key or noun_key, said, [_plural(_singular(w)) for w in who[-1:]]
 
 
 def _with_event(head: Head, event: str, words: str) -> Head:

@@ -124,7 +124,9 @@ def _article(raw: Any, where: str) -> StoryArticle:
     copy_of = data.get("copy_of")
     if copy_of is not None and not isinstance(copy_of, str):
         raise CorpusError(f"{where}: copy_of: an article id or null")
-    paragraphs = tuple(_text_item(p, f"{where}: paragraphs") for p in _list(data, "paragraphs", where))
+    paragraphs = tuple(
+        _text_item(p, f"{where}: paragraphs") for p in _list(data, "paragraphs", where)
+    )
     figures = tuple(
         _figure(item, f"{where}: figures[{index}]")
         for index, item in enumerate(data.get("figures") or [])

@@ -157,11 +157,13 @@ def read_outcome(database_url: str, server: FeedServer) -> Outcome:
             }
             figures = list(session.scalars(select(StoredFigure).order_by(StoredFigure.id)))
             session.expunge_all()
-            figure_of = {row.id: row.figure_id for row in session.execute(select(Alert.id, Alert.figure_id))}
+            figure_of = {
+                row.id: row.figure_id for row in session.execute(select(Alert.id, Alert.figure_id))
+            }
     finally:
         engine.dispose()
-    alerts = [{**payload, "figure_id": figure_of[payload["id"]]} for payload in payloads]
-    return Outcome(articles=articles, figures=figures, alerts=alerts)
+    sent = [{**payload, "figure_id": figure_of[payload["id"]]} for payload in payloads]
+    return Outcome(articles=articles, figures=figures, alerts=sent)
 
 
 def _path(url: str) -> str:

@@ -235,9 +235,12 @@ def timeline(story: Story, outcome: Outcome) -> str:
         held = (
             "not stored"
             if stored is None
-            else f"#{stored.id}" + (f" dup of #{stored.duplicate_of}" if stored.duplicate_of else "")
+            else f"#{stored.id}"
+            + (f" dup of #{stored.duplicate_of}" if stored.duplicate_of else "")
         )
-        lines.append(f"== {article.id} r{article.round} {article.published:%m-%d %H:%M}{copy} [{held}]")
+        lines.append(
+            f"== {article.id} r{article.round} {article.published:%m-%d %H:%M}{copy} [{held}]"
+        )
         for gold in article.figures:
             mark = f" ALERT {gold.alert}" if gold.alert else ""
             lines.append(f"   gold {gold.says!r} = {gold.measure} ({gold.role}){mark}")
