@@ -326,6 +326,74 @@ def figures_history(state: _State, measure: str, watch: str | None) -> None:
         )
 
 
+@cli.command()
+@click.argument("watch")
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]),
+    help="Decide again only articles published from this date (UTC); earlier ones are history.",
+)
+@click.option("--dry-run", is_flag=True, help="Show what it would decide; change nothing.")
+@click.option("--send", is_flag=True, help="Also queue the alerts it raises for delivery.")
+@click.option("--json", "as_json", is_flag=True, help="Print each alert as one JSON object.")
+@pass_state
+def replay(
+    state: _State, watch: str, since: datetime | None, dry_run: bool, send: bool, as_json: bool
+) -> None:
+    """Decide WATCH's stored articles again in publication order: its query is matched anew
+    and its figures re-read; shows the measures and the alerts it raises (sends none unless
+    --send)."""
+    from monitor.alerts.outbox import alerting_by_watch
+    from monitor.figures.options import figure_options
+    from monitor.figures.replay import replay_watch
+    from monitor.store import migrate
+    from monitor.store.db import open_engine
+
+    settings = state.settings
+    configured = {w.name: w for w in settings.watches}
+    if watch not in configured:
+        known = ", ".join(sorted(configured)) or "none"
+        raise MonitorError(f"no watch named {watch!r} in the configuration (watches: {known})")
+    if dry_run and send:
+        raise click.UsageError("--dry-run sends nothing: leave out one of --dry-run and --send")
+    with open_engine(settings.monitor.database_url) as engine:
+        migrate.require_current_schema(engine)
+        result = replay_watch(
+            engine,
+            watch=watch,
+            query=configured[watch].query,
+            options=figure_options(settings),
+            policy=alerting_by_watch(settings.watches)[watch],
+            since=since.replace(tzinfo=UTC) if since else None,
+            apply=not dry_run,
+            send=send,
+        )
+    if as_json:
+        for alert in result.alerts:
+            click.echo(json.dumps(alert.to_json()))
+        return
+    click.echo(
+        f"{watch}: {result.articles} articles decided ({result.copies} copies skipped),"
+        f" {result.figures} figures in {len(result.measures)} measures,"
+        f" {len(result.alerts)} alerts"
+    )
+    for alert in result.alerts:
+        click.echo(
+            f"  {_when(alert.published_at) or 'undated':16}  {alert.kind:14}  {alert.measure}:"
+            f" {alert.said} ({alert.site or alert.article_url})"
+        )
+    if result.measures:
+        click.echo("measures:")
+        for measure, count in sorted(result.measures.items(), key=lambda item: (-item[1], item[0])):
+            click.echo(f"  {measure}: {count} figures")
+    if dry_run:
+        click.echo("dry run: nothing was changed")
+    elif send:
+        click.echo("stored; the alerts are queued for the next delivery")
+    else:
+        click.echo("stored; no alert was sent (--send queues them)")
+
+
 def _figure_cell(row: FigureRow) -> str:
     from monitor.figures.wording import amount
 
@@ -427,11 +495,15 @@ def explain(state: _State, url: str, as_json: bool) -> None:
     figures of its text with each novelty decision and its reason."""
     from monitor.dedup.explain import Explanation, describe, explain_url
     from monitor.figures.explain import FiguresExplanation, describe_figures, explain_figures
+    from monitor.figures.options import figure_options
+
+    options = figure_options(state.settings)
 
     def read(session: Session) -> list[tuple[Explanation, FiguresExplanation | None]]:
         explanation = explain_url(session, url)
         held = explanation.article_id
-        return [(explanation, explain_figures(session, held) if held is not None else None)]
+        figures = explain_figures(session, held, options) if held is not None else None
+        return [(explanation, figures)]
 
     ((explanation, figures),) = _read(state, read)
     if as_json:

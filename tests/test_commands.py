@@ -125,6 +125,28 @@ def test_demo_stores_the_matching_sample_articles_without_their_clutter(tmp_path
         assert clutter not in joined
 
 
+def test_the_demo_alerts_new_and_changed_figures_and_never_a_past_value(tmp_path: Path) -> None:
+    database = f"sqlite:///{tmp_path / 'demo.db'}"
+    result = run_monitor("demo", "--database", database, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    # "at least 6,700 containers ..., up from the 1,000 containers it had reported": the
+    # 1,000 is history, listed as a past value, never alerted.
+    assert "1,000 containers" in out and "previous" in out
+    alerted = [line for line in out.splitlines() if " \u2014 " in line and "figure" in line]
+    headlines = [line for line in out.splitlines() if line.startswith("dprk-russia-arms \u2014")]
+    assert not any("1,000" in line for line in alerted)
+    assert "4 alerts raised, 4 delivered" in out
+    assert sorted(headlines) == [
+        "dprk-russia-arms \u2014 Changed figure: ammunition",
+        "dprk-russia-arms \u2014 New measure: ammunition (its first figure)",
+        "dprk-russia-arms \u2014 New measure: ammunition per month (shortfall) (its first figure)",
+        "dprk-russia-arms \u2014 New measure: containers supplied (its first figure)",
+    ]
+    past = next(line for line in out.splitlines() if "1,000 containers" in line)
+    assert past.split()[-1] == "previous"
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_the_daemon_finishes_the_article_in_flight_and_exits_on_a_signal(
     feed_server: FeedServer,

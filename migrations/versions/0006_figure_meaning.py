@@ -1,6 +1,7 @@
 """Figures keep what their measure is made of (event, place), their role (current, or a past
-value the text recalls) and the words that decided them; three statuses that never alert
-join the three that may.
+value the text recalls) and the words that decided them; four statuses that never alert join
+the three that may. An alert outlives its figure (`monitor replay` decides a watch again):
+alerts.figure_id becomes nullable and is set to NULL when the figure goes.
 
 Figures stored before this revision are current values with no event or place recorded;
 `monitor replay WATCH` decides a watch's stored articles again under the new rules.
@@ -27,6 +28,7 @@ _OLD_STATUSES = ("new_measure", "changed_figure", "repeat")
 _NEW_STATUSES = (*_OLD_STATUSES, "previous", "vague", "second_value", "headline")
 # What a copy of the figures table would delete by cascade on SQLite; parents first.
 _FIGURE_DEPENDENTS = ("alerts", "deliveries")
+_ALERT_FIGURE_FK = "fk_alerts_figure_id_figures"
 
 
 def _one_of(column: str, values: tuple[str, ...]) -> str:
@@ -44,9 +46,22 @@ def upgrade() -> None:
         batch.create_check_constraint(
             op.f("ck_figures_role"), _one_of("role", ("current", "previous"))
         )
+    with _deliveries_kept(), op.batch_alter_table("alerts") as batch:
+        batch.alter_column("figure_id", existing_type=sa.Integer(), nullable=True)
+        batch.drop_constraint(_ALERT_FIGURE_FK, type_="foreignkey")
+        batch.create_foreign_key(
+            _ALERT_FIGURE_FK, "figures", ["figure_id"], ["id"], ondelete="SET NULL"
+        )
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM alerts WHERE figure_id IS NULL")
+    with _deliveries_kept(), op.batch_alter_table("alerts") as batch:
+        batch.drop_constraint(_ALERT_FIGURE_FK, type_="foreignkey")
+        batch.create_foreign_key(
+            _ALERT_FIGURE_FK, "figures", ["figure_id"], ["id"], ondelete="CASCADE"
+        )
+        batch.alter_column("figure_id", existing_type=sa.Integer(), nullable=False)
     # The statuses an older version cannot read go: a past value was never stored before.
     op.execute(
         "DELETE FROM figures WHERE status IN ('previous', 'vague', 'second_value', 'headline')"
@@ -74,3 +89,15 @@ def _alerts_kept() -> Iterator[None]:
     for table in _FIGURE_DEPENDENTS:
         op.execute(f"INSERT INTO {table} SELECT * FROM kept_{table}")
         op.execute(f"DROP TABLE kept_{table}")
+
+
+@contextmanager
+def _deliveries_kept() -> Iterator[None]:
+    """Keep deliveries while batch mode copies the alerts table on SQLite (see above)."""
+    if op.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    op.execute("CREATE TEMP TABLE kept_deliveries AS SELECT * FROM deliveries")
+    yield
+    op.execute("INSERT INTO deliveries SELECT * FROM kept_deliveries")
+    op.execute("DROP TABLE kept_deliveries")

@@ -185,6 +185,8 @@ def _subject(before: list[Word]) -> EventReading | None:
     if end == len(lower):
         return None  # no linking verb: the words before are not the number's subject
     start = max(end - 6, 0)
+    marks = [index for index in range(start, end) if before[index].is_mark]
+    start = max([start, *(index + 1 for index in marks)])  # the subject, not an earlier clause
     for stop in range(end, start, -1):
         for table in (NOUNS, ADJECTIVES, VERBS):
             found = phrase_ending_at(lower, stop, table)

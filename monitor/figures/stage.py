@@ -98,49 +98,64 @@ def decide_article(
     results: list[ArticleFigures] = []
     if article is None or article.figures_decided_at is not None:
         return results  # deleted, or decided by another daemon since it was listed
-    # Imported articles are history: later coverage is judged against them, silently.
-    imported = article.content_origin == "import"
     if article.duplicate_of is None:
-        reference = ArticleRef(article.id, article.url, article.site, article.published_at)
         watches = session.scalars(
             select(WatchMatch.watch)
             .where(WatchMatch.article_id == article_id)
             .order_by(WatchMatch.watch)
         )
         for watch in watches:
-            meanings = read_meanings(
-                article.text,
-                title=article.title,
-                frame=options.frame(watch),
-                small_spelled_max=options.small_spelled_max,
-                synonyms=options.synonyms,
-            ).meanings
-            candidates = {name for meaning in meanings for name in meaning.candidates}
-            book = stored.load_book(session, watch, candidates)
-            decided = decide_figures(meanings, book, reference)
-            ids = stored.add_figures(session, article_id, watch, decided)
             policy = (alerting or {}).get(watch)
-            for item, figure_id in zip(decided, ids, strict=True):
-                if (
-                    policy is not None
-                    and item.decision.status in ALERTING
-                    and not imported
-                    and policy.follows(item.measure)
-                ):
-                    queue_alert(
-                        session,
-                        figure_id=figure_id,
-                        figure=item.meaning.figure,
-                        measure=item.measure,
-                        watch=watch,
-                        decision=item.decision,
-                        earlier=stored.stored_ids(item.earlier, ids),
-                        article=article,
-                        alerting=policy,
-                    )
-            results.append(ArticleFigures(article_id, watch, tuple(decided)))
+            results.append(decide_for_watch(session, article, watch, options, policy))
     stored.mark_decided(session, article_id)
     return results
+
+
+def decide_for_watch(
+    session: Session,
+    article: Article,
+    watch: str,
+    options: FigureOptions,
+    policy: WatchAlerting | None,
+) -> ArticleFigures:
+    """Decide and store an original article's figures for one watch; with ``policy``, queue
+    the alerts of its new and changed figures that the watch follows.
+
+    Imported articles are history: later coverage is judged against them, silently.
+    """
+    meanings = read_meanings(
+        article.text,
+        title=article.title,
+        frame=options.frame(watch),
+        small_spelled_max=options.small_spelled_max,
+        synonyms=options.synonyms,
+    ).meanings
+    candidates = {name for meaning in meanings for name in meaning.candidates}
+    book = stored.load_book(session, watch, candidates)
+    reference = ArticleRef(article.id, article.url, article.site, article.published_at)
+    decided = decide_figures(meanings, book, reference)
+    ids = stored.add_figures(session, article.id, watch, decided)
+    if policy is None or article.content_origin == "import":
+        return ArticleFigures(article.id, watch, tuple(decided))
+    for item, figure_id in zip(decided, ids, strict=True):
+        if item.decision.status in ALERTING and policy.follows(item.measure):
+            queue_alert(
+                session,
+                figure_id=figure_id,
+                figure=item.meaning.figure,
+                measure=item.measure,
+                watch=watch,
+                decision=item.decision,
+                earlier=stored.stored_ids(item.earlier, ids),
+                article=article,
+                alerting=policy,
+            )
+    return ArticleFigures(article.id, watch, tuple(decided))
+
+
+def lock_figures(session: Session) -> None:
+    """Take the figures lock for the transaction: two daemons never decide at once."""
+    _lock(session)
 
 
 def _lock(session: Session) -> None:

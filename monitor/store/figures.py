@@ -12,12 +12,12 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from monitor.figures.decide import Book, Decided, provisional_index
 from monitor.figures.novelty import EarlierValue
-from monitor.store.tables import Article
+from monitor.store.tables import Article, WatchMatch
 from monitor.store.tables import Figure as StoredFigure
 from monitor.store.types import iso, utc_now
 
@@ -336,3 +336,31 @@ def _of(*, watch: str | None, measure: str | None) -> list[ColumnElement[bool]]:
     if measure is not None:
         conditions.append(StoredFigure.measure == measure)
     return conditions
+
+
+def article_ids_in_order(session: Session, *, since: datetime | None = None) -> list[int]:
+    """Return the ids of stored articles in publication order (fetch time for undated
+    ones), those published or fetched from ``since`` on when given."""
+    query = select(Article.id).order_by(_WHEN, Article.id)
+    if since is not None:
+        query = query.where(_WHEN >= since)
+    return list(session.scalars(query))
+
+
+def set_watch_match(session: Session, article_id: int, watch: str, matched: bool) -> None:
+    """Record whether an article matches a watch (a replay with a changed query)."""
+    held = session.get(WatchMatch, (article_id, watch))
+    if matched and held is None:
+        session.add(WatchMatch(article_id=article_id, watch=watch))
+    elif not matched and held is not None:
+        session.delete(held)
+
+
+def forget_watch_figures(session: Session, watch: str, *, since: datetime | None = None) -> int:
+    """Delete the figures of a watch (of articles published from ``since`` on); return how
+    many. Their alerts stay, as the record of what was sent."""
+    query = delete(StoredFigure).where(StoredFigure.watch == watch)
+    if since is not None:
+        query = query.where(StoredFigure.article_id.in_(select(Article.id).where(_WHEN >= since)))
+    result = session.execute(query.execution_options(synchronize_session=False))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -266,8 +266,10 @@ class Alert(Base):
     __table_args__ = (CheckConstraint(_one_of("kind", ALERT_KINDS), name="kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    figure_id: Mapped[int] = mapped_column(
-        ForeignKey("figures.id", ondelete="CASCADE"), unique=True
+    # The figure it was raised for; NULL once that figure is decided again (`monitor replay`):
+    # the alert is a record of what was sent, and its payload says it all.
+    figure_id: Mapped[int | None] = mapped_column(
+        ForeignKey("figures.id", ondelete="SET NULL"), unique=True
     )
     kind: Mapped[str] = mapped_column(String(16))
     watch: Mapped[str] = mapped_column(NAME, index=True)
