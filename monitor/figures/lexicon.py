@@ -144,7 +144,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "held": "hold, holds, holding, held, abduct, abducted, abducting, kidnap, kidnapped,"
         " kidnapping, taken hostage, held hostage, held captive",
         "released": "release, releases, released, releasing, freed, freeing, set free",
-        "rescued": "rescue, rescues, rescued, rescuing, pulled alive",
+        "rescued": "rescue, rescues, rescued, rescuing, pulled alive, saved",
         "crossed": "cross, crossed, crossing, crossed into, fled across, crossed over",
         "evacuated": "evacuate, evacuates, evacuated, evacuating",
         "evacuation_ordered": "ordered to evacuate, ordered to leave, told to evacuate,"
@@ -250,7 +250,7 @@ NOUNS: Mapping[tuple[str, ...], str] = _forms(
         "laid_off": "layoff, layoffs, lay-off, lay-offs, redundancy, redundancies,"
         " job loss, job losses",
         "cut": "cut, cuts",
-        "strike": "striker, strikers, walkout, walkouts, stoppage",
+        "strike": "walkout, walkouts, stoppage",
         "released": "release, releases",
         "contained": "containment",
     }

@@ -233,7 +233,7 @@ def _meaning(
     head = _supplied(
         head, event, sentence, phrase_start, context, synonyms, money=figure.unit not in NOT_MONEY
     )
-    if not head.name and context.prior_head is not None:
+    if not head.name and context.prior_head is not None and figure.unit == COUNT:
         # "Tavelko district has recorded 1,090 cases. Mbarun district has recorded 472."
         # "Most were Skarn-7 models, of which Harzvinia has supplied some 300."
         prior = replace(context.prior_head, event=head.event, event_words=head.event_words)
@@ -371,6 +371,8 @@ def _event_and_scope(
         key = "sent"  # soldiers or containers crossing a border are sent, not refugees
     if key == "held" and head.name and not head.person:
         key = None  # "the containers could hold 3 million rounds": held as in contained
+    if key is not None and EVENTS[key].person and figure.unit not in (COUNT, PERCENT):
+        key = None  # "saved $3 million": what befalls people does not befall money
     if key == "burned" and head.name != "area":
         key = "destroyed"  # "homes burned" are homes destroyed; "burned 40,000 hectares" burned
     if key == "laid_off" and head.name == "jobs":
@@ -442,6 +444,8 @@ def _place_name(figure: Figure, offset: int) -> str | None:
         words = words[:-1]  # "Arvenne province", "the Tavel district"
     if not words or not all(word[0].isupper() for word in words):
         return None
+    if figure.sentence.lstrip("\"'\u201c ").startswith(figure.thing) and len(words) == 1:
+        return None  # "Cases climbed to 4,500": capitalised because it opens the sentence
     sentence = re.findall(r"[A-Za-z][\w'\u2019-]*", figure.sentence)
     capitalised = sum(word[0].isupper() for word in sentence)
     if capitalised >= 0.6 * len(sentence) or head_of(figure.thing).person:

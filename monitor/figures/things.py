@@ -77,7 +77,8 @@ _LINK_BEFORE = frozenset(
     stood amounts amounted amount came comes put puts up down stand averaging averaged
     averages totalling totaling reaching nearing topping exceeding eased eases slipped slips
     edged dipped dips fallen recorded registered reported counted logged confirmed
-    accounts account accounted rising climbing growing falling dropping still""".split()
+    accounts account accounted rising climbing growing falling dropping still could may
+    might would will expected likely set feared forecast projected predicted poised""".split()
 )
 
 

@@ -1,0 +1,201 @@
+"""What figures mean, sentence by sentence, in stories of several kinds: the measure (thing,
+event, place), the role (current or past), and what is no figure anyone follows."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.figures.meaning import Meaning, read_meanings
+
+
+def meaning_of(text: str, number: str, *, title: str | None = None, frame: tuple[str, ...] = ()):
+    """Return the meaning of the figure whose number phrase is ``number``."""
+    read = read_meanings(text, title=title, frame=frame)
+    found = [m for m in read.meanings if number in text[m.figure.start : m.figure.end]]
+    assert found, f"{number!r} is no figure: {[(u.reason) for u in read.unnamed]}"
+    return found[0]
+
+
+def measure(text: str, number: str, **options: object) -> str:
+    return meaning_of(text, number, **options).key.name  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        # Wildfire
+        ("The fire has burned 40,000 hectares of pine forest.", "40,000", "area burned [hectares]"),
+        ("Flames destroyed 312 homes in Tarnet overnight.", "312", "homes destroyed in Tarnet"),
+        ("At least 120 wooden homes were damaged.", "120", "homes damaged"),
+        (
+            "Authorities ordered 18,000 residents to evacuate.",
+            "18,000",
+            "people ordered to evacuate",
+        ),
+        ("Some 6,500 people were evacuated from Ulvik.", "6,500", "people evacuated in Ulvik"),
+        ("The fire is 35 percent contained, officials said.", "35", "fire contained [%]"),
+        ("Crews said 1,600 firefighters were deployed.", "1,600", "firefighters sent"),
+        # Epidemic
+        ("Health officials confirmed 38 cases of cholera.", "38", "cases"),
+        ("There are 214 suspected cases in the region.", "214", "suspected cases"),
+        (
+            "Of the suspected cases, 167 are in Tavelko district.",
+            "167",
+            "suspected cases in Tavelko",
+        ),
+        ("Officials recorded 312 new cases on Tuesday.", "312", "new cases"),
+        ("New cases are averaging 60 a day, the ministry said.", "60", "new cases per day"),
+        ("Nearly 300 people have been hospitalised.", "300", "people hospitalised"),
+        ("Donors have pledged 600,000 vaccine doses.", "600,000", "doses pledged"),
+        ("Health workers have administered 41,300 doses.", "41,300", "doses administered"),
+        # Strike and layoffs
+        ("About 6,500 dockworkers walked off the job on Monday.", "6,500", "workers on strike"),
+        ("Voskel plans to cut 2,500 jobs.", "2,500", "jobs cut"),
+        ("The carmaker laid off 1,150 workers last week.", "1,150", "workers laid off"),
+        ("Police said at least 40 strikers were arrested.", "40", "workers arrested"),
+        # Conflict and hostages
+        ("Harzvinia has sent about 4,000 troops to the border.", "4,000", "troops sent"),
+        ("At least 60 Harzvinian soldiers have been killed.", "60", "troops killed"),
+        ("Nearly 200 wounded soldiers were flown home.", "200", "troops wounded"),
+        ("Some 420 troops have been killed or wounded.", "420", "troops killed or wounded"),
+        ("Gunmen are holding 48 hostages in the hospital.", "48", "hostages held"),
+        ("Fourteen hostages were released on Sunday.", "Fourteen", "hostages released"),
+        ("Air defences shot down 140 drones overnight.", "140", "drones shot down"),
+        ("Harzvinia has supplied some 300 attack drones.", "300", "drones supplied"),
+        # Flood
+        ("The floods have killed 19 people in Dravonia.", "19", "people killed in Dravonia"),
+        ("Dravonia's death toll reached 29 on Monday.", "29", "people killed in Dravonia"),
+        ("The toll in Lutavia rose to 16, officials said.", "16", "people killed in Lutavia"),
+        ("Rescuers saved 340 people from flooded homes.", "340", "people rescued"),
+        ("Some 46,000 people have had to abandon their homes.", "46,000", "people displaced"),
+        ("Donors pledged €25 million in emergency aid.", "€25 million", "aid pledged [EUR]"),
+        ("Only €21 million has been delivered.", "€21 million", "aid supplied [EUR]"),
+    ],
+)
+def test_the_measure_is_what_an_analyst_would_call_it(
+    text: str, number: str, expected: str
+) -> None:
+    assert measure(text, number) == expected
+
+
+def test_a_left_out_noun_comes_from_the_sentence() -> None:
+    text = "Harzvinia has sent 12,000 troops, and at least 100 have been killed."
+    assert measure(text, "100") == "troops killed"
+    text = "The quake killed 3,000 people and injured 10,000."
+    assert measure(text, "10,000") == "people injured"
+    # Nobody named: people.
+    assert measure("Nearly 1,000 wounded were evacuated by train.", "1,000") == "people injured"
+
+
+def test_where_separates_the_counts_of_two_places_and_the_total() -> None:
+    text = "At least 300 people were killed in Norland and 120 in Ostmark, 420 in all."
+    assert measure(text, "300") == "people killed in Norland"
+    assert measure(text, "120") == "people killed in Ostmark"
+    combined = "The floods have killed at least 11 people in Dravonia and Lutavia."
+    assert measure(combined, "11") == "people killed"  # two places: the total
+
+
+def test_a_place_the_watch_requires_is_the_story_itself() -> None:
+    text = "Suspected cases across Kesmar rose to 903."
+    assert measure(text, "903", frame=("kesmar",)) == "suspected cases"
+    assert measure("The toll across Arvenne province stands at 31.", "31") == "people killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "words"),
+    [
+        ("Deaths rose to 1,200, up from 900 a week earlier.", "900", "up from"),
+        ("The toll rose from 2,900 to 3,000 on Monday.", "2,900", "rose from"),
+        ("Cases climbed to 4,500, compared with 3,100 a week earlier.", "3,100", "compared with"),
+        ("The earlier estimate of 12,000 refugees was too low.", "12,000", "earlier estimate of"),
+        ("Last week's 40 deaths have been revised.", "40", "Last week's"),
+        ("It had previously put the figure at 300 homes.", "300", "had previously put"),
+        (
+            "At least 6,700 containers had been loaded, up from the 1,000 containers it had"
+            " reported in October.",
+            "1,000",
+            "up from the",
+        ),
+        ("The ministry revised the toll down from 412 to 380.", "412", "down from"),
+    ],
+)
+def test_a_past_value_is_previous(text: str, number: str, words: str) -> None:
+    read = meaning_of(text, number)
+    assert read.role == "previous"
+    assert words in read.evidence["role"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("The toll rose from 2,900 to 3,000 on Monday.", "3,000"),
+        ("Deaths rose to 1,200, up from 900 a week earlier.", "1,200"),
+        ("At least 6,700 containers had been loaded at the port.", "6,700"),
+        ("Police had arrested 40 people by Monday.", "40"),
+    ],
+)
+def test_the_value_reported_now_is_current(text: str, number: str) -> None:
+    assert meaning_of(text, number).role == "current"
+
+
+def test_a_past_value_shares_the_measure_it_is_compared_with() -> None:
+    text = "The army has launched 40 drones, up from 30 drones the week before."
+    assert measure(text, "30") == measure(text, "40") == "drones fired"
+
+
+def test_a_forecast_is_a_measure_of_its_own() -> None:
+    text = "The death toll could rise to 20,000, officials warned."
+    assert measure(text, "20,000") == "people killed (forecast)"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "reason"),
+    [
+        ("Roughly 40% said yes.", "40%", "a percentage with no subject"),
+        ("The level 4 alarm was raised in the province.", "4", "a level, grade"),
+        ("The motion passed 212 to 87 on Tuesday.", "212", "a vote tally"),
+        ("Parliament approved the package by 148 votes to 22.", "148", "a vote tally"),
+        ("The town lies 40 km from the border.", "40", "a distance"),
+        ("The camp is 12 nautical miles offshore.", "12", "a distance"),
+    ],
+)
+def test_numbers_that_name_nothing_anyone_follows_say_why(
+    text: str, number: str, reason: str
+) -> None:
+    read = read_meanings(text)
+    assert not [m for m in read.meanings if number in text[m.figure.start : m.figure.end]]
+    reasons = [
+        u.reason
+        for u in read.unnamed
+        if number in u.reading.sentence.text[u.reading.number.start : u.reading.number.end]
+    ]
+    assert reasons and reasons[0].startswith(reason)
+
+
+def test_a_small_number_in_words_counts_when_the_words_say_what_happened() -> None:
+    assert measure("Seven people died in the floods.", "Seven") == "people killed"
+    read = read_meanings("The two leaders met in the capital.")
+    assert read.meanings == [] and read.skipped[0].skipped == "small number in words"
+
+
+def test_a_vague_amount_is_read_and_marked_vague() -> None:
+    read = meaning_of("Dozens of drones were shot down.", "Dozens")
+    assert read.vague and read.key.name == "drones shot down"
+
+
+def test_a_headline_the_text_opens_with_is_marked() -> None:
+    title = "Quake toll tops 5,000"
+    text = f"{title}\nThe earthquake has killed 5,120 people, officials said."
+    found: Meaning = meaning_of(text, "5,000", title=title)
+    assert found.headline
+    assert not meaning_of(text, "5,120", title=title).headline
+
+
+def test_the_same_text_always_means_the_same() -> None:
+    text = (
+        "Harzvinia has sent 12,000 troops, and at least 100 have been killed. The toll in Tarsk"
+        " rose to 52, up from 38. Roughly 40% said yes."
+    )
+    first = [(m.key.name, m.role) for m in read_meanings(text).meanings]
+    assert first == [(m.key.name, m.role) for m in read_meanings(text).meanings]
+    assert len(first) == 4
