@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint clean
+.PHONY: demo test stories lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The developing stories of tests/data/stories end to end, scored per story with every wrong
+# and missed alert listed (the test suite runs the same and fails below its floors).
+stories: $(STAMP)
+	$(BIN)/python -m tests.stories --details
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
