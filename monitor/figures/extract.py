@@ -18,6 +18,7 @@ from monitor.figures.numbers import find_numbers
 from monitor.figures.sentences import Sentence, split_sentences
 from monitor.figures.things import (
     event_word_after,
+    names_an_event,
     rate_of,
     scope_of,
     thing_after,
@@ -71,9 +72,11 @@ def read_numbers(text: str, *, small_spelled_max: int = SMALL_SPELLED_MAX) -> li
         counted: dict[str, str] = {}
         for number in find_numbers(sentence.text):
             reading = _reading(sentence, number, small_spelled_max, counted.get(number.unit, ""))
-            figure = reading.figure or reading.candidate
-            if figure is not None and figure.thing:
-                counted[figure.unit] = figure.thing
+            if reading.figure is not None and reading.figure.thing:
+                counted[reading.figure.unit] = reading.figure.thing
+            elif reading.candidate is not None and names_an_event(reading.candidate.thing):
+                # "Ten of the dead were found in Kolvany, 5 in Prestiz"; not "the two countries"
+                counted[reading.candidate.unit] = reading.candidate.thing
             readings.append(reading)
     return readings
 

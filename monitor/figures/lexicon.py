@@ -160,7 +160,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "burned": "burn, burns, burned, burnt, burning, scorch, scorched, char, charred,"
         " blacken, blackened, consume, consumed",
         "threatened": "threaten, threatens, threatened, threatening, at risk",
-        "flooded": "flood, floods, flooded, inundate, inundated, submerge, submerged",
+        "flooded": "flooded, inundate, inundated, submerge, submerged",
         "affected": "affect, affects, affected, affecting",
         "infected": "infect, infected, tested positive, fell ill, fallen ill",
         "hospitalised": "hospitalise, hospitalised, hospitalize, hospitalized, admit,"

@@ -35,7 +35,7 @@ from monitor.figures.measures import (
 )
 from monitor.figures.model import COUNT, PERCENT, Figure
 from monitor.figures.noise import noise_of
-from monitor.figures.places import NO_PLACE, PlaceReading, is_total, read_place
+from monitor.figures.places import NO_PLACE, PlaceReading, is_total, places_named, read_place
 from monitor.figures.roles import Role, read_role
 from monitor.figures.words import words_of
 
@@ -50,6 +50,12 @@ _PERSON_EVENT = {
     "destroyed": "killed",  # "the town lost 7 people"
 }
 _MONEY_EVENTS = frozenset(("pledged", "paid", "sent", "spent"))
+# Words that say a count is the whole, not the last place named: "420 in all".
+_AGGREGATE = re.compile(
+    r"\b(?:in all|in total|overall|altogether|combined|nationwide|both countries|the two "
+    r"countries|both sides|across the region|total|totals|totalled|all told)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_ENDS = frozenset(";:()\u2014\u2013")
 # People an event makes into something else: people held are hostages.
 _PEOPLE_ARE = {"held": "hostages", "crossed": "refugees"}
@@ -99,6 +105,8 @@ class _Context:
     count_head: Head | None = None
     count_event: EventReading | None = None
     people: Head | None = None  # the article's last count of people
+    place: str | None = None  # where the sentence's last placed count happened
+    place_end: int = 0  # where that count's number ends in the sentence
     prior: Meaning | None = None  # the last count of the sentence before, same paragraph
     prior_head: Head | None = None
     prior_event: EventReading | None = None
@@ -121,6 +129,7 @@ def read_meanings(
     table = DEFAULT_SYNONYMS if synonyms is None else synonyms
     options = {} if small_spelled_max is None else {"small_spelled_max": small_spelled_max}
     headline_end = _headline_end(text, title)
+    known = places_named(text)
     meanings: list[Meaning] = []
     unnamed: list[Unnamed] = []
     skipped: list[Reading] = []
@@ -132,7 +141,7 @@ def read_meanings(
             continue
         if context.sentence_start != reading.sentence.start:
             _next_sentence(context, text, reading.sentence.start)
-        meaning, reason, head, event = _meaning(reading, figure, table, context, frame)
+        meaning, reason, head, event = _meaning(reading, figure, table, context, frame, known)
         if reading.figure is None and (meaning is None or meaning.key.event is None):
             # "the two leaders": a small number in words counts only what befell someone.
             skipped.append(reading)
@@ -143,6 +152,9 @@ def read_meanings(
         if figure.start < headline_end:
             meaning = replace(meaning, headline=True)
         meanings.append(meaning)
+        if meaning.key.place is not None:
+            context.place = meaning.key.place
+            context.place_end = figure.end - reading.sentence.start
         if figure.unit == COUNT:
             context.count, context.count_head, context.count_event = meaning, head, event
             if head.person and head.name:
@@ -189,6 +201,7 @@ def _meaning(
     synonyms: Mapping[str, str],
     context: _Context,
     frame: Collection[str],
+    known: Collection[str] = (),
 ) -> tuple[Meaning | None, str | None, Head, EventReading]:
     sentence = reading.sentence.text
     offset = reading.sentence.start
@@ -259,6 +272,7 @@ def _meaning(
             phrase_end=phrase_end,
             thing_end=thing_end,
             frame=frame,
+            known=known,
         )
         if figure.unit == COUNT
         else NO_PLACE
@@ -267,6 +281,11 @@ def _meaning(
         place = PlaceReading(named_place, figure.thing)
     if place.place is None and borrowed and context.count is not None:
         place = PlaceReading(context.count.place_said, "(as the count before it)")
+    if place.place is None and placed and context.place is not None:
+        # "killed 19 people in Dravonia ..., and 64 people have been injured": the sentence
+        # is about Dravonia, unless it says it counts the whole.
+        if not _AGGREGATE.search(sentence, context.place_end, thing_end + 40):
+            place = PlaceReading(context.place, "(as the sentence's earlier count)")
     role = read_role(
         sentence, phrase_start=phrase_start, phrase_end=phrase_end, thing_end=thing_end
     )
@@ -310,6 +329,7 @@ def _next_sentence(context: _Context, text: str, start: int) -> None:
         context.prior = context.prior_head = context.prior_event = None
     context.sentence_start = start
     context.count = context.count_head = context.count_event = None
+    context.place, context.place_end = None, 0
 
 
 def _supplied(
@@ -349,13 +369,10 @@ def _person_in(sentence: str, position: int, synonyms: Mapping[str, str]) -> Hea
     it): "Harzvinian soldiers ..., with nearly 200 wounded"."""
     words = words_of(sentence)
     start = max((w.end for w in words if w.end <= position and w.text in _CLAUSE_ENDS), default=0)
-    end = min(
-        (w.start for w in words if w.start >= position and w.text in _CLAUSE_ENDS),
-        default=len(sentence),
-    )
+    # Only before: people named after the count are often an example ("four deaths,
+    # including a police officer"), not who was counted.
     before = [w for w in words if start <= w.start and w.end <= position and w.lower in PERSONS]
-    after = [w for w in words if position <= w.start < end and w.lower in PERSONS]
-    chosen = before[-1] if before else after[0] if after else None
+    chosen = before[-1] if before else None
     return head_of(chosen.lower, synonyms) if chosen is not None else None
 
 

@@ -61,7 +61,7 @@ _MORE_PLACES = re.compile(
     r"\s+(?:and|or)\s+[A-Z])"
 )
 # Words after which the rest of a sentence is about something else.
-_CLAUSE_WORDS = frozenset("and while but whereas with".split())
+_CLAUSE_WORDS = frozenset("and while but whereas with including among".split())
 _POSSESSIVE_PLACE = re.compile(rf"(?P<name>{_NAME})['\u2019]s\s+(?:[a-z-]+\s+){{0,4}}$")
 _OPENING = re.compile(
     rf"^(?:In|Across|Inside|Throughout)\s+(?:the\s+)?(?:{_COMPASS}\s+)*(?P<name>{_NAME})"
@@ -91,6 +91,17 @@ _SUBJECT_TO_NUMBER = frozenset(
 )
 
 
+def places_named(text: str) -> frozenset[str]:
+    """Return the places a text names with "in", "across", "from" or "at": the names its
+    other sentences may use as a subject ("Dravonia reported 26 deaths")."""
+    names = set()
+    for match in _IN_PLACE.finditer(text):
+        name = _cleaned(match.group("name"))
+        if name is not None:
+            names.add(name)
+    return frozenset(names)
+
+
 def read_place(
     sentence: str,
     *,
@@ -98,6 +109,7 @@ def read_place(
     phrase_end: int,
     thing_end: int,
     frame: Collection[str] = (),
+    known: Collection[str] = (),
 ) -> PlaceReading:
     """Return where the sentence says the figure at ``phrase_start:phrase_end`` happened.
 
@@ -106,6 +118,8 @@ def read_place(
     country, is the story's total, not one place's.
     """
     found = _found(sentence, phrase_start, phrase_end, thing_end)
+    if found.place is None:
+        found = _subject(sentence, phrase_start, phrase_end, thing_end, known)
     if found.place is None:
         return found
     if is_total(sentence, found.place, frame):
@@ -134,6 +148,35 @@ def _found(sentence: str, phrase_start: int, phrase_end: int, thing_end: int) ->
         name = _cleaned(opening.group("name"))
         if name:
             return PlaceReading(name, opening.group(0).rstrip(", "))
+    return NO_PLACE
+
+
+def _subject(
+    sentence: str, phrase_start: int, phrase_end: int, thing_end: int, known: Collection[str]
+) -> PlaceReading:
+    """A place the article names elsewhere, as the subject that reports the count
+    ("Dravonia reported 26 deaths", "Lutavia put its own toll at six"), or the place named
+    earlier in the sentence when the count says "there"."""
+    clause = re.split(r"[;:]|,\s+(?:and|but|while)\s+", sentence[:phrase_start])[-1]
+    for name in sorted(known, key=len, reverse=True):
+        said = re.search(
+            rf"(?:^|[,]\s+|\band\s+){re.escape(name)}\s+(?:has\s+|have\s+|had\s+|now\s+)?"
+            rf"(?:reported|recorded|registered|confirmed|counted|put|puts|gave|listed|says|said)"
+            r"\b[^,;]*$",
+            clause,
+        )
+        if said is not None:
+            return PlaceReading(name, said.group(0).strip(", "))
+    after = sentence[max(phrase_end, thing_end) :]
+    if re.match(r"^[^,;.]{0,40}\bthere\b", after):
+        before = sentence[:phrase_start]
+        named = [m for m in re.finditer(rf"(?P<name>{_NAME})['\u2019]s\b", before)]
+        named += [m for m in _IN_PLACE.finditer(before)]
+        named.sort(key=lambda match: match.start())
+        for match in reversed(named):
+            there = _cleaned(match.group("name").removesuffix("'s").removesuffix("\u2019s"))
+            if there is not None and (there in known or match.group(0).endswith("s")):
+                return PlaceReading(there, f"there ({match.group(0)})")
     return NO_PLACE
 
 

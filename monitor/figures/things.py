@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from monitor.figures.lexicon import ADJECTIVES, CHANGE_NOUNS, VERBS
+from monitor.figures.lexicon import ADJECTIVES, CHANGE_NOUNS, NOUNS, VERBS
 
 _NUMERAL = re.compile(r"[\d.,]+")
 _TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w\u00c0-\u024f'\u2019.-]*|[^\w\s]")
@@ -31,7 +31,8 @@ _STOP = frozenset(
     his her our your my it they we he she there here not no also only just already still
     alone now then ago last next this year years month months week weeks day days them
     us him me you early late overnight today yesterday tonight later earlier recently again
-    soon remain remains remained""".split()
+    soon remain remains remained counted recorded registered announced given estimated
+    published released cited""".split()
 ) | frozenset(words[0] for words in ADJECTIVES if len(words) == 1)
 _INNER_PREPOSITIONS = frozenset(("of", "in", "for"))
 _SCALES = frozenset(
@@ -87,7 +88,8 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
     words: list[tuple[str, int, int]] = []
     plural_seen = False
     complement_used = False
-    for token in _TOKEN.finditer(sentence, position):
+    tokens = list(_TOKEN.finditer(sentence, position))
+    for index, token in enumerate(tokens):
         word = token.group().rstrip(".")
         lower = word.lower()
         if not word or not word[0].isalnum() or _NUMERAL.fullmatch(word):
@@ -96,6 +98,10 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
             continue  # "40% of the budget": the thing starts after the article
         if lower == _COMPLEMENT and words and not complement_used:
             complement_used, plural_seen = True, False
+            words.append((word, token.start(), token.start() + len(word)))
+            continue
+        if lower in _PARTICIPLES and not words and _noun_follows(tokens, index):
+            # "300 recorded songs", "38 confirmed cases": a participle before its noun
             words.append((word, token.start(), token.start() + len(word)))
             continue
         if plural_seen or lower in _STOP or len(words) >= MAX_THING_WORDS:
@@ -109,6 +115,21 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
     if not words:
         return "", position
     return sentence[words[0][1] : words[-1][2]], words[-1][2]
+
+
+# Participles that end a phrase after a number ("the 30 counted on Thursday") unless a noun
+# follows them ("38 confirmed cases").
+_PARTICIPLES = frozenset(
+    "counted recorded registered announced given estimated published released cited reported "
+    "confirmed".split()
+)
+
+
+def _noun_follows(tokens: list[re.Match[str]], index: int) -> bool:
+    if index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1].group().rstrip(".").lower()
+    return following[:1].isalpha() and following not in _STOP
 
 
 # "the number of people killed ... rose to 18": the people are what the number counts.
@@ -131,7 +152,7 @@ def thing_before(sentence: str, position: int) -> str:
     if part_of is not None and len(clauses) == 2:
         return part_of.group("thing")  # "Of the suspected cases, 167 are in Tavelko"
     phrase = _phrase_before(clause)
-    if not phrase and len(clauses) >= 2 and _only_links(clause):
+    if not phrase and len(clauses) >= 2 and _only_links(clause) and _continues(clause):
         # "New cases are still rising, from 60 to 140 a day": the subject is a clause back.
         phrase = _phrase_before(clauses[-2]) if not _apposition(clauses[-2], clause) else ""
     if not phrase and len(clauses) >= 3 and _apposition(clauses[-2], clause):
@@ -143,6 +164,15 @@ def thing_before(sentence: str, position: int) -> str:
 _VERB_FIRST = frozenset(
     "have has had is are was were rose risen reached stood stands climbed fell fallen now".split()
 )
+
+
+_CONTINUING = frozenset("from up down rising falling climbing compared against to".split())
+
+
+def _continues(clause: str) -> bool:
+    """Whether a clause goes on with the subject of the one before: ", from 60 to 140"."""
+    first = clause.split()[:1]
+    return bool(first) and first[0].lower() in _CONTINUING
 
 
 def _apposition(middle: str, last: str) -> bool:
@@ -199,7 +229,7 @@ def _phrase_before(clause: str) -> str:
         index -= 1
     while phrase and phrase[0].lower() in _INNER_PREPOSITIONS | _DETERMINERS:
         phrase.pop(0)
-    if not phrase and words and _names_an_event(words[-1].lower()):
+    if not phrase and words and names_an_event(words[-1].lower()):
         return words[-1]  # "killed at least 87": the verb says what befell those counted
     return " ".join(phrase)
 
@@ -218,8 +248,12 @@ def event_word_after(sentence: str, position: int) -> tuple[str, int] | None:
     return match.group(1), end
 
 
-def _names_an_event(word: str) -> bool:
-    return (word,) in VERBS or (word,) in ADJECTIVES
+def names_an_event(phrase: str) -> bool:
+    """Whether a word or phrase says what happened: "killed", "the dead", "deaths"."""
+    return any(
+        (word,) in VERBS or (word,) in ADJECTIVES or (word,) in NOUNS
+        for word in phrase.lower().split()
+    )
 
 
 def rate_of(sentence: str, number_start: int, thing_end: int) -> str | None:
