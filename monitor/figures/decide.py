@@ -133,6 +133,12 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
             decision = _restated(value, decided[reports[measure]], earlier)
         elif meaning.headline:
             decision = _headline(meaning, value, decided, earlier)
+        elif (said := _said_before(meaning, value, decided)) is not None:
+            decision = Decision(
+                status="repeat",
+                reason="restates a figure the article gave before, more briefly",
+                repeat_of=said.decision.repeat_of or provisional(said.index),
+            )
         else:
             decision = _reported(value, earlier)
             reports[measure] = index
@@ -140,6 +146,25 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
                 book.add(measure, _earlier(index, meaning, article, "current"))
         decided[index] = Decided(index, meaning, measure, decision, earlier)
     return [decided[index] for index in range(len(meanings))]
+
+
+def _said_before(meaning: Meaning, value: Value, decided: Mapping[int, Decided]) -> Decided | None:
+    """Return the figure of the article a later one restates without its place: "Nine people
+    have died in Dravonia ... The nine deaths are the most since 1987"."""
+    if meaning.key.place is not None or meaning.key.event is None:
+        return None
+    for item in sorted(decided.values(), key=lambda item: item.index):
+        earlier = item.meaning
+        if (
+            earlier.figure.start < meaning.figure.start
+            and earlier.role == "current"
+            and not earlier.vague
+            and earlier.key.place is not None
+            and (earlier.key.head, earlier.key.event) == (meaning.key.head, meaning.key.event)
+            and overlaps(value, _value(earlier))
+        ):
+            return item
+    return None
 
 
 def _headline(

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from monitor.figures.lexicon import ADJECTIVES, CHANGE_NOUNS, NOUNS, VERBS
+from monitor.figures.lexicon import ADJECTIVES, CHANGE_NOUNS, NOUNS, VERBS, phrase_at
+from monitor.figures.words import words_of
 
 _NUMERAL = re.compile(r"[\d.,]+")
 _TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\w\u00c0-\u024f'\u2019.-]*|[^\w\s]")
@@ -235,17 +236,22 @@ def _phrase_before(clause: str) -> str:
 
 
 def event_word_after(sentence: str, position: int) -> tuple[str, int] | None:
-    """Return the event word standing for a left-out noun right after a number, and its end:
-    "nearly 1,000 wounded", "at least 40 killed", "300 dead"."""
-    match = re.match(r"\s*([A-Za-z][a-z-]*)\b", sentence[position:])
-    if match is None or (match.group(1).lower(),) not in ADJECTIVES:
+    """Return the event words standing for a left-out noun right after a number, and their
+    end: "nearly 1,000 wounded", "at least 40 killed", "83 killed or injured"."""
+    words = []
+    for word in words_of(sentence, position)[:4]:
+        if word.is_mark or word.is_number:
+            break
+        words.append(word)
+    found = phrase_at([word.lower for word in words], 0, ADJECTIVES, longest=4)
+    if found is None:
         return None
-    end = position + match.end(1)
+    start, end = words[0].start, words[found[1] - 1].end
     # "nearly 200 wounded soldiers": the event word before the noun it befell.
     noun, noun_end = thing_after(sentence, end)
     if noun:
-        return f"{match.group(1)} {noun}", noun_end
-    return match.group(1), end
+        return f"{sentence[start:end]} {noun}", noun_end
+    return sentence[start:end], end
 
 
 def names_an_event(phrase: str) -> bool:
