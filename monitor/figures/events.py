@@ -184,7 +184,7 @@ def _subject(before: list[Word]) -> EventReading | None:
         end -= 1
     if end == len(lower):
         return None  # no linking verb: the words before are not the number's subject
-    start = max(end - 6, 0)
+    start = max(end - 8, 0)
     marks = [index for index in range(start, end) if before[index].is_mark]
     start = max([start, *(index + 1 for index in marks)])  # the subject, not an earlier clause
     for stop in range(end, start, -1):

@@ -53,7 +53,7 @@ _MONEY_EVENTS = frozenset(("pledged", "paid", "sent", "spent"))
 # Words that say a count is the whole, not the last place named: "420 in all".
 _AGGREGATE = re.compile(
     r"\b(?:in all|in total|overall|altogether|combined|nationwide|both countries|the two "
-    r"countries|both sides|across the region|total|totals|totalled|all told)\b",
+    r"countries|both sides|across the region|total|totals|totalled|all told|out of)\b",
     re.IGNORECASE,
 )
 _CLAUSE_ENDS = frozenset(";:()\u2014\u2013")
@@ -281,7 +281,7 @@ def _meaning(
         place = PlaceReading(named_place, figure.thing)
     if place.place is None and borrowed and context.count is not None:
         place = PlaceReading(context.count.place_said, "(as the count before it)")
-    if place.place is None and placed and context.place is not None:
+    if place.place is None and not place.total and placed and context.place is not None:
         # "killed 19 people in Dravonia ..., and 64 people have been injured": the sentence
         # is about Dravonia, unless it says it counts the whole.
         if not _AGGREGATE.search(sentence, context.place_end, thing_end + 40):

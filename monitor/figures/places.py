@@ -29,6 +29,7 @@ from monitor.watch.text import normalize
 class PlaceReading:
     place: str | None
     words: str = ""  # as written: "in the Tavel district"
+    total: bool = False  # the sentence says the count is the whole story's: no place at all
 
 
 NO_PLACE = PlaceReading(None)
@@ -87,7 +88,7 @@ _SUBJECT_TO_NUMBER = frozenset(
     """to at of reached hit topped passed exceeded neared totalled totaled is was are were
     stood stands rose risen climbed jumped surged soared increased grew now has have had
     already death toll tolls deaths number count tally figure casualties alone reportedly
-    officially confirmed the a an""".split()
+    officially confirmed the a an from up down fell fallen itself""".split()
 )
 
 
@@ -123,7 +124,7 @@ def read_place(
     if found.place is None:
         return found
     if is_total(sentence, found.place, frame):
-        return PlaceReading(None, f"{found.words} (the whole story's area: a total)")
+        return PlaceReading(None, f"{found.words} (the whole story's area: a total)", total=True)
     return found
 
 

@@ -123,7 +123,7 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
 _PARTICIPLES = frozenset(
     "counted recorded registered announced given estimated published released cited reported "
     "confirmed".split()
-)
+) | frozenset(words[0] for words in ADJECTIVES if len(words) == 1)
 
 
 def _noun_follows(tokens: list[re.Match[str]], index: int) -> bool:
@@ -219,6 +219,9 @@ def _phrase_before(clause: str) -> str:
             continue
         if _NUMERAL.fullmatch(lower) or lower in _SCALES:
             break  # another number: "rose from 2,900 to 3,000" counts nothing named "900"
+        if not phrase and before in ("to", "for") and words[index][:1].isupper():
+            index -= 2  # "aid to Tolmirra to $1.1 billion": whom, not what
+            continue
         if lower in _INNER_PREPOSITIONS and phrase:
             phrase.insert(0, words[index])  # "value of the artillery": the head is before "of"
         elif lower in _DETERMINERS and before in _INNER_PREPOSITIONS and phrase:
