@@ -33,7 +33,7 @@ def measure(text: str, number: str, **options: object) -> str:
             "people ordered to evacuate",
         ),
         ("Some 6,500 people were evacuated from Ulvik.", "6,500", "people evacuated in Ulvik"),
-        ("The fire is 35 percent contained, officials said.", "35", "fire contained [%]"),
+        ("The fire is 35 percent contained, officials said.", "35", "contained [%]"),
         ("Crews said 1,600 firefighters were deployed.", "1,600", "firefighters sent"),
         # Epidemic
         ("Health officials confirmed 38 cases of cholera.", "38", "cases"),

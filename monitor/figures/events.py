@@ -55,8 +55,9 @@ _LINKS = frozenset(
     neared nears totalled totaled totals is was are were be been stood stands stand rose
     risen rise rises climbed climbs jumped jumps surged surges soared soars increased
     increases grew grows amount amounts amounted came comes now likely probably possibly
-    already has have had put puts by""".split()
+    already has have had put puts by cover covers covered include includes included from""".split()
 )
+_WHERE = frozenset("at in from across throughout inside near on".split())
 _INTENT_TO = frozenset(
     """plans plan planned planning agreed agrees promised promises pledged pledges vowed
     vows intends intend intended aims aim wants want decided decides offered offers prepared
@@ -154,13 +155,19 @@ def _after(sentence: str, position: int) -> tuple[EventReading | None, bool]:
             written = " ".join(w.text for w in words[index : index + size])
             how = "clause after" if finite else "participle after"
             return EventReading(key, written, how), finite
-        if lower[index] in ("at", "in", "from") and index + 1 < len(words):
-            # "3,400 members at Voskel have been on strike": skip where they are.
-            names = 1
-            while index + names < len(words) and words[index + names].text[0].isupper():
-                names += 1
-            if names > 1:
-                index += names
+        if lower[index] in _WHERE and index + 1 < len(words):
+            # "3,400 members at Voskel have been on strike", "15,000 residents across the
+            # province have been allowed home": skip where they are.
+            skip = 1
+            while (
+                index + skip < len(words)
+                and skip <= 4
+                and not words[index + skip].is_mark
+                and lower[index + skip] not in _AUX
+            ):
+                skip += 1
+            if skip > 1 and index + skip < len(words) and lower[index + skip] in _AUX:
+                index += skip
                 continue
         if lower[index] not in _FILLERS:
             return None, False

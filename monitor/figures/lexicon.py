@@ -70,6 +70,8 @@ EVENTS: Mapping[str, Event] = {
         Event("displaced", "displaced", person=True),
         Event("destroyed", "destroyed"),
         Event("damaged", "damaged"),
+        Event("destroyed_or_damaged", "destroyed or damaged"),
+        Event("returned", "returned home", person=True),
         Event("burned", "burned", presence=True),
         Event("threatened", "threatened"),
         Event("flooded", "flooded"),
@@ -157,6 +159,10 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " leveled, flatten, flattened, gut, gutted, collapsed, burned down, burnt down,"
         " swept away, washed away",
         "damaged": "damage, damages, damaged, damaging, with damage",
+        "destroyed_or_damaged": "destroyed or damaged, damaged or destroyed, destroyed and damaged,"
+        " damaged and destroyed",
+        "returned": "allowed to return home, allowed to return, allowed home, returned home,"
+        " return home, went home, gone home, back home, allowed back",
         "burned": "burn, burns, burned, burnt, burning, scorch, scorched, char, charred,"
         " blacken, blackened, consume, consumed",
         "threatened": "threaten, threatens, threatened, threatening, at risk",
@@ -203,6 +209,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "displaced": "displaced, homeless",
         "destroyed": "destroyed, razed, gutted, collapsed",
         "damaged": "damaged",
+        "destroyed_or_damaged": "destroyed or damaged, damaged or destroyed",
         "burned": "burned, burnt, scorched",
         "threatened": "threatened",
         "flooded": "flooded, submerged",

@@ -57,6 +57,7 @@ _AGGREGATE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_ENDS = frozenset(";:()\u2014\u2013")
+_REPORTING = frozenset("said say says told reported confirmed announced added".split())
 # People an event makes into something else: people held are hostages.
 _PEOPLE_ARE = {"held": "hostages", "crossed": "refugees"}
 _PRESENCE = tuple(key for key, event in EVENTS.items() if event.presence)
@@ -244,7 +245,14 @@ def _meaning(
     if rate or event.key == "confirmed":
         event = EventReading(None)  # "the case fatality rate"; confirmed cases are cases
     head = _supplied(
-        head, event, sentence, phrase_start, context, synonyms, money=figure.unit not in NOT_MONEY
+        head,
+        event,
+        sentence,
+        phrase_start,
+        context,
+        synonyms,
+        money=figure.unit not in NOT_MONEY,
+        percent=figure.unit == PERCENT,
     )
     if not head.name and context.prior_head is not None and figure.unit == COUNT:
         # "Tavelko district has recorded 1,090 cases. Mbarun district has recorded 472."
@@ -255,6 +263,8 @@ def _meaning(
         elif not EVENTS[event.key].person or prior.person:
             head = prior
     key_event, scope, evidence = _event_and_scope(head, event, figure)
+    if key_event == "contained":
+        head = replace_head(head, "")  # "the fire is 35% contained", "containment at 35%"
     if key_event == "infected" and head.name in ("people", ""):
         head, key_event = replace_head(head, "cases"), None  # "people infected" are cases
     if key_event == "suspected" and head.name in ("people", ""):
@@ -341,13 +351,14 @@ def _supplied(
     synonyms: Mapping[str, str],
     *,
     money: bool,
+    percent: bool = False,
 ) -> Head:
     """Return ``head`` with a left-out noun supplied: the sentence's last count, the people
     it names, the article's last people, or what the event befalls by default."""
     if head.name:
         return head
     spec = EVENTS.get(event.key or "")
-    counted = context.count_head
+    counted = context.count_head if not percent else None
     supplied: Head | None = None
     if counted is not None and counted.name and (spec is None or not spec.person or counted.person):
         supplied = counted
@@ -371,7 +382,15 @@ def _person_in(sentence: str, position: int, synonyms: Mapping[str, str]) -> Hea
     start = max((w.end for w in words if w.end <= position and w.text in _CLAUSE_ENDS), default=0)
     # Only before: people named after the count are often an example ("four deaths,
     # including a police officer"), not who was counted.
-    before = [w for w in words if start <= w.start and w.end <= position and w.lower in PERSONS]
+    before = [
+        w
+        for index, w in enumerate(words)
+        if start <= w.start
+        and w.end <= position
+        and w.lower in PERSONS
+        # "police said the body of a third victim": who reports is not who is counted.
+        and not (index + 1 < len(words) and words[index + 1].lower in _REPORTING)
+    ]
     chosen = before[-1] if before else None
     return head_of(chosen.lower, synonyms) if chosen is not None else None
 
@@ -394,6 +413,7 @@ def _event_and_scope(
         key = "destroyed"  # "homes burned" are homes destroyed; "burned 40,000 hectares" burned
     if key == "laid_off" and head.name == "jobs":
         key = "cut"
+
     if key is not None and event.intent:
         if key == "sent":
             key = "pledged"  # "will send": a promise, not a delivery

@@ -310,8 +310,10 @@ def _words(thing: str) -> list[str]:
                 continue
             tokens = tokens[:index]
             break
-    # "the army's new shells": the possessor says whose, not what.
-    possessives = [index for index, token in enumerate(tokens) if _POSSESSIVE.search(token)]
+    # "the army's new shells": the possessor says whose, not what ("hectares of Corvell's
+    # valleys" keeps its hectares: the possessor is inside the complement).
+    first_of = tokens.index("of") if "of" in tokens else len(tokens)
+    possessives = [i for i, token in enumerate(tokens[:first_of]) if _POSSESSIVE.search(token)]
     if possessives and possessives[-1] < len(tokens) - 1:
         tokens = tokens[possessives[-1] + 1 :]
     return [word for word in (token.strip(".'-") for token in tokens) if word]

@@ -169,7 +169,8 @@ def _subject(
         if said is not None:
             return PlaceReading(name, said.group(0).strip(", "))
     after = sentence[max(phrase_end, thing_end) :]
-    if re.match(r"^[^,;.]{0,40}\bthere\b", after):
+    there_before = re.search(r"\bthere\s+(?:[a-z]+\s+){0,2}$", sentence[:phrase_start])
+    if re.match(r"^[^,;.]{0,40}\bthere\b", after) or there_before:
         before = sentence[:phrase_start]
         named = [m for m in re.finditer(rf"(?P<name>{_NAME})['\u2019]s\b", before)]
         named += [m for m in _IN_PLACE.finditer(before)]
@@ -217,7 +218,7 @@ def _before(sentence: str, position: int) -> PlaceReading:
     for mark in (",", *CLAUSE_MARKS):
         clause = clause.rsplit(mark, 1)[-1]
     starts = [match.start() for match in re.finditer(r"\S+", clause)]
-    window = clause[starts[-8] :] if len(starts) > 8 else clause
+    window = clause[starts[-10] :] if len(starts) > 10 else clause
     possessive = _POSSESSIVE_PLACE.search(window) or _SUBJECT_PLACE.search(window)
     candidates = [m for m in _IN_PLACE.finditer(window)]
     found = None
@@ -229,10 +230,13 @@ def _before(sentence: str, position: int) -> PlaceReading:
         return NO_PLACE
     if found is not possessive and _MORE_PLACES.match(window, found.end()):
         return NO_PLACE
-    # The place must be in the phrase the number completes ("the toll in Ostmark rose to"),
-    # not in an earlier clause ("killed 300 in Norland and injured 1,000").
+    # The place must be in the phrase the number completes ("the toll in Ostmark rose to",
+    # "the number of homes destroyed in Tarnet by the fire has risen to"), not in an earlier
+    # clause ("killed 300 in Norland and injured 1,000").
     between = re.findall(r"[A-Za-z'\u2019-]+", window[found.end() :])
-    if any(word.lower() not in _SUBJECT_TO_NUMBER for word in between):
+    offset = len(clause) - len(window)
+    counted = re.search(r"\b(?:number|total|count|tally) of\b", clause[: offset + found.start()])
+    if not counted and any(word.lower() not in _SUBJECT_TO_NUMBER for word in between):
         return NO_PLACE
     name = _cleaned(found.group("name"))
     said = found.group(0).strip() if found is not possessive else found.group("name")

@@ -203,7 +203,7 @@ def _only_links(clause: str) -> bool:
 def _phrase_before(clause: str) -> str:
     words: list[str] = [w.rstrip(".") for w in _TOKEN.findall(clause) if w[0].isalnum()]
     popped: list[str] = []
-    while words and words[-1].lower() in _LINK_BEFORE:
+    while words and (words[-1].lower() in _LINK_BEFORE or words[-1].lower() in ("there", "here")):
         if popped == ["of"] and words[-1].lower() in _CHANGE_NOUNS:
             break  # "a pay rise of 12%": the rise is the thing
         popped.append(words.pop().lower())
