@@ -16,6 +16,7 @@ from the words that govern the number, in this order of trust:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from monitor.figures.lexicon import ADJECTIVES, NOUNS, VERBS, phrase_at, phrase_ending_at
@@ -90,6 +91,8 @@ def read_event(
     if in_thing is not None and in_thing.key is not None:
         return in_thing
     after, finite = _after(sentence, max(thing_end, phrase_start))
+    if verb is None and _let_go(before, sentence, max(thing_end, phrase_start)):
+        return EventReading("laid_off", "let ... go", "verb before")
     if after is not None and finite:
         return after
     if inherited is not None and inherited.key is not None and _coordinated(before):
@@ -174,6 +177,14 @@ def _after(sentence: str, position: int) -> tuple[EventReading | None, bool]:
         finite = finite or lower[index] in _AUX or lower[index] in ("who", "that", "which")
         index += 1
     return None, False
+
+
+def _let_go(before: list[Word], sentence: str, position: int) -> bool:
+    """ "has let 1,900 workers go": the verb is on both sides of the count."""
+    lower = lowers(before)
+    return (
+        bool(lower) and lower[-1] == "let" and re.match(r"\s+go\b", sentence[position:]) is not None
+    )
 
 
 def _coordinated(before: list[Word]) -> bool:

@@ -120,6 +120,16 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
     return figure, None
 
 
+_AUX = re.compile(r"\s+(?:(?:have|has|had)\s+been|were|was|are|is|have|has|had)\b", re.I)
+
+
+def _past_aux(sentence: str, position: int) -> int:
+    """Return where the words after an auxiliary start ("300 were laid off"), else
+    ``position``."""
+    aux = _AUX.match(sentence, position)
+    return aux.end() if aux else position
+
+
 def _borrows(sentence: str, number: Number) -> bool:
     """Whether a count without a noun of its own counts the sentence's earlier thing."""
     return bool(
@@ -144,8 +154,11 @@ def _thing(sentence: str, number: Number) -> tuple[str, int, int]:
             position += inner.end() if inner else 0
         thing, end = thing_after(sentence, position)
         if not thing:
-            # "nearly 1,000 wounded": the event word stands for the people counted.
-            event = event_word_after(sentence, position)
+            # "nearly 1,000 wounded", "nearly 300 were laid off": the event words stand for
+            # the people counted.
+            event = event_word_after(sentence, position) or event_word_after(
+                sentence, _past_aux(sentence, position)
+            )
             if event is not None:
                 return event[0], event[1] - len(event[0]), event[1]
     else:

@@ -86,7 +86,7 @@ EVENTS: Mapping[str, Event] = {
         Event("strike", "on strike", presence=True, person=True),
         Event("laid_off", "laid off", person=True),
         Event("rehired", "rehired", person=True),
-        Event("cut", "cut"),
+        Event("cut", "cut", placed=False),
         Event("contained", "contained"),
         Event("opened", "open"),
         # Confirmed is what a count of cases is unless the text says suspected: no event.

@@ -271,6 +271,8 @@ def _meaning(
         head = replace_head(head, "cases")
     if key_event in _PEOPLE_ARE and head.name == "people":
         head = replace_head(head, _PEOPLE_ARE[key_event])  # people held are hostages
+    if key_event == "strike" and head.name == "members":
+        head = replace_head(head, "workers")  # union members on strike are its workers
     reason = noise_of(figure, head, event=key_event, sentence_start=offset)
     if reason is not None:
         return None, reason, head, event
@@ -435,8 +437,14 @@ def _candidates(
 ) -> tuple[str, ...]:
     """Return the measures a figure may join: its own, then those of a presence event when
     it names none, or the one naming no event when its event is a presence."""
-    # A sum of money is there for what was pledged: "the $150 million in compensation".
-    presence = (*_PRESENCE, "pledged") if figure.unit not in NOT_MONEY else _PRESENCE
+    # A sum of money is there for what was pledged ("the $150 million in compensation"), a
+    # percentage for what was offered or asked ("a 12% rise").
+    if figure.unit == PERCENT:
+        presence = (*_PRESENCE, "pledged", "demanded")
+    elif figure.unit not in NOT_MONEY:
+        presence = (*_PRESENCE, "pledged")
+    else:
+        presence = _PRESENCE
     if key.event is not None and key.event not in presence:
         return (key.name,)
     events: list[str | None] = [None] if key.event is not None else list(presence)

@@ -12,9 +12,10 @@ anything the earlier did not:
 - A number written without a qualifier is as precise as its digits, within 5%: "3,000" is
   2,850..3,150 and "312" is 311.5..312.5. "About" is ±10%, "almost" 90%..100%, a range or a
   vague amount its own ends; "at least" and "more than" have no upper end, "up to" no lower.
-- Values that cannot both be true disagree: 4,700 after 4,300, 13,000 after "about 11,000".
-- A new value that only restates or rounds an earlier one agrees: "more than 3,000" after
-  3,124; "300" after 312; "about 3 million" after 3,000,000.
+- A new value agrees with an earlier one when it allows the earlier one's central value: it
+  restates or rounds it ("more than 3,000" after 3,124; "300" after 312; "about 3 million"
+  after 3,000,000; "thousands" after 3,124). 4,700 after 4,300, 13,000 after "about 11,000"
+  and "about 61,000" after "some 52,000" are news.
 - A new value more than 2.5% above an earlier lower bound is news: 3,124 after "more than
   3,000", "at least 150" after "at least 100"; so is one below an earlier upper bound.
 
@@ -108,9 +109,10 @@ def decide(figure: Value, earlier: Sequence[EarlierValue]) -> Decision:
 def agrees(figure: Value, earlier: EarlierValue) -> bool:
     """Return whether ``figure`` says nothing that ``earlier`` did not (module docstring)."""
     low, high = span(figure)
-    before = _as_written(earlier)
     slack = _SLACK * max(abs(figure.value), abs(earlier.value))
-    if high < before[0] - slack or before[1] < low - slack:
+    if not low - slack <= earlier.value <= high + slack:
+        # "about 61,000" after "some 52,000": the ranges touch, but 52,000 is not a value
+        # the new figure allows; it moved.
         return False
     if earlier.qualifier in _OPEN_ABOVE and low > earlier.value * (1 + BOUND) + slack:
         return False  # a higher count than the earlier "at least"
@@ -136,14 +138,6 @@ def span(value: Value | EarlierValue) -> tuple[float, float]:
     if value.qualifier == "up_to":
         return -math.inf, value.value
     return value.low, value.high
-
-
-def _as_written(earlier: EarlierValue) -> tuple[float, float]:
-    """An earlier plain number is the number itself: a new rounding of it agrees with it, but
-    a more precise new value is news."""
-    if earlier.qualifier == "exact":
-        return earlier.value, earlier.value
-    return span(earlier)
 
 
 def _half_unit(value: float) -> float:
