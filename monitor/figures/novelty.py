@@ -110,13 +110,14 @@ def agrees(figure: Value, earlier: EarlierValue) -> bool:
     """Return whether ``figure`` says nothing that ``earlier`` did not (module docstring)."""
     low, high = span(figure)
     slack = _SLACK * max(abs(figure.value), abs(earlier.value))
-    if not low - slack <= earlier.value <= high + slack:
-        # "about 61,000" after "some 52,000": the ranges touch, but 52,000 is not a value
-        # the new figure allows; it moved.
-        return False
-    if earlier.qualifier in _OPEN_ABOVE and low > earlier.value * (1 + BOUND) + slack:
-        return False  # a higher count than the earlier "at least"
-    return not (earlier.qualifier == "up_to" and high < earlier.value * (1 - BOUND) - slack)
+    if earlier.qualifier in _OPEN_ABOVE:
+        # Within "at least 50", unless it says the floor rose: 51 agrees, 60 does not.
+        return high >= earlier.value - slack and low <= earlier.value * (1 + BOUND) + slack
+    if earlier.qualifier == "up_to":
+        return low <= earlier.value + slack and high >= earlier.value * (1 - BOUND) - slack
+    # "about 61,000" after "some 52,000": the ranges touch, but 52,000 is not a value the new
+    # figure allows; it moved.
+    return low - slack <= earlier.value <= high + slack
 
 
 def overlaps(first: Value, second: Value | EarlierValue) -> bool:
