@@ -174,7 +174,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "recovered": "recover, recovered, recovering",
         "vaccinated": "vaccinate, vaccinated, vaccinating, inoculate, inoculated, immunise,"
         " immunised, immunize, immunized",
-        "administered": "administer, administered, administering",
+        "administered": "administer, administered, administering, given, gave",
         "tested": "test, tested, testing",
         "strike": "on strike, walked out, walk out, downed tools, stopped work, joined the strike,"
         " walked off the job, walk off the job, walked off, stayed away, joined the walkout,"

@@ -179,8 +179,10 @@ def _compared_alike(meanings: list[Meaning]) -> list[Meaning]:
                     and abs(other.figure.start - meaning.figure.start) < span
                     and other.key.head == meaning.key.head
                     and other.key.unit == meaning.key.unit
-                    and other.key.event is not None
-                    and meaning.key.event is None
+                    and (other.key.event, other.key.rate) != (None, None)
+                    and meaning.key.event in (None, other.key.event)
+                    and meaning.key.rate in (None, other.key.rate)
+                    and other.key != meaning.key
                 ),
                 None,
             )
@@ -409,6 +411,9 @@ def _event_and_scope(
         key = "sent"  # soldiers or containers crossing a border are sent, not refugees
     if key == "held" and head.name and not head.person:
         key = None  # "the containers could hold 3 million rounds": held as in contained
+    if key is not None and event.how == "subject" and EVENTS[key].person and head.name:
+        if not head.person and head.name != "cases":
+            key = None  # "the district's toll of 1,100 cases": no one died of the word toll
     if key is not None and EVENTS[key].person and figure.unit not in (COUNT, PERCENT):
         key = None  # "saved $3 million": what befalls people does not befall money
     if key == "burned" and head.name != "area":

@@ -109,6 +109,8 @@ DEFAULT_SYNONYMS: Mapping[str, str] = {
     "dose": "doses",
     "job": "jobs",
     "position": "jobs",
+    "aid package": "aid",
+    "relief package": "aid",
 }
 
 MAX_LENGTH = 300  # figures.measure is String(300)

@@ -226,6 +226,8 @@ def _phrase_before(clause: str) -> str:
             phrase.insert(0, words[index])  # "value of the artillery": the head is before "of"
         elif lower in _DETERMINERS and before in _INNER_PREPOSITIONS and phrase:
             phrase.insert(0, words[index])
+        elif phrase and lower in _PARTICIPLES and lower not in _LINK_BEFORE:
+            phrase.insert(0, words[index])  # "suspected cholera cases": a modifier
         elif lower in _STOP or lower in _LINK_BEFORE:
             break
         else:
