@@ -32,6 +32,9 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|those|these|which)\b", re.IGNOREC
 _OF_THE_NUMBER = re.compile(
     r"\s+of\s+(?:the|its|their|these|those)\s+(?:[\d][\d,.]*\s+|\w+\s+(?=[\d]))?", re.I
 )
+_UP_FROM = re.compile(
+    r",\s+(?:up|down|rising|falling|compared)\s+(?:from|with|to)\s+(?:the\s+)?$", re.IGNORECASE
+)
 # "up from 900.", "compared with 41", "the earlier estimate of 12,000": another value of the
 # thing just counted.
 _COMPARED_BEFORE = re.compile(
@@ -96,6 +99,9 @@ def _reading(sentence: Sentence, number: Number, small_spelled_max: int, counted
 def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | None, str | None]:
     words = sentence.text
     thing, thing_start, thing_end = _thing(words, number)
+    if counted and thing_end <= number.start and _UP_FROM.search(words, 0, number.start):
+        # "27 vessels waiting at anchor, up from 23": the vessels, not the anchor.
+        thing = ""
     if not thing and counted and _borrows(words, number):
         # "68,400 people ... and 95,800 who ...", "1,800 of them", "up from 900", "down from
         # 2.2 percent": a figure leaving out its noun counts the sentence's earlier thing.

@@ -23,7 +23,8 @@ _VOTE = re.compile(
 _TALLY_AFTER = re.compile(r"^\s*(?:votes?\s+)?(?:-|\u2013|to|against)\s*\d")
 _TALLY_BEFORE = re.compile(r"\d\s*(?:votes?\s+)?(?:-|\u2013|to|against)\s*$")
 _DISTANCE_AFTER = re.compile(
-    r"^\s*(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|yards?|feet|ft)\b", re.IGNORECASE
+    r"^\s*(?:nautical\s+)?(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|yards?|feet|ft)\b",
+    re.IGNORECASE,
 )
 _LEVEL_BEFORE = re.compile(
     r"\b(?:level|phase|stage|category|tier|grade|step|code|class|alert|round|number|no\.?|"

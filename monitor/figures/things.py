@@ -203,13 +203,14 @@ def _only_links(clause: str) -> bool:
 def _phrase_before(clause: str) -> str:
     words: list[str] = [w.rstrip(".") for w in _TOKEN.findall(clause) if w[0].isalnum()]
     popped: list[str] = []
+    phrase: list[str] = []
     while words and (words[-1].lower() in _LINK_BEFORE or words[-1].lower() in ("there", "here")):
         if popped == ["of"] and words[-1].lower() in _CHANGE_NOUNS:
-            break  # "a pay rise of 12%": the rise is the thing
+            phrase = [words.pop()]  # "a pay rise of 12%": the rise is the thing
+            break
         popped.append(words.pop().lower())
     if "from" in popped and words and words[-1].lower() in _CHANGE_NOUNS:
         return ""  # "an increase from 24.2 to 33 billion": the change, not a thing
-    phrase: list[str] = []
     index = len(words) - 1
     while index >= 0 and len(phrase) < 6:
         lower = words[index].lower()
