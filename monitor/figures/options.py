@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from monitor.config.settings import Settings
 from monitor.figures.exclusions import SMALL_SPELLED_MAX
 from monitor.figures.measures import DEFAULT_SYNONYMS
-from monitor.watch.query import Phrase, parse_query, required_terms
+from monitor.watch.match import extended_forms
+from monitor.watch.query import And, Node, Or, Phrase, Term, parse_query, required_terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +43,23 @@ def figure_options(settings: Settings) -> FigureOptions:
 
 def watch_frame(query: str) -> frozenset[str]:
     """Return the words and phrases every article of a watch's query contains, lower case:
-    in "cholera AND Kesmar" the story is in Kesmar."""
+    in "cholera AND Kesmar" the story is in Kesmar, and in "(Veskar OR Veskari) AND border"
+    in Veskar (one name and its demonym)."""
+    node = parse_query(query)
+    terms = [*required_terms(node), *_one_name(node)]
     return frozenset(
-        " ".join(term.words) if isinstance(term, Phrase) else term.word
-        for term in required_terms(parse_query(query))
+        " ".join(term.words) if isinstance(term, Phrase) else term.word for term in terms
     )
+
+
+def _one_name(node: Node) -> list[Term]:
+    """The names an OR lists only in their forms ("Veskar OR Veskari"), inside an AND."""
+    if isinstance(node, And):
+        return [term for item in node.items for term in _one_name(item)]
+    if not isinstance(node, Or) or not all(isinstance(item, Term) for item in node.items):
+        return []
+    words = [item.word for item in node.items if isinstance(item, Term)]
+    for stem in sorted(words, key=len):
+        if all(word in extended_forms(stem) for word in words):
+            return [Term(stem)]
+    return []
