@@ -91,6 +91,8 @@ def read_event(
     if in_thing is not None and in_thing.key is not None:
         return in_thing
     after, finite = _after(sentence, max(thing_end, phrase_start))
+    if re.match(r"\s+on\s+the\s+table\b", sentence[max(thing_end, phrase_start) :]):
+        return EventReading("pledged", "on the table", "clause after")  # "put 4% on the table"
     if verb is None and _let_go(before, sentence, max(thing_end, phrase_start)):
         return EventReading("laid_off", "let ... go", "verb before")
     if after is not None and finite:
@@ -202,6 +204,8 @@ def _subject(before: list[Word]) -> EventReading | None:
         end -= 1
     if end == len(lower):
         return None  # no linking verb: the words before are not the number's subject
+    if end > 0 and before[end - 1].text == ",":
+        end -= 1  # "raised their pledges, to 600,000 doses"
     start = max(end - 8, 0)
     marks = [index for index in range(start, end) if before[index].is_mark]
     start = max([start, *(index + 1 for index in marks)])  # the subject, not an earlier clause

@@ -48,6 +48,7 @@ EVENTS: Mapping[str, Event] = {
         Event("deployed", "deployed", presence=True, placed=False),
         Event("pledged", "pledged", placed=False),
         Event("demanded", "demanded", placed=False),
+        Event("cost", "cost", placed=False),
         Event("paid", "paid", placed=False),
         Event("fired", "fired", placed=False),
         Event("shot_down", "shot down"),
@@ -117,6 +118,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " receives, received, arrived, handed over, hand over",
         "deployed": "deploy, deploys, deployed, deploying, dispatch, dispatched, station,"
         " stationed, mobilise, mobilised, mobilize, mobilized",
+        "cost": "cost, costs, costing, lose, loses, losing",
         "pledged": "pledge, pledges, pledged, pledging, promise, promises, promised, offer,"
         " offers, offered, commit, commits, committed, earmark, earmarked, allocate,"
         " allocated, allot, allotted, vow, vowed, approve, approves, approved, approving",

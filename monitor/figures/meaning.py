@@ -50,6 +50,8 @@ _PERSON_EVENT = {
     "destroyed": "killed",  # "the town lost 7 people"
 }
 _MONEY_EVENTS = frozenset(("pledged", "paid", "sent", "spent"))
+# What befalls people and may be said of cases: "suspected cases", "cases hospitalised".
+_CASE_EVENTS = frozenset(("infected", "suspected", "hospitalised", "recovered", "tested"))
 # Words that say a count is the whole, not the last place named: "420 in all".
 _AGGREGATE = re.compile(
     r"\b(?:in all|in total|overall|altogether|combined|nationwide|both countries|the two "
@@ -265,8 +267,12 @@ def _meaning(
         elif not EVENTS[event.key].person or prior.person:
             head = prior
     key_event, scope, evidence = _event_and_scope(head, event, figure)
-    if key_event == "contained":
-        head = replace_head(head, "")  # "the fire is 35% contained", "containment at 35%"
+    if key_event in ("contained", "cost"):
+        # "the fire is 35% contained"; "the strike is costing the economy $60 million a day":
+        # the event says what the figure is, whoever bears it.
+        head = replace_head(head, "")
+    if key_event is not None and head.person and figure.unit == PERCENT:
+        head = replace_head(head, "")  # "employers have put 4% on the table": who, not what
     if key_event == "infected" and head.name in ("people", ""):
         head, key_event = replace_head(head, "cases"), None  # "people infected" are cases
     if key_event == "suspected" and head.name in ("people", ""):
@@ -293,6 +299,8 @@ def _meaning(
     )
     if place.place is None and named_place and not is_total(sentence, named_place, frame):
         place = PlaceReading(named_place, figure.thing)
+    if place.place is None and head.person:
+        place = _demonym_place(figure.thing, known)
     if place.place is None and borrowed and context.count is not None:
         place = PlaceReading(context.count.place_said, "(as the count before it)")
     if place.place is None and not place.total and placed and context.place is not None:
@@ -412,7 +420,7 @@ def _event_and_scope(
     if key == "held" and head.name and not head.person:
         key = None  # "the containers could hold 3 million rounds": held as in contained
     if key is not None and event.how == "subject" and EVENTS[key].person and head.name:
-        if not head.person and head.name != "cases":
+        if not head.person and (head.name != "cases" or key not in _CASE_EVENTS):
             key = None  # "the district's toll of 1,100 cases": no one died of the word toll
     if key is not None and EVENTS[key].person and figure.unit not in (COUNT, PERCENT):
         key = None  # "saved $3 million": what befalls people does not befall money
@@ -501,6 +509,22 @@ def _place_name(figure: Figure, offset: int) -> str | None:
     if capitalised >= 0.6 * len(sentence) or head_of(figure.thing).person:
         return None
     return " ".join(words)
+
+
+_RESIDENTS = frozenset(
+    "residents villagers inhabitants locals civilians families households farmers citizens".split()
+)
+
+
+def _demonym_place(thing: str, known: Collection[str]) -> PlaceReading:
+    """ "12,000 Lutavian residents": residents of Lutavia, a place the article names."""
+    words = thing.split()
+    for word in words[:-1]:
+        if word[:1].isupper() and words[-1].lower() in _RESIDENTS:
+            for place in known:
+                if word.lower().startswith(place.lower()[:-1]) and word.lower() != place.lower():
+                    return PlaceReading(place, f"{word} {words[-1]}")
+    return NO_PLACE
 
 
 def _last_word(name: str) -> str:

@@ -68,6 +68,7 @@ _OPENING = re.compile(
     rf"^(?:In|Across|Inside|Throughout)\s+(?:the\s+)?(?:{_COMPASS}\s+)*(?P<name>{_NAME})"
     r"(?:\s+alone)?\s*,"
 )
+_SIDE = re.compile(rf"^On\s+the\s+(?P<name>{_NAME})\s+side\s*,")
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|reported|reports|announced|confirmed|estimated|according|"
     r"stated|added|believe|believes|estimate|estimates)\b",
@@ -149,6 +150,12 @@ def _found(sentence: str, phrase_start: int, phrase_end: int, thing_end: int) ->
         name = _cleaned(opening.group("name"))
         if name:
             return PlaceReading(name, opening.group(0).rstrip(", "))
+    side = _SIDE.match(sentence)
+    if side is not None and side.end() <= phrase_start:
+        # "On the Dravonian side, surveyors counted 530 destroyed homes": in Dravonia.
+        name = _cleaned(_demonym_place(side.group("name"), " x"))
+        if name:
+            return PlaceReading(name, side.group(0).rstrip(", "))
     return NO_PLACE
 
 

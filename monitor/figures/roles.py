@@ -39,7 +39,7 @@ _FROM = re.compile(
 )
 _BARE_FROM = re.compile(rf"\bfrom\s+{_DET}(?:{_ANY}\s+){{0,3}}$", re.IGNORECASE)
 _TO_NUMBER = re.compile(
-    r"^[^.;:\d]{0,60}?\bto\s+(?:(?:about|around|nearly|almost|over|more\s+than|at\s+least|some|"
+    r"[^.;:\d]{0,60}?\bto\s+(?:(?:about|around|nearly|almost|over|more\s+than|at\s+least|some|"
     r"roughly|an\s+estimated|just\s+over|just\s+under)\s+)?[$\u20ac\u00a3]?\d",
     re.IGNORECASE,
 )

@@ -36,6 +36,9 @@ _STOP = frozenset(
     published released cited""".split()
 ) | frozenset(words[0] for words in ADJECTIVES if len(words) == 1)
 _INNER_PREPOSITIONS = frozenset(("of", "in", "for"))
+# Prepositions whose phrase follows the head it describes: "layoffs at Voskel", "the toll
+# from the wildfire".
+_PP_HEADS = frozenset("from by at on along across near after during among".split())
 _SCALES = frozenset(
     "thousand thousands million millions billion billions trillion bn mn m k".split()
 )
@@ -222,6 +225,11 @@ def _phrase_before(clause: str) -> str:
             break  # another number: "rose from 2,900 to 3,000" counts nothing named "900"
         if not phrase and before in ("to", "for") and words[index][:1].isupper():
             index -= 2  # "aid to Tolmirra to $1.1 billion": whom, not what
+            continue
+        if lower in _PP_HEADS and phrase:
+            # "the death toll from the Dravesk wildfire rose to": the head is before "from".
+            phrase = []
+            index -= 1
             continue
         if lower in _INNER_PREPOSITIONS and phrase:
             phrase.insert(0, words[index])  # "value of the artillery": the head is before "of"
