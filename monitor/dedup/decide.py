@@ -108,11 +108,13 @@ def find_duplicate(
     """Return the held original that ``document`` duplicates, or None; reads only."""
     features = features_of(document.text, params)
     lookup = _Lookup(url_keys(document, aliases), features, band_keys(features, params))
-    match, _lookup = _find(session, lookup, params)
+    match, _lookup = _find(session, lookup, params, document.published_at or utc_now())
     return match
 
 
-def _find(session: Session, lookup: _Lookup, params: DedupParams) -> tuple[Match | None, _Lookup]:
+def _find(
+    session: Session, lookup: _Lookup, params: DedupParams, published: datetime
+) -> tuple[Match | None, _Lookup]:
     # Below the verification's size floor, one text is too short to say it was copied
     # ("Subscribe to read the full story."), so such a text is looked up by URL only.
     text_hash = lookup.features.text_hash if lookup.features.shingles.size >= MIN_SHINGLES else None
@@ -124,10 +126,12 @@ def _find(session: Session, lookup: _Lookup, params: DedupParams) -> tuple[Match
         session, lookup.band_keys, lookup.features.sentence_hashes, params
     )
     lookup = _Lookup(lookup.keys, lookup.features, lookup.band_keys, bands, sentences)
-    return _near(session, lookup, params), lookup
+    return _near(session, lookup, params, published), lookup
 
 
-def _near(session: Session, lookup: _Lookup, params: DedupParams) -> Match | None:
+def _near(
+    session: Session, lookup: _Lookup, params: DedupParams, published: datetime
+) -> Match | None:
     assert lookup.bands is not None and lookup.sentences is not None
     candidates = dict.fromkeys(lookup.bands.candidates(min_shared=1))
     # A copy inside a longer page shares sentences, not necessarily bands.
@@ -136,7 +140,14 @@ def _near(session: Session, lookup: _Lookup, params: DedupParams) -> Match | Non
     # The earliest candidate that passes: a copy points at the first publication, not at a
     # later update that happens to share the copied part more closely.
     for article_id, text in sorted(index.texts(session, candidates).items()):
-        similarity = compare(lookup.features, held_features(text, params))
+        held_at = articles.published_or_fetched(session, article_id)
+        if held_at is not None and published < held_at:
+            # The held article came out later: it is the copy if it says nothing the new one
+            # does not ("a paragraph dropped, a syndication line added"), whatever the new
+            # one adds.
+            similarity = compare(features_of(text, params), _as_held(lookup.features))
+        else:
+            similarity = compare(lookup.features, held_features(text, params))
         if similarity.is_duplicate:
             return Match(article_id, "near", round(similarity.score, 4))
     return None
@@ -169,8 +180,8 @@ def add_document(
         assert held is not None  # found just above, in this transaction
         index.add_urls(session, held.keys_owner, lookup.keys)
         return Decision(held.article_id, held.original_id, "url", 1.0, stored=False)
-    match, lookup = _find(session, lookup, params)
     fetched_at = fetched_at or utc_now()
+    match, lookup = _find(session, lookup, params, document.published_at or fetched_at)
     former = None
     if match is not None:
         match = Match(articles.original_of(session, match.original_id), match.kind, match.score)
@@ -214,6 +225,16 @@ def add_document(
         sentence_hashes=features.sentence_hashes,
     )
     return Decision(article_id, None, None, None, reparented=former.original_id if former else None)
+
+
+def _as_held(features: Features) -> Features:
+    return Features(
+        text_hash=None,
+        shingles=features.shingles,
+        sentence_hashes=(),
+        numbers=features.numbers,
+        reported_numbers=frozenset(),
+    )
 
 
 def _published_first(

@@ -14,7 +14,8 @@ Within an article:
    article's report of it, decided by novelty (``new_measure``, ``changed_figure`` or
    ``repeat``). A later one of the same measure that can be the same value is a restatement
    (``repeat`` of the report); one that cannot is a second value (``second_value``), never a
-   second alert: an article raises at most one alert per measure.
+   second alert: an article raises at most one alert per measure. Both values are known
+   after it: a later article repeating either repeats.
 3. A headline figure (the text opens with the title) restates the body's report or an
    earlier value (``repeat``); one the body does not restate is kept as ``headline``: the
    headline rounds and compresses, the body's figures alert.
@@ -131,6 +132,9 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
             decision = _vague(value, earlier)
         elif measure in reports:
             decision = _restated(value, decided[reports[measure]], earlier)
+            if decision.status == "second_value":
+                # Either value may be the one the next article repeats: both are known now.
+                book.add(measure, _earlier(index, meaning, article, "current"))
         elif meaning.headline:
             decision = _headline(meaning, value, decided, earlier)
         elif (said := _said_before(meaning, value, decided)) is not None:
@@ -268,7 +272,6 @@ def _restated(value: Value, report: Decided, earlier: Sequence[EarlierValue]) ->
     return Decision(
         status="second_value",
         reason="the article already reported this measure; a second value does not alert",
-        repeat_of=provisional(report.index),
     )
 
 

@@ -64,6 +64,9 @@ _INTENT_TO = frozenset(
     vows intends intend intended aims aim wants want decided decides offered offers prepared
     ready set going is are was were threatened threatens expects expected hopes hope""".split()
 )
+_APPOSITION = re.compile(
+    r",\s+(?:most|many|all|some|several|half|both|none|mostly|among them)\b[^,;:.]{0,60},"
+)
 _MODALS = frozenset("will would shall 'll".split())
 _COORDINATION = (("and",), ("as", "well", "as"), ("plus",), ("along", "with"), ("together", "with"))
 
@@ -152,6 +155,13 @@ def _after(sentence: str, position: int) -> tuple[EventReading | None, bool]:
     finite = False
     index = 0
     while index < len(lower) and index < 6:
+        if index == 0 and _APPOSITION.match(sentence, words[0].start):
+            # "Fourteen hostages, most of them elderly patients, walked out": past the aside.
+            aside = _APPOSITION.match(sentence, words[0].start)
+            assert aside is not None
+            words = words_of(sentence, aside.end())
+            lower = lowers(words)
+            continue
         if words[index].is_mark or words[index].is_number:
             return None, False
         found = phrase_at(lower, index, VERBS) or phrase_at(lower, index, ADJECTIVES)

@@ -147,7 +147,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "arrested": "arrest, arrests, arrested, arresting, detain, detains, detained, detaining",
         "held": "hold, holds, holding, held, abduct, abducted, abducting, kidnap, kidnapped,"
         " kidnapping, taken hostage, held hostage, held captive",
-        "released": "release, releases, released, releasing, freed, freeing, set free",
+        "released": "release, releases, released, releasing, freed, freeing, set free,"
+        " walked out of, walked free, went free, go free, goes free",
         "rescued": "rescue, rescues, rescued, rescuing, pulled alive, saved",
         "crossed": "cross, crossed, crossing, crossed into, fled across, crossed over",
         "evacuated": "evacuate, evacuates, evacuated, evacuating",
@@ -204,7 +205,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "missing": "missing",
         "captured": "captured",
         "arrested": "arrested, detained",
-        "held": "abducted, kidnapped",
+        "held": "abducted, kidnapped, in the hands of, in captivity",
         "released": "released, freed",
         "rescued": "rescued",
         "evacuated": "evacuated",

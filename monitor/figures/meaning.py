@@ -38,6 +38,7 @@ from monitor.figures.noise import noise_of
 from monitor.figures.places import NO_PLACE, PlaceReading, is_total, places_named, read_place
 from monitor.figures.roles import Role, read_role
 from monitor.figures.words import words_of
+from monitor.watch.text import normalize
 
 # Who a left-out noun stands for when the sentence names nobody.
 _DEFAULT_PERSON = {"laid_off": "workers", "rehired": "workers", "strike": "workers"}
@@ -110,9 +111,12 @@ class _Context:
     people: Head | None = None  # the article's last count of people
     place: str | None = None  # where the sentence's last placed count happened
     place_end: int = 0  # where that count's number ends in the sentence
+    unplaced: bool = False  # the sentence counted something nowhere in particular
+    breakdown: bool = False  # its placed counts came after one: parts of that total
     prior: Meaning | None = None  # the last count of the sentence before, same paragraph
     prior_head: Head | None = None
     prior_event: EventReading | None = None
+    focus: str | None = None  # the one place the headline names: where the article is
 
 
 def read_meanings(
@@ -122,12 +126,14 @@ def read_meanings(
     frame: Collection[str] = (),
     small_spelled_max: int | None = None,
     synonyms: Mapping[str, str] | None = None,
+    story_terms: Collection[str] = (),
 ) -> ArticleMeanings:
     """Return what every figure of ``text`` means, in text order (module docstring).
 
     ``title`` is the article's headline: when the text opens with it (extractors keep it),
     the figures there are marked ``headline``, a restatement of the body's report. ``frame``
-    holds the places the watch's story is in (``places.read_place``).
+    holds the places the watch's story is in (``places.read_place``); ``story_terms`` the
+    words its query names, lower case: a place among them is the story's, not one article's.
     """
     table = DEFAULT_SYNONYMS if synonyms is None else synonyms
     options = {} if small_spelled_max is None else {"small_spelled_max": small_spelled_max}
@@ -136,7 +142,7 @@ def read_meanings(
     meanings: list[Meaning] = []
     unnamed: list[Unnamed] = []
     skipped: list[Reading] = []
-    context = _Context()
+    context = _Context(focus=_focus(title, known, {*frame, *story_terms}))
     for reading in read_numbers(text, **options):
         figure = reading.figure or reading.candidate
         if figure is None:
@@ -158,6 +164,9 @@ def read_meanings(
         if meaning.key.place is not None:
             context.place = meaning.key.place
             context.place_end = figure.end - reading.sentence.start
+            context.breakdown = context.breakdown or context.unplaced
+        elif meaning.place_said is None:
+            context.unplaced = True
         if figure.unit == COUNT:
             context.count, context.count_head, context.count_event = meaning, head, event
             if head.person and head.name:
@@ -303,11 +312,31 @@ def _meaning(
         place = _demonym_place(figure.thing, known)
     if place.place is None and borrowed and context.count is not None:
         place = PlaceReading(context.count.place_said, "(as the count before it)")
-    if place.place is None and not place.total and placed and context.place is not None:
+    if (
+        place.place is None
+        and not place.total
+        and placed
+        and context.place is not None
+        and not context.breakdown
+    ):
         # "killed 19 people in Dravonia ..., and 64 people have been injured": the sentence
-        # is about Dravonia, unless it says it counts the whole.
+        # is about Dravonia, unless it says it counts the whole, or its places only broke
+        # down a total ("20 dead, 13 of them in Kolvany and 7 in Prestiz, and 64 injured").
         if not _AGGREGATE.search(sentence, context.place_end, thing_end + 40):
             place = PlaceReading(context.place, "(as the sentence's earlier count)")
+    if (
+        place.place is None
+        and not place.total
+        and placed
+        and context.focus is not None
+        and not _AGGREGATE.search(sentence)
+        and not re.search(r"\b[A-Z][a-z]+(?:an|ian|i)\b", figure.thing)
+        and not any(_names(sentence, name) for name in known)
+    ):
+        # "Vessa floods swamped 18% of Lutavia's farmland": the article is about Lutavia,
+        # and a count it does not place elsewhere nor call a total is Lutavia's; not the
+        # "85 Harzvinian soldiers" its headline's other half is about.
+        place = PlaceReading(context.focus, "(the place the headline names)")
     role = read_role(
         sentence, phrase_start=phrase_start, phrase_end=phrase_end, thing_end=thing_end
     )
@@ -352,6 +381,7 @@ def _next_sentence(context: _Context, text: str, start: int) -> None:
     context.sentence_start = start
     context.count = context.count_head = context.count_event = None
     context.place, context.place_end = None, 0
+    context.unplaced = context.breakdown = False
 
 
 def _supplied(
@@ -482,6 +512,19 @@ def _placed(event: str | None, head: Head) -> bool:
 
 
 NOT_MONEY = frozenset((COUNT, PERCENT))
+
+
+def _focus(title: str | None, known: Collection[str], story: Collection[str]) -> str | None:
+    """Return the one place the headline names, of those the article names ("in Lutavia"),
+    unless the watch's query names it: then it is the whole story's."""
+    if not title:
+        return None
+    named = [name for name in known if _names(title, name) and normalize(name) not in story]
+    return named[0] if len(named) == 1 else None
+
+
+def _names(text: str, name: str) -> bool:
+    return re.search(rf"\b{re.escape(name)}\b", text) is not None
 
 
 def _headline_end(text: str, title: str | None) -> int:

@@ -10,7 +10,8 @@ Agreement reads each value as the range the text allows, then asks whether the n
 anything the earlier did not:
 
 - A number written without a qualifier is as precise as its digits, within 5%: "3,000" is
-  2,850..3,150 and "312" is 311.5..312.5. "About" is ±10%, "almost" 90%..100%, a range or a
+  2,850..3,150 and "312" is 311.5..312.5; a whole number below 100 is a count, exact: "20
+  dead" after 21 is a revision, not a rounding. "About" is ±10%, "almost" 90%..100%, a range or a
   vague amount its own ends; "at least" and "more than" have no upper end, "up to" no lower.
 - A new value agrees with an earlier one when it allows the earlier one's central value: it
   restates or rounds it ("more than 3,000" after 3,124; "300" after 312; "about 3 million"
@@ -41,6 +42,7 @@ Status = Literal[
 ALERTING: tuple[Status, ...] = ("new_measure", "changed_figure")
 
 ROUNDING = 0.05  # a plain number is at most this uncertain, however round it is
+EXACT_BELOW = 100  # a plain whole number below this is a count, not a rounding
 BOUND = 0.025  # a value this far past an earlier "at least" (or "up to") is news
 _SLACK = 0.005  # what floating point and rounding leave between equal values
 _NAMED = 3  # a changed figure's reason names this many earlier values, the nearest first
@@ -132,6 +134,8 @@ def overlaps(first: Value, second: Value | EarlierValue) -> bool:
 def span(value: Value | EarlierValue) -> tuple[float, float]:
     """Return the values ``value`` allows: a plain number within its precision."""
     if value.qualifier == "exact":
+        if abs(value.value) < EXACT_BELOW and value.value == int(value.value):
+            return value.value - 0.5, value.value + 0.5  # "20 dead" after 21 is a revision
         width = min(_half_unit(value.value), ROUNDING * abs(value.value))
         return value.value - width, value.value + width
     if value.qualifier in _OPEN_ABOVE:

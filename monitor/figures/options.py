@@ -13,21 +13,34 @@ from monitor.config.settings import Settings
 from monitor.figures.exclusions import SMALL_SPELLED_MAX
 from monitor.figures.measures import DEFAULT_SYNONYMS
 from monitor.watch.match import extended_forms
-from monitor.watch.query import And, Node, Or, Phrase, Term, parse_query, required_terms
+from monitor.watch.query import (
+    And,
+    Node,
+    Or,
+    Phrase,
+    Term,
+    parse_query,
+    positive_terms,
+    required_terms,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class FigureOptions:
     """How figures are read and named: the small-number cut-off, the word -> group table, and
     each watch's frame (the places its query requires, lower case: a count there is the
-    story's total)."""
+    story's total) and the words its query names at all (none is one article's focus)."""
 
     small_spelled_max: int = SMALL_SPELLED_MAX
     synonyms: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_SYNONYMS))
     frames: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    terms: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def frame(self, watch: str) -> frozenset[str]:
         return self.frames.get(watch, frozenset())
+
+    def story_terms(self, watch: str) -> frozenset[str]:
+        return self.terms.get(watch, frozenset())
 
 
 def figure_options(settings: Settings) -> FigureOptions:
@@ -38,6 +51,7 @@ def figure_options(settings: Settings) -> FigureOptions:
         small_spelled_max=figures.small_spelled_max,
         synonyms={**DEFAULT_SYNONYMS, **figures.synonyms},
         frames={watch.name: watch_frame(watch.query) for watch in settings.watches},
+        terms={watch.name: watch_terms(watch.query) for watch in settings.watches},
     )
 
 
@@ -49,6 +63,15 @@ def watch_frame(query: str) -> frozenset[str]:
     terms = [*required_terms(node), *_one_name(node)]
     return frozenset(
         " ".join(term.words) if isinstance(term, Phrase) else term.word for term in terms
+    )
+
+
+def watch_terms(query: str) -> frozenset[str]:
+    """Return every word and phrase a watch's query asks for, lower case: "Drassel OR Kovar"
+    are places the whole story is about, whichever an article names."""
+    return frozenset(
+        " ".join(term.words) if isinstance(term, Phrase) else term.word
+        for term in positive_terms(parse_query(query))
     )
 
 

@@ -63,7 +63,10 @@ _MORE_PLACES = re.compile(
 )
 # Words after which the rest of a sentence is about something else.
 _CLAUSE_WORDS = frozenset("and while but whereas with including among".split())
-_POSSESSIVE_PLACE = re.compile(rf"(?P<name>{_NAME})['\u2019]s\s+(?:[a-z-]+\s+){{0,4}}$")
+_POSSESSIVE_PLACE = re.compile(
+    rf"(?P<name>{_NAME})['\u2019]s\s+(?:[a-z-]+\s+){{0,4}}"
+    r"(?:(?:from|of)\s+(?:the\s+)?[a-z]+\s+(?:[a-z-]+\s+){0,3})?$"
+)
 _OPENING = re.compile(
     rf"^(?:In|Across|Inside|Throughout)\s+(?:the\s+)?(?:{_COMPASS}\s+)*(?P<name>{_NAME})"
     r"(?:\s+alone)?\s*,"
@@ -196,7 +199,9 @@ def _after(sentence: str, position: int) -> PlaceReading:
         if word.text in CLAUSE_MARKS or word.text == "," or word.is_number:
             end = word.start
             break
-        if index >= _PLACE_WINDOW or (index > 0 and word.lower in _CLAUSE_WORDS):
+        if index >= _PLACE_WINDOW or (
+            word.lower in _CLAUSE_WORDS and (index > 0 or word.lower in ("and", "or", "but"))
+        ):
             end = word.start
             break
     match = _IN_PLACE.search(sentence, position, end) or _TOWN_OF.search(sentence, position, end)
@@ -240,7 +245,10 @@ def _before(sentence: str, position: int) -> PlaceReading:
     # The place must be in the phrase the number completes ("the toll in Ostmark rose to",
     # "the number of homes destroyed in Tarnet by the fire has risen to"), not in an earlier
     # clause ("killed 300 in Norland and injured 1,000").
-    between = re.findall(r"[A-Za-z'\u2019-]+", window[found.end() :])
+    rest = window[found.end() :]
+    if found is possessive:
+        rest = re.sub(r"\b(?:from|of)\s+(?:the\s+)?[a-z]+", " ", rest)  # "toll from the floods"
+    between = re.findall(r"[A-Za-z'\u2019-]+", rest)
     offset = len(clause) - len(window)
     counted = re.search(r"\b(?:number|total|count|tally) of\b", clause[: offset + found.start()])
     if not counted and any(word.lower() not in _SUBJECT_TO_NUMBER for word in between):

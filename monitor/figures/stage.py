@@ -129,6 +129,7 @@ def decide_for_watch(
         frame=options.frame(watch),
         small_spelled_max=options.small_spelled_max,
         synonyms=options.synonyms,
+        story_terms=options.story_terms(watch),
     ).meanings
     candidates = {name for meaning in meanings for name in meaning.candidates}
     book = stored.load_book(session, watch, candidates)

@@ -231,6 +231,10 @@ def _phrase_before(clause: str) -> str:
             phrase = []
             index -= 1
             continue
+        if lower in _DETERMINERS and before in _PP_HEADS and phrase:
+            phrase = []
+            index -= 2
+            continue
         if lower in _INNER_PREPOSITIONS and phrase:
             phrase.insert(0, words[index])  # "value of the artillery": the head is before "of"
         elif lower in _DETERMINERS and before in _INNER_PREPOSITIONS and phrase:

@@ -24,7 +24,7 @@ from monitor.store.types import iso, utc_now
 REPEAT = "repeat"
 # A measure's distinct values: what a new figure is compared with, and what its history lists.
 _DISTINCT = or_(
-    StoredFigure.status.in_(("new_measure", "changed_figure")),
+    StoredFigure.status.in_(("new_measure", "changed_figure", "second_value")),
     and_(StoredFigure.status == "previous", StoredFigure.repeat_of.is_(None)),
 )
 
@@ -258,7 +258,7 @@ def measure_history(session: Session, measure: str, watch: str | None = None) ->
             published_at=published_at,
             copy_of=duplicate_of,
         )
-        distinct = row.status in ("new_measure", "changed_figure") or (
+        distinct = row.status in ("new_measure", "changed_figure", "second_value") or (
             row.status == "previous" and row.repeat_of is None
         )
         if distinct:
