@@ -94,6 +94,27 @@ def test_a_copy_of_a_copy_points_at_the_original(engine: Engine) -> None:
     assert first.duplicate_of == second.duplicate_of == original.article_id
 
 
+def test_the_earliest_published_version_is_the_original_whatever_came_first(
+    engine: Engine,
+) -> None:
+    # The reprint (one paragraph dropped, credit lines added) is fetched first; the original,
+    # published two hours earlier and with a figure the reprint lacks, arrives after it.
+    early, late = datetime(2024, 4, 14, 6, tzinfo=UTC), datetime(2024, 4, 14, 8, tzinfo=UTC)
+    reprint = add(engine, document("https://wire.example/s/77", syndicated(), published_at=late))
+    assert reprint.duplicate_of is None
+    original = add(
+        engine, document("https://harbour.example/news/rajin-rail", published_at=early)
+    )
+    assert original.duplicate_of is None
+    assert original.reparented == reprint.article_id
+    with Session(engine) as session:
+        held = session.get(Article, reprint.article_id)
+        assert held is not None and held.duplicate_of == original.article_id
+    # A later copy now points at the original.
+    later = add(engine, document("https://mirror.example/a/1", TEXT.upper(), published_at=late))
+    assert later.duplicate_of == original.article_id
+
+
 def test_the_page_canonical_and_aliases_are_url_keys(engine: Engine) -> None:
     held = add(
         engine,

@@ -8,9 +8,16 @@ import pytest
 from monitor.figures.meaning import Meaning, read_meanings
 
 
-def meaning_of(text: str, number: str, *, title: str | None = None, frame: tuple[str, ...] = ()):
+def meaning_of(
+    text: str,
+    number: str,
+    *,
+    title: str | None = None,
+    frame: tuple[str, ...] = (),
+    story_terms: tuple[str, ...] = (),
+):
     """Return the meaning of the figure whose number phrase is ``number``."""
-    read = read_meanings(text, title=title, frame=frame)
+    read = read_meanings(text, title=title, frame=frame, story_terms=story_terms)
     found = [m for m in read.meanings if number in text[m.figure.start : m.figure.end]]
     assert found, f"{number!r} is no figure: {[(u.reason) for u in read.unnamed]}"
     return found[0]
@@ -93,6 +100,49 @@ def test_where_separates_the_counts_of_two_places_and_the_total() -> None:
     assert measure(text, "120") == "people killed in Ostmark"
     combined = "The floods have killed at least 11 people in Dravonia and Lutavia."
     assert measure(combined, "11") == "people killed"  # two places: the total
+
+
+def test_a_count_that_leaves_out_its_verb_and_noun_takes_them_from_the_first() -> None:
+    text = "Halmer reported 31 deaths and Ostvik 12. Avalanche teams said so."
+    assert measure(text, "12") == "people killed in Ostvik"
+    text = "At Brenna 2,100 teachers stayed out, and at Solvik 900, the union said."
+    assert meaning_of(text, "900").figure.thing == "teachers"
+    assert meaning_of(text, "900").place_said == "Solvik"
+
+
+def test_a_breakdown_of_a_total_does_not_place_the_counts_after_it() -> None:
+    text = "The typhoon toll is 40 dead, 25 of them in Marrow and 15 in Pell, and 210 injured."
+    assert measure(text, "25") == "people killed in Marrow"
+    assert measure(text, "210") == "people injured"
+    # A sentence that starts in a place stays there.
+    text = "The typhoon killed 25 people in Marrow, and 90 have been injured."
+    assert measure(text, "90") == "people injured in Marrow"
+
+
+def test_a_place_owning_the_count_reaches_past_what_it_is_from() -> None:
+    text = "Rescuers worked on, as Marrow's death toll from the typhoon rose to 25."
+    assert measure(text, "25") == "people killed in Marrow"
+
+
+def test_the_one_place_a_headline_names_is_where_its_unplaced_counts_are() -> None:
+    title = "Mine collapse: Brenna's rescuers reach the lower shaft"
+    text = (
+        f"{title}\nMiners in Brenna have been trapped since Monday. The collapse has killed"
+        " 4 miners, and 6 are still missing. Across the region, 30 mines have closed."
+    )
+    assert measure(text, "4", title=title) == "miners killed in Brenna"
+    assert measure(text, "6", title=title) == "miners missing in Brenna"
+    # A total, or a place the watch asks for, is not the headline's one place.
+    assert "Brenna" not in measure(text, "30", title=title)
+    assert measure(text, "4", title=title, story_terms=("brenna",)) == "miners killed"
+
+
+def test_an_aside_between_the_count_and_its_verb_is_skipped() -> None:
+    text = "Nine climbers, most of them students, walked free after the rescue."
+    assert measure(text, "Nine") == "climbers released"
+    text = "Police said at least 40 strikers were arrested; 300 strikers marched."
+    assert measure(text, "40") == "workers arrested"
+    assert measure(text, "300") == "workers on strike"
 
 
 def test_a_place_the_watch_requires_is_the_story_itself() -> None:

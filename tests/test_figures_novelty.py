@@ -128,6 +128,9 @@ def test_a_looser_restatement_of_an_exact_value_repeats_it() -> None:
         (3000, 2800, False),  # but not 2,800 (6.7%)
         (6e6, 5e6, False),  # "6 million shells" after "5 million rounds"
         (14, 15, False),
+        (20, 21, False),  # "20 dead" after 21: a count below 100 is exact, a revision
+        (90, 88, False),
+        (100, 98, True),  # "100" may round 98
         (0, 0, True),
     ],
 )

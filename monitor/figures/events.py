@@ -67,6 +67,8 @@ _INTENT_TO = frozenset(
 _APPOSITION = re.compile(
     r",\s+(?:most|many|all|some|several|half|both|none|mostly|among them)\b[^,;:.]{0,60},"
 )
+# Events a noun names as who the people are ("strikers"), not what the sentence says befell them.
+_WHO_THEY_ARE = frozenset(("strike",))
 _MODALS = frozenset("will would shall 'll".split())
 _COORDINATION = (("and",), ("as", "well", "as"), ("plus",), ("along", "with"), ("together", "with"))
 
@@ -91,9 +93,11 @@ def read_event(
     verb = _verb_before(before)
     if verb is not None:
         return verb
-    if in_thing is not None and in_thing.key is not None:
-        return in_thing
     after, finite = _after(sentence, max(thing_end, phrase_start))
+    if in_thing is not None and in_thing.key is not None:
+        if in_thing.key in _WHO_THEY_ARE and after is not None and finite:
+            return after  # "40 strikers were arrested": what befell them, not who they are
+        return in_thing
     if re.match(r"\s+on\s+the\s+table\b", sentence[max(thing_end, phrase_start) :]):
         return EventReading("pledged", "on the table", "clause after")  # "put 4% on the table"
     if verb is None and _let_go(before, sentence, max(thing_end, phrase_start)):

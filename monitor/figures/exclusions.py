@@ -74,7 +74,7 @@ def not_a_figure(
         return "date"
     if before.endswith(("-", "#")) or _NAME_BEFORE.search(before):
         return "name or identifier"
-    if re.fullmatch(r"\d{1,4}", written) and number.unit == "count" and _named_by(sentence, before):
+    if re.fullmatch(r"\d{1,4}", written) and number.unit == "count" and _named_by(sentence, before, after):
         return "name or identifier"  # "the S&P 500", "iPhone 11", "Game 2", "Big 12"
     if re.fullmatch(r"\d{4}", written) and after.startswith(("'s", "\u2019s")):
         return "year"  # "surpassing 2022's record": a year's possessive, whatever came before
@@ -122,7 +122,7 @@ def not_a_figure(
     return None
 
 
-def _named_by(sentence: str, before: str) -> bool:
+def _named_by(sentence: str, before: str, after: str = "") -> bool:
     """Is the number part of a name: right after a capitalised word inside a sentence?
 
     "the S&P 500 fell", "the new iPhone 11", "hurt in Game 2", "Part 3 of the Act". Headlines
@@ -136,10 +136,17 @@ def _named_by(sentence: str, before: str) -> bool:
         return False
     if not any(character.isupper() for character in word):
         return False
+    if GAPPED.search(before) and GAP_ENDS.match(after) and re.search(r"\d", before):
+        return False  # "Dravonia reported 26 deaths and Lutavia 14": a count, the noun left out
     words: list[str] = _WORD.findall(sentence)
     capitalised = sum(w[0].isupper() for w in words)
     return capitalised < 0.6 * len(words)
 
+
+# "Dravonia reported 26 deaths and Lutavia 14", "at Kovar 4,900 ..., and at Zemlak 2,900":
+# the verb and noun are left out after a place that stands in for the first one's.
+GAPPED = re.compile(r"\b(?:and|while|but)\s+(?:(?:at|in)\s+)?(?:the\s+)?[A-Z][\w'\u2019-]*\s+$")
+GAP_ENDS = re.compile(r"\s*(?:[,;.)]|$)")
 
 # Capitalised words that introduce a number rather than name it.
 _NOT_NAMES = frozenset(

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.figures.exclusions import SMALL_IN_WORDS, SMALL_SPELLED_MAX, not_a_figure
+from monitor.figures.exclusions import (
+    GAP_ENDS,
+    GAPPED,
+    SMALL_IN_WORDS,
+    SMALL_SPELLED_MAX,
+    not_a_figure,
+)
 from monitor.figures.model import COUNT, Figure, Number
 from monitor.figures.numbers import find_numbers
 from monitor.figures.sentences import Sentence, split_sentences
@@ -102,6 +108,8 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
     if counted and thing_end <= number.start and _UP_FROM.search(words, 0, number.start):
         # "27 vessels waiting at anchor, up from 23": the vessels, not the anchor.
         thing = ""
+    if counted and thing_end <= number.start and _gapped(words, number):
+        thing = ""  # "and Lutavia 14": Lutavia is where, the noun is the earlier count's
     if not thing and counted and _borrows(words, number):
         # "68,400 people ... and 95,800 who ...", "1,800 of them", "up from 900", "down from
         # 2.2 percent": a figure leaving out its noun counts the sentence's earlier thing.
@@ -140,8 +148,15 @@ def _borrows(sentence: str, number: Number) -> bool:
     """Whether a count without a noun of its own counts the sentence's earlier thing."""
     return bool(
         _CLAUSE_GOES_ON.match(sentence, number.end)
+        or _gapped(sentence, number)
         or _PARTITIVE.match(sentence, number.end)
         or _COMPARED_BEFORE.search(sentence, 0, number.start)
+    )
+
+
+def _gapped(sentence: str, number: Number) -> bool:
+    return bool(
+        GAPPED.search(sentence, 0, number.start) and GAP_ENDS.match(sentence, number.end)
     )
 
 

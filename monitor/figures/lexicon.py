@@ -260,7 +260,7 @@ NOUNS: Mapping[tuple[str, ...], str] = _forms(
         "laid_off": "layoff, layoffs, lay-off, lay-offs, redundancy, redundancies,"
         " job loss, job losses",
         "cut": "cut, cuts",
-        "strike": "walkout, walkouts, stoppage",
+        "strike": "striker, strikers, walkout, walkouts, stoppage",
         "released": "release, releases",
         "contained": "containment",
     }

@@ -405,7 +405,10 @@ def _supplied(
     if counted is not None and counted.name and (spec is None or not spec.person or counted.person):
         supplied = counted
     elif spec is not None and spec.person:
-        supplied = _person_in(sentence, phrase_start, synonyms)
+        # "Rescuers worked on, as the death toll rose to 25": a toll counts people, whoever
+        # else the sentence names.
+        if event.how not in ("subject", "in the thing"):
+            supplied = _person_in(sentence, phrase_start, synonyms)
         if supplied is None:
             supplied = head_of(_DEFAULT_PERSON.get(spec.key, "people"), synonyms)
     elif spec is not None and spec.key in _MONEY_EVENTS and money:

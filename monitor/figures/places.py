@@ -162,12 +162,22 @@ def _found(sentence: str, phrase_start: int, phrase_end: int, thing_end: int) ->
     return NO_PLACE
 
 
+_REPORTED = r"(?:reported|recorded|registered|confirmed|counted|listed|gave)"
+
+
 def _subject(
     sentence: str, phrase_start: int, phrase_end: int, thing_end: int, known: Collection[str]
 ) -> PlaceReading:
     """A place the article names elsewhere, as the subject that reports the count
     ("Dravonia reported 26 deaths", "Lutavia put its own toll at six"), or the place named
     earlier in the sentence when the count says "there"."""
+    gapped = re.search(
+        rf"\b(?:and|while|but)\s+(?P<name>{_NAME})\s+$", sentence[:phrase_start]
+    )
+    parallel = re.match(rf"\s*{_NAME}\s+(?:has\s+|have\s+)?{_REPORTED}\b", sentence)
+    if gapped is not None and (gapped.group("name") in known or parallel):
+        # "Dravonia reported 26 deaths and Lutavia 14": Lutavia reported 14.
+        return PlaceReading(gapped.group("name"), gapped.group(0).strip())
     clause = re.split(r"[;:]|,\s+(?:and|but|while)\s+", sentence[:phrase_start])[-1]
     for name in sorted(known, key=len, reverse=True):
         said = re.search(

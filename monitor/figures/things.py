@@ -104,8 +104,12 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
             complement_used, plural_seen = True, False
             words.append((word, token.start(), token.start() + len(word)))
             continue
-        if lower in _PARTICIPLES and not words and _noun_follows(tokens, index):
-            # "300 recorded songs", "38 confirmed cases": a participle before its noun
+        after_possessive = bool(words) and words[-1][0].endswith(("'s", "\u2019s"))
+        if lower in _PARTICIPLES and (not words or after_possessive) and _noun_follows(
+            tokens, index
+        ):
+            # "300 recorded songs", "38 confirmed cases", "the North's estimated exports": a
+            # participle before its noun
             words.append((word, token.start(), token.start() + len(word)))
             continue
         if plural_seen or lower in _STOP or len(words) >= MAX_THING_WORDS:
