@@ -102,9 +102,7 @@ def test_the_earliest_published_version_is_the_original_whatever_came_first(
     early, late = datetime(2024, 4, 14, 6, tzinfo=UTC), datetime(2024, 4, 14, 8, tzinfo=UTC)
     reprint = add(engine, document("https://wire.example/s/77", syndicated(), published_at=late))
     assert reprint.duplicate_of is None
-    original = add(
-        engine, document("https://harbour.example/news/rajin-rail", published_at=early)
-    )
+    original = add(engine, document("https://harbour.example/news/rajin-rail", published_at=early))
     assert original.duplicate_of is None
     assert original.reparented == reprint.article_id
     with Session(engine) as session:

@@ -145,6 +145,21 @@ def test_an_aside_between_the_count_and_its_verb_is_skipped() -> None:
     assert measure(text, "300") == "workers on strike"
 
 
+def test_a_percentage_demanded_or_offered_is_one_measure_however_it_is_said() -> None:
+    said = [
+        ("The teachers' union is demanding a pay rise of 9% this year.", "9%"),
+        ("The union wants a 9% raise.", "9%"),
+        ("'We want 9%,' said a teacher.", "9%"),
+        ("The union lowered its demand to 7%.", "7%"),
+    ]
+    assert {measure(text, number) for text, number in said} == {"demanded [%]"}
+    offered = [
+        ("The education ministry has offered 3%.", "3%"),
+        ("The ministry has put 3% on the table.", "3%"),
+    ]
+    assert {measure(text, number) for text, number in offered} == {"pledged [%]"}
+
+
 def test_a_place_the_watch_requires_is_the_story_itself() -> None:
     text = "Suspected cases across Kesmar rose to 903."
     assert measure(text, "903", frame=("kesmar",)) == "suspected cases"

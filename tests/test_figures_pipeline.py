@@ -99,6 +99,9 @@ def test_one_poll_decides_in_publication_order_and_copies_add_no_figures(
     assert code == 0 and "none of its own" in output
     code, output = invoke(config, "explain", server.url("/late"))
     assert "changed_figure" in output and "5,000,000" in output
+    # The words that decided each measure and role are shown beside it.
+    assert "decided by:" in output and "event 'shipped (verb before)'" in output
+    assert "role '(reported as current)'" in output
 
 
 def test_a_crash_between_storing_and_deciding_leaves_the_article_pending(db_url: str) -> None:

@@ -166,7 +166,9 @@ def test_read_commands_do_not_create_a_missing_sqlite_file(tmp_path: Path) -> No
     assert not missing.parent.exists()
 
 
-def test_deleting_an_article_removes_its_figures_alerts_and_deliveries(engine: Engine) -> None:
+def test_deleting_an_article_removes_its_figures_but_keeps_what_was_sent(engine: Engine) -> None:
+    # An alert is the record of what went out: its payload says it all, and it outlives the
+    # figure it was raised for (``monitor replay`` decides figures again), unlinked.
     with Session(engine) as session:
         alert = stored_alert(session)
         session.add(Delivery(alert_id=alert.id, notifier="desk", idempotency_key=sha("k")))
@@ -177,7 +179,9 @@ def test_deleting_an_article_removes_its_figures_alerts_and_deliveries(engine: E
             session.scalar(select(text("count(*)")).select_from(t))
             for t in (Figure, Alert, Delivery)
         ]
-    assert counts == [0, 0, 0]
+        kept = session.scalars(select(Alert)).one()
+        assert kept.figure_id is None and kept.measure == alert.measure
+    assert counts == [0, 1, 1]
 
 
 @pytest.mark.parametrize(

@@ -108,6 +108,11 @@ def read_event(
         return EventReading(inherited.key, inherited.words, "coordination", inherited.intent)
     if after is not None:
         return after
+    if thing_start < phrase_start:
+        # "is demanding a pay rise of 12%": the verb governs the thing the number is of.
+        governing = _verb_before(_clause_before(sentence, thing_start))
+        if governing is not None:
+            return governing
     return _subject(before) or NO_EVENT
 
 

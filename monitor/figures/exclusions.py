@@ -74,7 +74,11 @@ def not_a_figure(
         return "date"
     if before.endswith(("-", "#")) or _NAME_BEFORE.search(before):
         return "name or identifier"
-    if re.fullmatch(r"\d{1,4}", written) and number.unit == "count" and _named_by(sentence, before, after):
+    if (
+        re.fullmatch(r"\d{1,4}", written)
+        and number.unit == "count"
+        and _named_by(sentence, before, after)
+    ):
         return "name or identifier"  # "the S&P 500", "iPhone 11", "Game 2", "Big 12"
     if re.fullmatch(r"\d{4}", written) and after.startswith(("'s", "\u2019s")):
         return "year"  # "surpassing 2022's record": a year's possessive, whatever came before

@@ -155,9 +155,7 @@ def _borrows(sentence: str, number: Number) -> bool:
 
 
 def _gapped(sentence: str, number: Number) -> bool:
-    return bool(
-        GAPPED.search(sentence, 0, number.start) and GAP_ENDS.match(sentence, number.end)
-    )
+    return bool(GAPPED.search(sentence, 0, number.start) and GAP_ENDS.match(sentence, number.end))
 
 
 def _thing(sentence: str, number: Number) -> tuple[str, int, int]:

@@ -59,6 +59,13 @@ _AGGREGATE = re.compile(
     r"countries|both sides|across the region|total|totals|totalled|all told|out of)\b",
     re.IGNORECASE,
 )
+# Heads of a percentage that name the change itself, not a thing it is a share of.
+_PERCENT_CHANGES = frozenset(
+    "rise rises raise raises increase increases hike hikes offer offers demand demands want "
+    "pay".split()
+)
+# An auxiliary between a thing read before a percentage and it: the thing is who acts.
+_ACTOR_BETWEEN = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\b")
 _CLAUSE_ENDS = frozenset(";:()\u2014\u2013")
 _REPORTING = frozenset("said say says told reported confirmed announced added".split())
 # People an event makes into something else: people held are hostages.
@@ -280,8 +287,22 @@ def _meaning(
         # "the fire is 35% contained"; "the strike is costing the economy $60 million a day":
         # the event says what the figure is, whoever bears it.
         head = replace_head(head, "")
-    if key_event is not None and head.person and figure.unit == PERCENT:
-        head = replace_head(head, "")  # "employers have put 4% on the table": who, not what
+    if (
+        key_event is not None
+        and figure.unit == PERCENT
+        and (
+            head.person
+            or _last_word(head.name) in _PERCENT_CHANGES
+            or (
+                figure.thing_end <= figure.start
+                and _ACTOR_BETWEEN.search(sentence, max(figure.thing_end - offset, 0), phrase_start)
+                is not None
+            )
+        )
+    ):
+        # "employers have put 4% on the table": who, not what; "demanding a pay rise of 12%",
+        # "lowered its demand to 10%", "we want 12%": the percentage is what is demanded.
+        head = replace_head(head, "")
     if key_event == "infected" and head.name in ("people", ""):
         head, key_event = replace_head(head, "cases"), None  # "people infected" are cases
     if key_event == "suspected" and head.name in ("people", ""):

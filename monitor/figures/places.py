@@ -171,9 +171,7 @@ def _subject(
     """A place the article names elsewhere, as the subject that reports the count
     ("Dravonia reported 26 deaths", "Lutavia put its own toll at six"), or the place named
     earlier in the sentence when the count says "there"."""
-    gapped = re.search(
-        rf"\b(?:and|while|but)\s+(?P<name>{_NAME})\s+$", sentence[:phrase_start]
-    )
+    gapped = re.search(rf"\b(?:and|while|but)\s+(?P<name>{_NAME})\s+$", sentence[:phrase_start])
     parallel = re.match(rf"\s*{_NAME}\s+(?:has\s+|have\s+)?{_REPORTED}\b", sentence)
     if gapped is not None and (gapped.group("name") in known or parallel):
         # "Dravonia reported 26 deaths and Lutavia 14": Lutavia reported 14.

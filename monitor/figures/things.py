@@ -105,8 +105,10 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
             words.append((word, token.start(), token.start() + len(word)))
             continue
         after_possessive = bool(words) and words[-1][0].endswith(("'s", "\u2019s"))
-        if lower in _PARTICIPLES and (not words or after_possessive) and _noun_follows(
-            tokens, index
+        if (
+            lower in _PARTICIPLES
+            and (not words or after_possessive)
+            and _noun_follows(tokens, index)
         ):
             # "300 recorded songs", "38 confirmed cases", "the North's estimated exports": a
             # participle before its noun
