@@ -34,6 +34,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from monitor.figures.extract import parse_figures
+from monitor.figures.meaning import read_meanings
 from tests.figures_eval import (
     NEWSQUANT,
     Predicted,
@@ -90,6 +91,11 @@ class Run:
     ours_per_s: float  # sentences per second
     quantulum_per_s: float
     ratio: float  # ours / quantulum3, sentences per second, this repetition
+    # read_meanings: the figures with what they mean (measure, role), as the figures pass
+    # reads them; its ratio to quantulum3 in the same repetition.
+    meanings_s: float = 0.0
+    meanings_per_s: float = 0.0
+    meanings_ratio: float = 0.0
 
 
 def time_pass(parse: Callable[[str], object], texts: Sequence[str]) -> float:
@@ -106,15 +112,27 @@ def measure(texts: Sequence[str], repeat: int) -> list[Run]:
         warnings.simplefilter("ignore")
         time_pass(parse_figures, texts)  # warm-up: regex compilation, first-use caches
         time_pass(quantulum, texts)  # warm-up: unit and entity tables
+        time_pass(read_meanings, texts)
         runs = []
         for index in range(repeat):
             if index % 2 == 0:
                 ours_s, quantulum_s = time_pass(parse_figures, texts), time_pass(quantulum, texts)
             else:
                 quantulum_s, ours_s = time_pass(quantulum, texts), time_pass(parse_figures, texts)
+            meanings_s = time_pass(read_meanings, texts)
             ours_rate, quantulum_rate = len(texts) / ours_s, len(texts) / quantulum_s
+            meanings_rate = len(texts) / meanings_s
             runs.append(
-                Run(ours_s, quantulum_s, ours_rate, quantulum_rate, ours_rate / quantulum_rate)
+                Run(
+                    ours_s,
+                    quantulum_s,
+                    ours_rate,
+                    quantulum_rate,
+                    ours_rate / quantulum_rate,
+                    meanings_s,
+                    meanings_rate,
+                    meanings_rate / quantulum_rate,
+                )
             )
     return runs
 
@@ -151,10 +169,16 @@ def report(texts: Sequence[str], runs: Sequence[Run], scores: dict[str, dict[str
             f"| {name:13} | {rate:20,.0f} | {score['precision']:9.4f} | "
             f"{score['recall']:6.4f} | {score['f1']:8.4f} |"
         )
+    meanings_rate = statistics.median(run.meanings_per_s for run in runs)
+    meanings_ratios = [run.meanings_ratio for run in runs]
     lines += [
+        f"| read_meanings | {meanings_rate:20,.0f} | (parse_figures plus measure and role) |",
         "",
         "ratio (ours / quantulum3) per repetition: " + ", ".join(f"{r:.1f}x" for r in ratios),
         f"median ratio: {statistics.median(ratios):.1f}x",
+        "with meaning (read_meanings / quantulum3): "
+        + ", ".join(f"{r:.1f}x" for r in meanings_ratios)
+        + f"; median {statistics.median(meanings_ratios):.1f}x",
     ]
     return "\n".join(lines)
 
@@ -169,6 +193,7 @@ def report_json(
             "median_ours_per_s": statistics.median(run.ours_per_s for run in runs),
             "median_quantulum_per_s": statistics.median(run.quantulum_per_s for run in runs),
             "median_ratio": statistics.median(run.ratio for run in runs),
+            "median_meanings_ratio": statistics.median(run.meanings_ratio for run in runs),
             "accuracy": scores,
         }
     )
