@@ -170,20 +170,15 @@ def run(state: _State, once: bool) -> None:
 @pass_state
 def import_(state: _State, paths: tuple[Path, ...], published: datetime | None) -> None:
     """Add HTML or text files to the corpus, in the order given (no alerts for them)."""
-    from monitor.figures.options import figure_options
-    from monitor.figures.stage import decide_pending
-    from monitor.importing import import_files
-    from monitor.pipeline import compile_watches
     from monitor.store import migrate
     from monitor.store.db import open_engine
+    from monitor.tick import import_tick
 
     settings = state.settings
-    watches = compile_watches([(w.name, w.query) for w in settings.watches])
     when = published.replace(tzinfo=UTC) if published else None
     with open_engine(settings.monitor.database_url) as engine:
         migrate.require_current_schema(engine)
-        results = import_files(engine, list(paths), watches=watches, published_at=when)
-        decided = decide_pending(engine, figure_options(settings))
+        results, settled = import_tick(engine, settings, list(paths), published_at=when)
     for result in results:
         decision = result.decision
         if result.article_id is None:
@@ -198,8 +193,8 @@ def import_(state: _State, paths: tuple[Path, ...], published: datetime | None) 
                 f" (score {decision.score:.2f})"
             )
         click.echo(line)
-    counted = sum(len(result.decided) for result in decided)
-    news = sum(result.news for result in decided)
+    counted = sum(len(result.decided) for result in settled.decided)
+    news = sum(result.news for result in settled.decided)
     click.echo(f"figures: {counted} read, {news} new or changed (`monitor figures` lists them)")
     if any(r.article_id is None and not (r.problem or "").startswith("already") for r in results):
         raise MonitorError("some files could not be imported")

@@ -1,218 +1,35 @@
-"""The daemon: what runs, with what, and when to stop. ``run --once`` and ``run`` share it.
+"""The daemon: what runs, and when to stop. ``run --once`` and ``run`` share it.
 
-The scheduler (APScheduler 3.x) only decides *when* ``poll_due_sources`` runs; that function
-is plain and is called directly by ``monitor run --once``.
+The scheduler (APScheduler 3.x) only decides *when* a tick runs; the tick itself
+(``monitor.tick.poll_tick``) is plain and is called directly by ``monitor run --once``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
-import os
-import random
 import signal
-import socket
-from collections.abc import AsyncIterator, Mapping
-from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
-from monitor.alerts.configured import build_notifiers
-from monitor.alerts.deliver import deliver_due
-from monitor.alerts.model import Notifier
-from monitor.alerts.outbox import alerting_by_watch
-from monitor.config import Settings, SourceSettings
-from monitor.dedup import DEDUP_PARAMS
-from monitor.dedup.index import DedupIndexError, require_params
-from monitor.extraction import Extractor
-from monitor.fetch import Fetcher
-from monitor.figures.options import figure_options
-from monitor.figures.stage import decide_pending
-from monitor.pipeline import EntryContext, Watch, compile_watches
-from monitor.polling import PollResult, poll_source, record_failure
-from monitor.sources.google_news import search_feed_url
-from monitor.store.db import make_engine, write_engine
-from monitor.store.migrate import require_current_schema
-from monitor.store.sources import (
-    ConfiguredSource,
-    SourceState,
-    claim_due_sources,
-    sync_sources,
-)
+from monitor.config import Settings
+from monitor.polling import PollResult
+from monitor.runtime import open_runtime
 from monitor.store.types import utc_now
+from monitor.tick import poll_tick
 
 log = logging.getLogger(__name__)
 
 TICK_SECONDS = (
     5.0  # how often due sources are looked for (one indexed query); polls keep their own intervals
 )
-POLL_LEASE_SECONDS = 900.0  # a daemon that dies mid-poll frees its sources after this
-
-
-@dataclass(kw_only=True)
-class Runtime:
-    """Everything a poll needs, built once per daemon run and passed in (no globals)."""
-
-    settings: Settings
-    engine: Engine
-    fetcher: Fetcher
-    extractor: Extractor
-    owner: str
-    watches: list[Watch]
-    notifiers: Mapping[str, Notifier] = field(default_factory=dict)
-    rng: random.Random = field(default_factory=random.Random)
-    stopping: asyncio.Event = field(default_factory=asyncio.Event)
-
-    def source_settings(self, name: str) -> SourceSettings:
-        return next(s for s in self.settings.sources if s.name == name)
-
-
-def source_url(source: SourceSettings) -> str:
-    """Return the feed URL a source polls."""
-    if source.type == "google-news":
-        return search_feed_url(
-            source.query or "", language=source.language or "en", region=source.region or "US"
-        )
-    return source.url or ""
-
-
-@asynccontextmanager
-async def open_runtime(
-    settings: Settings, *, processes: int | None = None
-) -> AsyncIterator[Runtime]:
-    """Yield a ready runtime: schema checked, sources synced, fetcher and extractor open."""
-    settings.require_secrets()
-    engine = make_engine(settings.monitor.database_url)
-    try:
-        require_current_schema(engine)
-        with Session(engine) as session:
-            # Refused at start, not at the first article: the fix is a command to run.
-            require_params(session, DEDUP_PARAMS)
-        runtime_rng = random.Random()
-        configured = [
-            ConfiguredSource(name=s.name, type=s.type, url=source_url(s), every=s.every)
-            for s in settings.sources
-        ]
-        with Session(write_engine(engine)) as session, session.begin():
-            sync_sources(session, configured, now=utc_now(), rng=runtime_rng)
-        async with Fetcher(settings.fetch, host_interval=settings.fetch.host_interval) as fetcher:
-            with Extractor(processes=processes) as extractor:
-                yield Runtime(
-                    settings=settings,
-                    engine=engine,
-                    fetcher=fetcher,
-                    extractor=extractor,
-                    owner=f"{socket.gethostname()}:{os.getpid()}",
-                    watches=compile_watches([(w.name, w.query) for w in settings.watches]),
-                    notifiers=build_notifiers(settings),
-                    rng=runtime_rng,
-                )
-    finally:
-        engine.dispose()
-
-
-async def poll_due_sources(runtime: Runtime, *, due_by: datetime | None = None) -> list[PollResult]:
-    """Claim the sources due by ``due_by`` (default now), poll them, return what happened."""
-    names = [s.name for s in runtime.settings.sources]
-    now = utc_now()
-
-    def claim() -> list[SourceState]:
-        with Session(write_engine(runtime.engine)) as session:
-            return claim_due_sources(
-                session,
-                names=names,
-                now=now,
-                owner=runtime.owner,
-                lease=POLL_LEASE_SECONDS,
-                due_by=due_by,
-            )
-
-    polls = []
-    for state in await asyncio.to_thread(claim):
-        source = runtime.source_settings(state.name)
-        context = EntryContext(
-            engine=runtime.engine,
-            fetcher=runtime.fetcher,
-            extractor=runtime.extractor,
-            watches=runtime.watches,
-            source_id=state.id,
-            fetch_all=source.fetch_all,
-            stopping=runtime.stopping,
-        )
-        polls.append(_guarded_poll(runtime, context, state, source))
-    results = list(await asyncio.gather(*polls))
-    await decide_figures(runtime)
-    await deliver_alerts(runtime)
-    return results
-
-
-async def deliver_alerts(runtime: Runtime) -> None:
-    """Send the alerts that are due: new ones, retries whose time came, digests."""
-    outcomes = await asyncio.to_thread(
-        deliver_due, runtime.engine, runtime.notifiers, owner=runtime.owner, rng=runtime.rng
-    )
-    for outcome in outcomes:
-        log.info(
-            "alerts: %s: %d deliveries %s: %s",
-            outcome.notifier,
-            len(outcome.delivery_ids),
-            outcome.status,
-            outcome.answer,
-        )
-
-
-async def decide_figures(runtime: Runtime) -> None:
-    """Decide the figures of the articles stored since the last pass, in publication order.
-
-    It runs after the polls of a tick, not inside each entry's transaction: entries of one
-    poll are stored concurrently, and novelty must see them in the order they were published.
-    It also picks up articles a crash left between their two transactions.
-    """
-    options = figure_options(runtime.settings)
-    alerting = alerting_by_watch(runtime.settings.watches)
-    decided = await asyncio.to_thread(decide_pending, runtime.engine, options, alerting)
-    news = sum(item.news for item in decided)
-    if decided:
-        articles = len({item.article_id for item in decided})
-        log.info("figures: %d articles decided, %d new or changed figures", articles, news)
-
-
-async def _guarded_poll(
-    runtime: Runtime, context: EntryContext, state: SourceState, source: SourceSettings
-) -> PollResult:
-    """Poll one source; a bug in it is logged and recorded on the source, not the tick's end.
-
-    This is the one place that catches broadly: every expected failure is already a typed
-    error handled inside poll_source, so whatever arrives here is a defect to report, or a
-    database state an operator must fix (a dedup index rebuilt under other parameters by
-    another version: ``DedupIndexError``, whose message says what to run).
-    """
-    try:
-        return await poll_source(
-            context, state, source, rng=runtime.rng, concurrency=runtime.settings.fetch.concurrency
-        )
-    except DedupIndexError as error:
-        kind, message = error.kind, str(error)
-        log.error("%s: %s", state.name, message, extra={"source": state.name, "kind": kind})
-    except Exception as error:
-        kind, message = "internal", f"{type(error).__name__}: {error}"
-        log.exception(
-            "%s: poll failed unexpectedly", state.name, extra={"source": state.name, "kind": kind}
-        )
-    record = functools.partial(record_failure, kind=kind, message=message)
-    await asyncio.to_thread(record, runtime.engine, state, source, runtime.rng)
-    return PollResult(source=state.name, error_kind=kind)
 
 
 async def run_once(settings: Settings, *, processes: int | None = None) -> list[PollResult]:
     """Poll every configured source once, whatever its schedule, and process what it lists."""
     async with open_runtime(settings, processes=processes) as runtime:
-        return await poll_due_sources(runtime, due_by=utc_now() + timedelta(days=36500))
+        return await poll_tick(runtime, due_by=utc_now() + timedelta(days=36500))
 
 
 async def run_daemon(settings: Settings) -> None:
@@ -228,7 +45,7 @@ async def run_daemon(settings: Settings) -> None:
             assert task is not None  # always set inside a coroutine run by the loop
             in_flight.add(task)
             try:
-                await poll_due_sources(runtime)
+                await poll_tick(runtime)
             finally:
                 in_flight.discard(task)
 

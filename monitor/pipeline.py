@@ -1,4 +1,4 @@
-"""The one place that orders the stages for a feed entry:
+"""The stages of one feed entry, in order (step 1 of a tick, ``monitor.tick``):
 
     watch pre-filter -> known URL? -> fetch page -> extract text -> watch confirm -> dedup, store
 

@@ -182,6 +182,11 @@ def test_a_place_the_watch_requires_is_the_story_itself() -> None:
             "up from the",
         ),
         ("The ministry revised the toll down from 412 to 380.", "412", "down from"),
+        ("Officials lowered the death toll to 31 from 35 on Friday.", "35", "from"),
+        ("The city will raise its grant to $4 million from $2.5 million.", "$2.5 million", "from"),
+        ("The mill will now close 3 lines rather than 2 lines.", "2", "rather than"),
+        ("Crews saved 140 houses, not 160 as first reported.", "160", "as first reported"),
+        ("The earlier plan for 4,000 cuts was dropped.", "4,000", "earlier plan for"),
     ],
 )
 def test_a_past_value_is_previous(text: str, number: str, words: str) -> None:
@@ -197,6 +202,10 @@ def test_a_past_value_is_previous(text: str, number: str, words: str) -> None:
         ("Deaths rose to 1,200, up from 900 a week earlier.", "1,200"),
         ("At least 6,700 containers had been loaded at the port.", "6,700"),
         ("Police had arrested 40 people by Monday.", "40"),
+        ("Officials lowered the death toll to 31 from 35 on Friday.", "31"),
+        ("Crews saved 140 houses, not 160 as first reported.", "140"),
+        ("Volunteers drove 300 evacuees to 12 shelters from Tarnet.", "300"),
+        ("He did not count 50 of the ballots.", "50"),
     ],
 )
 def test_the_value_reported_now_is_current(text: str, number: str) -> None:

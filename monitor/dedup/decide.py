@@ -108,12 +108,17 @@ def find_duplicate(
     """Return the held original that ``document`` duplicates, or None; reads only."""
     features = features_of(document.text, params)
     lookup = _Lookup(url_keys(document, aliases), features, band_keys(features, params))
-    match, _lookup = _find(session, lookup, params, document.published_at or utc_now())
+    match, _lookup = _find(session, lookup, params, publication_key(document, utc_now()))
     return match
 
 
+def publication_key(document: Document, fetched_at: datetime) -> tuple[datetime, str]:
+    """Where ``document`` stands in publication order (``articles.PUBLICATION_ORDER``)."""
+    return (document.published_at or fetched_at, canonical_of(document))
+
+
 def _find(
-    session: Session, lookup: _Lookup, params: DedupParams, published: datetime
+    session: Session, lookup: _Lookup, params: DedupParams, published: tuple[datetime, str]
 ) -> tuple[Match | None, _Lookup]:
     # Below the verification's size floor, one text is too short to say it was copied
     # ("Subscribe to read the full story."), so such a text is looked up by URL only.
@@ -130,24 +135,25 @@ def _find(
 
 
 def _near(
-    session: Session, lookup: _Lookup, params: DedupParams, published: datetime
+    session: Session, lookup: _Lookup, params: DedupParams, published: tuple[datetime, str]
 ) -> Match | None:
     assert lookup.bands is not None and lookup.sentences is not None
     candidates = dict.fromkeys(lookup.bands.candidates(min_shared=1))
     # A copy inside a longer page shares sentences, not necessarily bands.
     min_shared = max(1, min(3, len(lookup.features.sentence_hashes)))
     candidates.update(dict.fromkeys(lookup.sentences.candidates(min_shared=min_shared)))
-    # The earliest candidate that passes: a copy points at the first publication, not at a
-    # later update that happens to share the copied part more closely.
-    for article_id, text in sorted(index.texts(session, candidates).items()):
-        held_at = articles.published_or_fetched(session, article_id)
-        if held_at is not None and published < held_at:
+    # The earliest published candidate that passes: a copy points at the first publication,
+    # not at a later update that happens to share the copied part more closely.
+    texts = index.texts(session, candidates)
+    keys = articles.publication_keys(session, texts)
+    for article_id in sorted(texts, key=lambda held: (keys[held], held)):
+        if published < keys[article_id]:
             # The held article came out later: it is the copy if it says nothing the new one
             # does not ("a paragraph dropped, a syndication line added"), whatever the new
             # one adds.
-            similarity = compare(features_of(text, params), _as_held(lookup.features))
+            similarity = compare(features_of(texts[article_id], params), _as_held(lookup.features))
         else:
-            similarity = compare(lookup.features, held_features(text, params))
+            similarity = compare(lookup.features, held_features(texts[article_id], params))
         if similarity.is_duplicate:
             return Match(article_id, "near", round(similarity.score, 4))
     return None
@@ -181,7 +187,7 @@ def add_document(
         index.add_urls(session, held.keys_owner, lookup.keys)
         return Decision(held.article_id, held.original_id, "url", 1.0, stored=False)
     fetched_at = fetched_at or utc_now()
-    match, lookup = _find(session, lookup, params, document.published_at or fetched_at)
+    match, lookup = _find(session, lookup, params, publication_key(document, fetched_at))
     former = None
     if match is not None:
         match = Match(articles.original_of(session, match.original_id), match.kind, match.score)
@@ -240,8 +246,7 @@ def _as_held(features: Features) -> Features:
 def _published_first(
     session: Session, document: Document, fetched_at: datetime, match: Match
 ) -> bool:
-    """Whether ``document`` was published before the original it matched (an undated one
-    counts from when it was fetched)."""
-    held = articles.published_or_fetched(session, match.original_id)
-    mine = document.published_at or fetched_at
-    return held is not None and mine < held
+    """Whether ``document`` comes before the original it matched in publication order (an
+    undated one counts from when it was fetched; one minute's versions by canonical URL)."""
+    held = articles.publication_keys(session, [match.original_id]).get(match.original_id)
+    return held is not None and publication_key(document, fetched_at) < held

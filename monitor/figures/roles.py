@@ -3,7 +3,8 @@
 A **previous** value is history the sentence recalls: "up from 1,000", "rising from 900 to
 1,200" (900), "compared with 300 a week earlier", "the earlier estimate of 3 million",
 "last week's 40", "the 1,000 containers it had reported in October", "had previously put
-the figure at 300". It may corroborate or date an earlier value but never alerts, and never
+the figure at 300", "to 1,900 from 2,300" (2,300), "2,000 rather than 1,200", "48, not 55 as
+first reported". It may corroborate or date an earlier value but never alerts, and never
 counts as what the article reports now.
 
 A **forecast** ("the toll could rise to 20,000", "is expected to reach") is a value of its
@@ -49,11 +50,28 @@ _COMPARED = re.compile(
     rf"than\s+(?:the|its|their|last|an?\s+earlier|a\s+previous))\s+{_DET}(?:{_ANY}\s+){{0,3}}$",
     re.IGNORECASE,
 )
+# Wire style puts the new value first: "raised its aid to 95 million from 60 million".
+_TO_THEN_FROM = re.compile(
+    r"\bto\s+(?:(?:about|around|nearly|almost|some|roughly|just\s+over|just\s+under)\s+)?"
+    rf"[$\u20ac\u00a3]?\d[\d,.]*\s*(?:{_ANY}\s+){{0,2}}?from\s+{_DET}$",
+    re.IGNORECASE,
+)
+# "2,000 positions rather than 1,200", "three plants instead of two"
+_INSTEAD = re.compile(rf"\b(?:rather\s+than|instead\s+of)\s+{_DET}$", re.IGNORECASE)
+# "48 suppliers, not 55 as first reported"
+_NOT_BEFORE = re.compile(r"\bnot\s+$", re.IGNORECASE)
+_AS_REPORTED_AFTER = re.compile(
+    r"^\s*,?\s*as\s+(?:first|previously|earlier|initially|originally|wrongly|mistakenly)\s+"
+    r"(?:reported|stated|said|announced|published|given)\b",
+    re.IGNORECASE,
+)
 _AGAINST = re.compile(rf"\bagainst\s+{_DET}(?:{_ANY}\s+){{0,2}}$", re.IGNORECASE)
-# "the earlier estimate of", "a previous toll of", "its former figure of"
+# "the earlier estimate of", "a previous toll of", "its former figure of", "the earlier plan
+# for" (a plan, target or offer is for its number)
 _EARLIER = re.compile(
     r"\b(?:previous|earlier|prior|former|old|outdated|superseded|last)\s+"
-    rf"(?:{_ANY}\s+){{0,3}}?(?:of|at|was|were|had\s+been|stood\s+at)\s+$",
+    rf"(?:(?:{_ANY}\s+){{0,3}}?(?:of|at|was|were|had\s+been|stood\s+at)|"
+    r"(?:plans?|proposals?|targets?|offers?|bids?|budgets?|requests?)\s+for)\s+$",
     re.IGNORECASE,
 )
 # "the initial estimate of": history only when the sentence says it moved on.
@@ -124,7 +142,15 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
     after = sentence[max(phrase_end, thing_end) :]
     forecast = _FORECAST.search(before)
     said = forecast.group(0).strip() if forecast else ""
-    for pattern in (_FROM, _COMPARED, _EARLIER, _PAST_POSSESSIVE, _REPORTED_BEFORE):
+    for pattern in (
+        _FROM,
+        _TO_THEN_FROM,
+        _COMPARED,
+        _INSTEAD,
+        _EARLIER,
+        _PAST_POSSESSIVE,
+        _REPORTED_BEFORE,
+    ):
         match = pattern.search(before)
         if match is not None:
             return RoleReading("previous", match.group(0).strip(), said)
@@ -138,6 +164,10 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
     ago = _AGO_AFTER.match(after)
     if against is not None and ago is not None:
         return RoleReading("previous", f"{against.group(0).strip()} ... {ago.group(0).strip()}")
+    not_before = _NOT_BEFORE.search(before)
+    as_reported = _AS_REPORTED_AFTER.match(sentence[phrase_end:])
+    if not_before is not None and as_reported is not None:
+        return RoleReading("previous", f"not ... {as_reported.group(0).strip()}", said)
     had = _HAD_REPORTED_AFTER.match(after)
     if had is not None:
         return RoleReading("previous", had.group(0).strip(), said)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -126,12 +126,23 @@ def add_article(
     return article.id
 
 
-def published_or_fetched(session: Session, article_id: int) -> datetime | None:
-    """Return when an article was published, or fetched when it carries no date."""
-    query = select(func.coalesce(Article.published_at, Article.fetched_at)).where(
-        Article.id == article_id
+PUBLISHED = func.coalesce(Article.published_at, Article.fetched_at)
+# Publication order: when an article came out (fetched, when it carries no date), then its
+# canonical URL, so that two versions of one minute are ordered the same in every run
+# whichever arrived first; never the id, which is arrival order.
+PUBLICATION_ORDER = (PUBLISHED, Article.canonical_url)
+
+
+def publication_keys(
+    session: Session, article_ids: Collection[int]
+) -> dict[int, tuple[datetime, str]]:
+    """Return each article's place in publication order: (published or fetched, canonical URL)."""
+    if not article_ids:
+        return {}
+    query = select(Article.id, PUBLISHED, Article.canonical_url).where(
+        Article.id.in_(sorted(article_ids))
     )
-    return session.scalar(query)
+    return {row[0]: (row[1], row[2]) for row in session.execute(query)}
 
 
 def original_of(session: Session, article_id: int) -> int:

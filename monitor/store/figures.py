@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from monitor.figures.decide import Book, Decided, provisional_index
 from monitor.figures.novelty import EarlierValue
+from monitor.store.articles import PUBLICATION_ORDER, PUBLISHED
 from monitor.store.tables import Article, WatchMatch
 from monitor.store.tables import Figure as StoredFigure
 from monitor.store.types import iso, utc_now
@@ -28,7 +29,7 @@ _DISTINCT = or_(
     and_(StoredFigure.status == "previous", StoredFigure.repeat_of.is_(None)),
 )
 
-_WHEN = func.coalesce(Article.published_at, Article.fetched_at)
+_WHEN = PUBLISHED
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -172,7 +173,7 @@ def load_book(session: Session, watch: str, measures: Collection[str]) -> Book:
         select(StoredFigure, Article.url, Article.site, Article.published_at)
         .join(Article, Article.id == StoredFigure.article_id)
         .where(StoredFigure.watch == watch, StoredFigure.measure.in_(sorted(measures)), _DISTINCT)
-        .order_by(_WHEN, StoredFigure.id)
+        .order_by(*PUBLICATION_ORDER, StoredFigure.article_id, StoredFigure.id)
     )
     values: dict[str, list[EarlierValue]] = {}
     for row, url, site, published_at in session.execute(query):
@@ -201,7 +202,7 @@ def list_figures(
         select(StoredFigure, Article.url, Article.site, Article.published_at)
         .join(Article, Article.id == StoredFigure.article_id)
         .where(*_of(watch=watch, measure=measure))
-        .order_by(_WHEN, StoredFigure.id)
+        .order_by(*PUBLICATION_ORDER, StoredFigure.article_id, StoredFigure.id)
     )
     return [
         FigureRow(
@@ -245,7 +246,7 @@ def measure_history(session: Session, measure: str, watch: str | None = None) ->
         select(StoredFigure, Article.url, Article.site, Article.published_at, Article.duplicate_of)
         .join(Article, Article.id == StoredFigure.article_id)
         .where(*_of(watch=watch, measure=measure))
-        .order_by(_WHEN, StoredFigure.id)
+        .order_by(*PUBLICATION_ORDER, StoredFigure.article_id, StoredFigure.id)
     )
     history: dict[int, HistoryValue] = {}
     repeats: list[tuple[int, Report]] = []
@@ -310,10 +311,16 @@ def pending_articles(session: Session, limit: int | None = None) -> list[int]:
     query = (
         select(Article.id)
         .where(Article.figures_decided_at.is_(None))
-        .order_by(_WHEN, Article.id)
+        .order_by(*PUBLICATION_ORDER, Article.id)
         .limit(limit)
     )
     return list(session.scalars(query))
+
+
+def oldest_pending_fetch(session: Session) -> datetime | None:
+    """Return when the longest-waiting article with undecided figures was fetched."""
+    query = select(func.min(Article.fetched_at)).where(Article.figures_decided_at.is_(None))
+    return session.scalar(query)
 
 
 def mark_decided(session: Session, article_id: int, at: datetime | None = None) -> None:
@@ -341,7 +348,7 @@ def _of(*, watch: str | None, measure: str | None) -> list[ColumnElement[bool]]:
 def article_ids_in_order(session: Session, *, since: datetime | None = None) -> list[int]:
     """Return the ids of stored articles in publication order (fetch time for undated
     ones), those published or fetched from ``since`` on when given."""
-    query = select(Article.id).order_by(_WHEN, Article.id)
+    query = select(Article.id).order_by(*PUBLICATION_ORDER, Article.id)
     if since is not None:
         query = query.where(_WHEN >= since)
     return list(session.scalars(query))

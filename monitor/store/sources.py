@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from monitor.sources.schedule import first_poll
@@ -100,6 +100,14 @@ def claim_due_sources(
         )
         for row in rows
     ]
+
+
+def polls_in_flight(session: Session, now: datetime) -> int:
+    """Return how many sources some daemon is polling now (leased, the lease not expired)."""
+    query = select(func.count()).where(
+        Source.lease_owner.is_not(None), Source.lease_expires_at > now
+    )
+    return session.scalar(query) or 0
 
 
 def record_poll_success(

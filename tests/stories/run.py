@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import html
 import json
+import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from email.utils import format_datetime
@@ -99,8 +100,18 @@ def configuration(stories: Sequence[Story], server: FeedServer, database_url: st
     return "\n".join(lines) + "\n"
 
 
-def serve_round(stories: Sequence[Story], server: FeedServer, round_: int) -> None:
-    """Serve every feed as it reads at ``round_``, and the pages of the articles it lists."""
+def serve_round(
+    stories: Sequence[Story],
+    server: FeedServer,
+    round_: int,
+    *,
+    shuffle: random.Random | None = None,
+) -> None:
+    """Serve every feed as it reads at ``round_``, and the pages of the articles it lists.
+
+    With ``shuffle``, each feed lists its entries in a random order and each page answers
+    after a random delay (up to 0.2 s), so the articles arrive in an order of its choosing.
+    """
     server.route(HOOK, status=200, body=b"ok")
     for story in stories:
         for source in story.sources:
@@ -109,6 +120,8 @@ def serve_round(stories: Sequence[Story], server: FeedServer, round_: int) -> No
                 key=lambda a: a.published,
                 reverse=True,
             )
+            if shuffle is not None:
+                shuffle.shuffle(listed)
             body = _feed(story, source.name, listed, server).encode()
             server.route(
                 feed_path(story, source.name),
@@ -121,6 +134,7 @@ def serve_round(stories: Sequence[Story], server: FeedServer, round_: int) -> No
                     page_path(story, article),
                     headers={"Content-Type": "text/html; charset=utf-8"},
                     body=page,
+                    delay=shuffle.uniform(0.0, 0.2) if shuffle is not None else 0.0,
                 )
 
 

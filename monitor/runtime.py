@@ -1,0 +1,165 @@
+"""What a poll needs (``Runtime``), and step 1 of a tick: claim the due sources and poll them.
+
+Polling stores what the feeds bring; ``monitor.tick`` orders what follows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import os
+import random
+import socket
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from monitor.alerts.configured import build_notifiers
+from monitor.alerts.model import Notifier
+from monitor.config import Settings, SourceSettings
+from monitor.dedup import DEDUP_PARAMS
+from monitor.dedup.index import DedupIndexError, require_params
+from monitor.extraction import Extractor
+from monitor.fetch import Fetcher
+from monitor.pipeline import EntryContext, Watch, compile_watches
+from monitor.polling import PollResult, poll_source, record_failure
+from monitor.sources.google_news import search_feed_url
+from monitor.store.db import make_engine, write_engine
+from monitor.store.migrate import require_current_schema
+from monitor.store.sources import (
+    ConfiguredSource,
+    SourceState,
+    claim_due_sources,
+    sync_sources,
+)
+from monitor.store.types import utc_now
+
+log = logging.getLogger(__name__)
+
+POLL_LEASE_SECONDS = 900.0  # a daemon that dies mid-poll frees its sources after this
+
+
+@dataclass(kw_only=True)
+class Runtime:
+    """Everything a poll needs, built once per daemon run and passed in (no globals)."""
+
+    settings: Settings
+    engine: Engine
+    fetcher: Fetcher
+    extractor: Extractor
+    owner: str
+    watches: list[Watch]
+    notifiers: Mapping[str, Notifier] = field(default_factory=dict)
+    rng: random.Random = field(default_factory=random.Random)
+    stopping: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def source_settings(self, name: str) -> SourceSettings:
+        return next(s for s in self.settings.sources if s.name == name)
+
+
+def source_url(source: SourceSettings) -> str:
+    """Return the feed URL a source polls."""
+    if source.type == "google-news":
+        return search_feed_url(
+            source.query or "", language=source.language or "en", region=source.region or "US"
+        )
+    return source.url or ""
+
+
+@asynccontextmanager
+async def open_runtime(
+    settings: Settings, *, processes: int | None = None
+) -> AsyncIterator[Runtime]:
+    """Yield a ready runtime: schema checked, sources synced, fetcher and extractor open."""
+    settings.require_secrets()
+    engine = make_engine(settings.monitor.database_url)
+    try:
+        require_current_schema(engine)
+        with Session(engine) as session:
+            # Refused at start, not at the first article: the fix is a command to run.
+            require_params(session, DEDUP_PARAMS)
+        runtime_rng = random.Random()
+        configured = [
+            ConfiguredSource(name=s.name, type=s.type, url=source_url(s), every=s.every)
+            for s in settings.sources
+        ]
+        with Session(write_engine(engine)) as session, session.begin():
+            sync_sources(session, configured, now=utc_now(), rng=runtime_rng)
+        async with Fetcher(settings.fetch, host_interval=settings.fetch.host_interval) as fetcher:
+            with Extractor(processes=processes) as extractor:
+                yield Runtime(
+                    settings=settings,
+                    engine=engine,
+                    fetcher=fetcher,
+                    extractor=extractor,
+                    owner=f"{socket.gethostname()}:{os.getpid()}",
+                    watches=compile_watches([(w.name, w.query) for w in settings.watches]),
+                    notifiers=build_notifiers(settings),
+                    rng=runtime_rng,
+                )
+    finally:
+        engine.dispose()
+
+
+async def poll_due_sources(runtime: Runtime, *, due_by: datetime | None = None) -> list[PollResult]:
+    """Claim the sources due by ``due_by`` (default now), poll them, return what happened."""
+    names = [s.name for s in runtime.settings.sources]
+    now = utc_now()
+
+    def claim() -> list[SourceState]:
+        with Session(write_engine(runtime.engine)) as session:
+            return claim_due_sources(
+                session,
+                names=names,
+                now=now,
+                owner=runtime.owner,
+                lease=POLL_LEASE_SECONDS,
+                due_by=due_by,
+            )
+
+    polls = []
+    for state in await asyncio.to_thread(claim):
+        source = runtime.source_settings(state.name)
+        context = EntryContext(
+            engine=runtime.engine,
+            fetcher=runtime.fetcher,
+            extractor=runtime.extractor,
+            watches=runtime.watches,
+            source_id=state.id,
+            fetch_all=source.fetch_all,
+            stopping=runtime.stopping,
+        )
+        polls.append(_guarded_poll(runtime, context, state, source))
+    return list(await asyncio.gather(*polls))
+
+
+async def _guarded_poll(
+    runtime: Runtime, context: EntryContext, state: SourceState, source: SourceSettings
+) -> PollResult:
+    """Poll one source; a bug in it is logged and recorded on the source, not the tick's end.
+
+    This is the one place that catches broadly: every expected failure is already a typed
+    error handled inside poll_source, so whatever arrives here is a defect to report, or a
+    database state an operator must fix (a dedup index rebuilt under other parameters by
+    another version: ``DedupIndexError``, whose message says what to run).
+    """
+    try:
+        return await poll_source(
+            context, state, source, rng=runtime.rng, concurrency=runtime.settings.fetch.concurrency
+        )
+    except DedupIndexError as error:
+        kind, message = error.kind, str(error)
+        log.error("%s: %s", state.name, message, extra={"source": state.name, "kind": kind})
+    except Exception as error:
+        kind, message = "internal", f"{type(error).__name__}: {error}"
+        log.exception(
+            "%s: poll failed unexpectedly", state.name, extra={"source": state.name, "kind": kind}
+        )
+    record = functools.partial(record_failure, kind=kind, message=message)
+    await asyncio.to_thread(record, runtime.engine, state, source, runtime.rng)
+    return PollResult(source=state.name, error_kind=kind)
