@@ -137,6 +137,58 @@ def test_the_one_place_a_headline_names_is_where_its_unplaced_counts_are() -> No
     assert measure(text, "4", title=title, story_terms=("brenna",)) == "miners killed"
 
 
+def test_a_headline_name_holding_a_watch_term_is_the_story_not_a_place() -> None:
+    title = "Divers reach the Orla Queen's lower deck"
+    text = (
+        f"{title}\nDivers searched the wreck from the Orla Queen on Sunday. Eleven people"
+        " died and 40 people are still missing."
+    )
+    assert measure(text, "40", title=title) == "people missing in Orla Queen"
+    assert measure(text, "40", title=title, story_terms=("orla", "ferry")) == "people missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        # A name before the event's noun names the event, not where.
+        (
+            "The number of people who died in the Kelvo Bay ferry disaster rose to 27.",
+            "27",
+            "people killed",
+        ),
+        (
+            "Nine people were killed in the Dravesk wildfire, officials said.",
+            "Nine",
+            "people killed",
+        ),
+        (
+            "Nine people were killed in the Dravesk district, officials said.",
+            "Nine",
+            "people killed in Dravesk",
+        ),
+        # "on the Ostmarkian side" anywhere after the count.
+        (
+            "Fourteen bodies have been recovered on the Ostmarkian side.",
+            "Fourteen",
+            "bodies recovered in Ostmarkia",
+        ),
+    ],
+)
+def test_where_a_count_is_and_where_it_is_not(text: str, number: str, expected: str) -> None:
+    assert measure(text, number) == expected
+
+
+def test_a_part_of_a_possessed_whole_counts_the_whole_s_thing() -> None:
+    text = "About 1,200 of the factory's 5,300 workers are to lose their jobs."
+    assert measure(text, "1,200") == "workers laid off"
+    # The clause is the part's: the whole only says how many there are.
+    assert measure(text, "5,300") == "workers"
+    # A participle after the whole stays the whole's.
+    drones = "Air defences downed 560 of the 640 drones launched at the city."
+    assert measure(drones, "640") == "drones fired"
+    assert measure("About 2,600 people will lose their jobs.", "2,600") == "people laid off"
+
+
 def test_an_aside_between_the_count_and_its_verb_is_skipped() -> None:
     text = "Nine climbers, most of them students, walked free after the rescue."
     assert measure(text, "Nine") == "climbers released"

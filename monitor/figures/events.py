@@ -44,7 +44,14 @@ _BEFORE_NUMBER = frozenset(
     "total of only just".split()
 )
 # Words between a counted phrase and the verb of its clause: "300 people have been killed".
-_AUX = frozenset("have has had been were was are is be being".split())
+# "will" too: "2,600 people will lose their jobs" is what was announced ("could", "may" are
+# forecasts, left to roles.py).
+_AUX = frozenset("have has had been were was are is be being will".split())
+# "1,200 of the factory's 5,300 workers are to lose their jobs": the clause is the part's
+# (but "560 of the 640 drones launched": a participle is still the whole's).
+_WHOLE_OF_PART = re.compile(
+    r"\d[\d,.]*\s+of\s+(?:(?:the|its|their)\s+)?(?:[\w-]+['\u2019]s\s+)?$", re.IGNORECASE
+)
 _FILLERS = _AUX | frozenset(
     "who that which reportedly already now also all so far since then later of them whom "
     "officially allegedly still yet currently believed presumed feared thought known to "
@@ -94,6 +101,8 @@ def read_event(
     if verb is not None:
         return verb
     after, finite = _after(sentence, max(thing_end, phrase_start))
+    if finite and _WHOLE_OF_PART.search(sentence, 0, phrase_start):
+        after, finite = None, False
     if in_thing is not None and in_thing.key is not None:
         if in_thing.key in _WHO_THEY_ARE and after is not None and finite:
             return after  # "40 strikers were arrested": what befell them, not who they are

@@ -33,10 +33,13 @@ from monitor.figures.things import (
 
 # "... and 95,800 who ...", "187 by tender": the sentence goes on after the count.
 _CLAUSE_GOES_ON = re.compile(r" [a-z]")
-# "1,800 of them", "140 of the 180 drones": a part of what the sentence counts.
+# "1,800 of them", "140 of the 180 drones", "1,200 of the factory's 5,300 workers": a part
+# of what the sentence counts.
 _PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|those|these|which)\b", re.IGNORECASE)
 _OF_THE_NUMBER = re.compile(
-    r"\s+of\s+(?:the|its|their|these|those)\s+(?:[\d][\d,.]*\s+|\w+\s+(?=[\d]))?", re.I
+    r"\s+of\s+(?:(?:the|its|their|these|those)\s+(?:[\w-]+['\u2019]s\s+(?=[\d]))?|"
+    r"[A-Z][\w-]*['\u2019]s\s+(?=[\d]))(?:[\d][\d,.]*\s+|\w+\s+(?=[\d]))?",
+    re.I,
 )
 _UP_FROM = re.compile(
     r",\s+(?:up|down|rising|falling|compared)\s+(?:from|with|to)\s+(?:the\s+)?$", re.IGNORECASE

@@ -183,7 +183,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " walked off the job, walk off the job, walked off, stayed away, joined the walkout,"
         " went on strike, gone on strike",
         "laid_off": "laid off, lay off, lays off, laying off, let go, made redundant,"
-        " lost their jobs, dismissed, sacked",
+        " lost their jobs, lose their jobs, loses their jobs, losing their jobs, lose their"
+        " job, being let go, dismissed, sacked",
         "rehired": "rehire, rehired, rehiring, reinstate, reinstated, recalled, took back,"
         " taken back",
         "cut": "cut, cuts, cutting, axe, axed, eliminate, eliminated, shed, slash, slashed",

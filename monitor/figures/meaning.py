@@ -540,10 +540,17 @@ NOT_MONEY = frozenset((COUNT, PERCENT))
 
 def _focus(title: str | None, known: Collection[str], story: Collection[str]) -> str | None:
     """Return the one place the headline names, of those the article names ("in Lutavia"),
-    unless the watch's query names it: then it is the whole story's."""
+    unless the watch's query names it, or a word of it ("the Serrin Strait", "the Marisol
+    Crown" for "Serrin OR Marisol"): then it is the whole story's."""
     if not title:
         return None
-    named = [name for name in known if _names(title, name) and normalize(name) not in story]
+    named = [
+        name
+        for name in known
+        if _names(title, name)
+        and normalize(name) not in story
+        and not any(word in story for word in normalize(name).split())
+    ]
     return named[0] if len(named) == 1 else None
 
 

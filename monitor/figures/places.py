@@ -72,6 +72,15 @@ _OPENING = re.compile(
     r"(?:\s+alone)?\s*,"
 )
 _SIDE = re.compile(rf"^On\s+the\s+(?P<name>{_NAME})\s+side\s*,")
+_SIDE_AFTER = re.compile(rf"\bon\s+the\s+(?P<name>{_NAME})\s+side\b")
+# "died in the Serrin Strait ferry disaster", "in the Dravesk wildfire": a name before the
+# event's noun names the event, not where a count of it is.
+_EVENT_NAMED = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:disaster|tragedy|fire|fires|wildfire|blaze|flood|floods|flooding|"
+    r"crash|accident|attack|attacks|collapse|sinking|capsizing|explosion|blast|outbreak|"
+    r"epidemic|earthquake|quake|storm|cyclone|hurricane|typhoon|strike|shooting|bombing|"
+    r"spill|leak|derailment|war|conflict|crisis)\b"
+)
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|reported|reports|announced|confirmed|estimated|according|"
     r"stated|added|believe|believes|estimate|estimates)\b",
@@ -212,8 +221,15 @@ def _after(sentence: str, position: int) -> PlaceReading:
         ):
             end = word.start
             break
+    side = _SIDE_AFTER.search(sentence, position, end)
+    if side is not None:
+        # "14 bodies have been recovered on the Calvorian side": in Calvoria.
+        name = _cleaned(_demonym_place(side.group("name"), " x"))
+        return PlaceReading(name, side.group(0)) if name else NO_PLACE
     match = _IN_PLACE.search(sentence, position, end) or _TOWN_OF.search(sentence, position, end)
     if match is None or _MORE_PLACES.match(sentence, match.end()):
+        return NO_PLACE
+    if _EVENT_NAMED.match(sentence, match.end()):
         return NO_PLACE
     if match.group("name").endswith(("'s", "\u2019s")):
         return NO_PLACE  # "at Drassel's two largest ports": the ports are where, not Drassel
@@ -248,7 +264,9 @@ def _before(sentence: str, position: int) -> PlaceReading:
         found = possessive
     if found is None or _REPORTING.search(window, found.end("name")):
         return NO_PLACE
-    if found is not possessive and _MORE_PLACES.match(window, found.end()):
+    if found is not possessive and (
+        _MORE_PLACES.match(window, found.end()) or _EVENT_NAMED.match(window, found.end())
+    ):
         return NO_PLACE
     # The place must be in the phrase the number completes ("the toll in Ostmark rose to",
     # "the number of homes destroyed in Tarnet by the fire has risen to"), not in an earlier

@@ -1,11 +1,13 @@
 """``python -m tests.stories``: run the stories end to end and print the scores.
 
 ``python -m tests.stories validate FILE...`` checks story files against the format instead;
-``--details`` lists every wrong alert, missed alert and missed figure after the scores.
+``--details`` lists every wrong alert, missed alert and missed figure after the scores;
+``--blind`` scores the stories of tests/data/stories-blind (see its README) instead.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 import time
@@ -14,7 +16,7 @@ from pathlib import Path
 from monitor.store.db import make_engine
 from monitor.store.migrate import upgrade
 from tests.servers import FeedServer
-from tests.stories.corpus import CorpusError, load_stories, load_story
+from tests.stories.corpus import BLIND_STORIES, STORIES, CorpusError, load_stories, load_story
 from tests.stories.run import run_stories
 from tests.stories.score import score, timeline
 
@@ -38,8 +40,11 @@ def validate(paths: list[str]) -> int:
     return 1 if failed else 0
 
 
-def evaluate(details: bool, only: str | None = None) -> int:
-    stories = [story for story in load_stories() if only in (None, story.name)]
+def evaluate(details: bool, only: str | None = None, folder: Path = STORIES) -> int:
+    stories = [story for story in load_stories(folder) if only in (None, story.name)]
+    if not stories:
+        print(f"no story {only!r} in {folder}", file=sys.stderr)
+        return 2
     server = FeedServer()
     server.start()
     started = time.perf_counter()
@@ -76,15 +81,13 @@ def evaluate(details: bool, only: str | None = None) -> int:
 def main(argv: list[str]) -> int:
     if argv and argv[0] == "validate":
         return validate(argv[1:])
-    if argv in ([], ["--details"]):
-        return evaluate(details=bool(argv))
-    if len(argv) == 2 and argv[0] == "--story":
-        return evaluate(details=True, only=argv[1])
-    print(
-        "usage: python -m tests.stories [--details | --story NAME] | validate FILE...",
-        file=sys.stderr,
-    )
-    return 2
+    parser = argparse.ArgumentParser(prog="python -m tests.stories")
+    parser.add_argument("--details", action="store_true", help="list every miss after the scores")
+    parser.add_argument("--story", help="one story, with its timeline (implies --details)")
+    parser.add_argument("--blind", action="store_true", help="the stories of stories-blind")
+    args = parser.parse_args(argv)
+    folder = BLIND_STORIES if args.blind else STORIES
+    return evaluate(details=args.details or args.story is not None, only=args.story, folder=folder)
 
 
 if __name__ == "__main__":

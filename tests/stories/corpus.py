@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
+BLIND_STORIES = STORIES.parent / "stories-blind"  # written blind; scored, not gated
 ROLES = ("current", "previous")
 ALERTS = ("new", "changed")
 
