@@ -171,6 +171,7 @@ def _after(sentence: str, position: int) -> tuple[EventReading | None, bool]:
     words = words_of(sentence, position)
     lower = lowers(words)
     finite = False
+    planned = False  # "will lose their jobs", "are to be let go"
     index = 0
     while index < len(lower) and index < 6:
         if index == 0 and _APPOSITION.match(sentence, words[0].start):
@@ -187,7 +188,7 @@ def _after(sentence: str, position: int) -> tuple[EventReading | None, bool]:
             key, size = found
             written = " ".join(w.text for w in words[index : index + size])
             how = "clause after" if finite else "participle after"
-            return EventReading(key, written, how), finite
+            return EventReading(key, written, how, intent=planned and finite), finite
         if lower[index] in _WHERE and index + 1 < len(words):
             # "3,400 members at Voskel have been on strike", "15,000 residents across the
             # province have been allowed home": skip where they are.
@@ -205,6 +206,11 @@ def _after(sentence: str, position: int) -> tuple[EventReading | None, bool]:
         if lower[index] not in _FILLERS:
             return None, False
         finite = finite or lower[index] in _AUX or lower[index] in ("who", "that", "which")
+        planned = (
+            planned
+            or lower[index] == "will"
+            or (lower[index] == "to" and index > 0 and lower[index - 1] in ("are", "is"))
+        )
         index += 1
     return None, False
 

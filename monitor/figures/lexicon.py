@@ -63,6 +63,7 @@ EVENTS: Mapping[str, Event] = {
         Event("captured", "captured", person=True),
         Event("arrested", "arrested", person=True),
         Event("held", "held", presence=True, placed=False, person=True),
+        Event("aboard", "on board", presence=True, placed=False),
         Event("released", "released", person=True, placed=False),
         Event("rescued", "rescued", person=True),
         Event("crossed", "crossed", presence=True, placed=False, person=True),
@@ -145,6 +146,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " went missing",
         "captured": "capture, captures, captured, capturing, taken prisoner, taken captive",
         "arrested": "arrest, arrests, arrested, arresting, detain, detains, detained, detaining",
+        "aboard": "carry, carries, carrying, carried",
         "held": "hold, holds, holding, held, abduct, abducted, abducting, kidnap, kidnapped,"
         " kidnapping, taken hostage, held hostage, held captive",
         "released": "release, releases, released, releasing, freed, freeing, set free,"
@@ -207,6 +209,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "captured": "captured",
         "arrested": "arrested, detained",
         "held": "abducted, kidnapped, in the hands of, in captivity",
+        "aboard": "aboard, on board, onboard",
         "released": "released, freed",
         "rescued": "rescued",
         "evacuated": "evacuated",

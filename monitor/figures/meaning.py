@@ -311,6 +311,10 @@ def _meaning(
         head = replace_head(head, _PEOPLE_ARE[key_event])  # people held are hostages
     if key_event == "strike" and head.name == "members":
         head = replace_head(head, "workers")  # union members on strike are its workers
+    if key_event == "cut" and head.person:
+        # "will lay off 3,900 employees", "2,600 people will lose their jobs": a layoff
+        # announced is a job cut; the layoffs carried out ("laid off 1,150") stay their own.
+        head = replace_head(head, "jobs")
     reason = noise_of(figure, head, event=key_event, sentence_start=offset)
     if reason is not None:
         return None, reason, head, event
@@ -480,7 +484,9 @@ def _event_and_scope(
         key = None  # "saved $3 million": what befalls people does not befall money
     if key == "burned" and head.name != "area":
         key = "destroyed"  # "homes burned" are homes destroyed; "burned 40,000 hectares" burned
-    if key == "laid_off" and head.name == "jobs":
+    if key == "aboard" and event.how == "verb before" and not head.person:
+        key = None  # "the trucks carried 40 tonnes": carried is not aboard for things
+    if key == "laid_off" and (head.name == "jobs" or event.intent):
         key = "cut"
 
     if key is not None and event.intent:

@@ -388,6 +388,8 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
     heads = [_named(conjunct, synonyms) for conjunct in conjuncts]
     name = " and ".join(named for named, _ in heads)
     person = all(is_person for _, is_person in heads)
+    if person and len({named for named, _ in heads}) > 1:
+        name = synonyms.get("people", "people")  # "passengers and crew", "women and children"
     military = any(c[-1] in MILITARY or _singular(c[-1]) in MILITARY for c in conjuncts)
     return Head(
         name,

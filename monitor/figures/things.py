@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from monitor.figures.lexicon import ADJECTIVES, CHANGE_NOUNS, NOUNS, VERBS, phrase_at
+from monitor.figures.lexicon import ADJECTIVES, CHANGE_NOUNS, NOUNS, PERSONS, VERBS, phrase_at
 from monitor.figures.words import words_of
 
 _NUMERAL = re.compile(r"[\d.,]+")
@@ -96,6 +96,13 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
     for index, token in enumerate(tokens):
         word = token.group().rstrip(".")
         lower = word.lower()
+        if words and words[-1][0].lower() in PERSONS and lower in (",", "and", "or"):
+            listed = _people_listed(tokens, index)
+            if listed is not None:
+                # "312 passengers and crew", "40 men, women and children": one count of people
+                last = tokens[listed - 1]
+                words.append((last.group(), last.start(), last.end()))
+                break
         if not word or not word[0].isalnum() or _NUMERAL.fullmatch(word):
             break  # punctuation, or another number ("+44 20 7946": not a thing)
         if not words and lower in _DETERMINERS:
@@ -125,6 +132,27 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
     if not words:
         return "", position
     return sentence[words[0][1] : words[-1][2]], words[-1][2]
+
+
+def _people_listed(tokens: list[re.Match[str]], index: int) -> int | None:
+    """Return the end (a token index) of a list of people nouns going on at ``index`` (", women
+    and children", "and crew"), or None: it must close with "and" or "or" and a people noun."""
+    closed = False
+    while index + 1 < len(tokens):
+        mark = tokens[index].group().lower()
+        if mark == "," and tokens[index + 1].group().lower() in ("and", "or"):
+            index += 1
+            mark = tokens[index].group().lower()
+        if mark not in (",", "and", "or") or index + 1 >= len(tokens):
+            break
+        noun = tokens[index + 1].group().rstrip(".").lower()
+        if noun not in PERSONS:
+            break
+        closed = mark in ("and", "or")
+        index += 2
+        if closed:
+            return index
+    return None
 
 
 # Participles that end a phrase after a number ("the 30 counted on Thursday") unless a noun
