@@ -240,10 +240,22 @@ def sources(state: _State, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
 @click.option("--limit", default=50, show_default=True, help="How many of the newest to show.")
 @click.option("--duplicates", is_flag=True, help="Only the copies of held articles.")
+@click.option(
+    "--versions",
+    "versions_of",
+    metavar="URL",
+    help="List the versions of the article at URL (it was edited) and what changed.",
+)
 @pass_state
-def articles(state: _State, as_json: bool, limit: int, duplicates: bool) -> None:
+def articles(
+    state: _State, as_json: bool, limit: int, duplicates: bool, versions_of: str | None
+) -> None:
     """List the newest stored articles with the watches they matched."""
     from monitor.store import listing
+
+    if versions_of is not None:
+        _article_versions(state, versions_of, as_json=as_json)
+        return
 
     rows = _read(
         state, lambda session: listing.list_articles(session, limit=limit, duplicates=duplicates)
@@ -259,6 +271,31 @@ def articles(state: _State, as_json: bool, limit: int, duplicates: bool) -> None
             ", ".join(r.matched_watches),
             _dedup_cell(r.duplicate_of, r.duplicate_kind, r.duplicate_score, r.also_published_by),
             (r.title or "")[:60],
+        ),
+    )
+
+
+def _article_versions(state: _State, url: str, *, as_json: bool) -> None:
+    from monitor.dedup.explain import explain_url
+    from monitor.store.versions import list_versions
+
+    def read(session: Session) -> list[Any]:
+        held = explain_url(session, url).article_id
+        return list_versions(session, held) if held is not None else []
+
+    rows = _read(state, read)
+    if not rows:
+        raise MonitorError(f"no stored article at {url}")
+    _print_rows(
+        rows,
+        as_json=as_json,
+        headers=("version", "fetched", "sentences", "figures changed", "title"),
+        cells=lambda r: (
+            f"{r.version}{' (now)' if r.current else ''}",
+            _when(r.fetched_at),
+            f"+{r.sentences_added} -{r.sentences_removed}",
+            "; ".join(r.figures_changed) or "-",
+            (r.title or "")[:50],
         ),
     )
 

@@ -5,6 +5,7 @@ source poll -> Entry -> fetch -> Page -> extract -> Document -> dedup, watch, fi
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +26,20 @@ class Entry:
     summary: str  # plain text
     content: str  # the feed's own full content (HTML or text), "" when it has none
     published_at: datetime | None
+    updated_at: datetime | None = None  # the feed's own "updated" date, when it gives one
+
+    @property
+    def digest(self) -> str:
+        """What the feed says of the entry, hashed: a new digest means the article was edited."""
+        said = "\x1f".join(
+            (
+                self.title,
+                self.summary,
+                self.content,
+                self.updated_at.isoformat() if self.updated_at else "",
+            )
+        )
+        return hashlib.sha256(said.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -24,7 +24,7 @@ from monitor import dedup
 from monitor.errors import ExtractError, FetchError
 from monitor.extraction import Extractor, document_from_feed
 from monitor.fetch import Fetcher
-from monitor.model import Document, Entry
+from monitor.model import Document, Entry, Page
 from monitor.store import articles
 from monitor.store.db import write_engine
 from monitor.watch import MatchText, Node, matches, parse_query, prefilter
@@ -68,12 +68,14 @@ class EntryContext:
     source_id: int
     fetch_all: bool
     stopping: asyncio.Event | None = None  # set on shutdown: start no new entry
+    recheck_on_feed_change: bool = True  # an edited entry's article is fetched again
 
 
 @dataclass(frozen=True, slots=True)
 class _Text:
     document: Document | None
     page_error: str | None  # the fetch error kind when the page could not be used
+    validators: tuple[str | None, str | None] | None = None  # the page's ETag, Last-Modified
 
 
 class _TryAgain(Exception):
@@ -117,7 +119,7 @@ async def _text(context: EntryContext, entry: Entry, *, last_try: bool) -> _Text
         if document.published_at is None:
             # The page's own date is preferred; the feed's is the next best.
             document = dataclasses.replace(document, published_at=entry.published_at)
-        return _Text(document, None)
+        return _Text(document, None, page_validators(page))
     except FetchError as error:
         extra = {"source": entry.source, "kind": error.kind}
         passing = error.kind in RETRIABLE_FETCH_KINDS and error.status not in PERMANENT_STATUSES
@@ -131,6 +133,11 @@ async def _text(context: EntryContext, entry: Entry, *, last_try: bool) -> _Text
     except ExtractError as error:
         log.info("%s: %s: %s", entry.source, entry.url, error, extra={"source": entry.source})
         return _Text(document_from_feed(entry), ExtractError.kind)
+
+
+def page_validators(page: Page) -> tuple[str | None, str | None]:
+    """Return what a conditional GET of the page sends back: its ETag and Last-Modified."""
+    return page.headers.get("etag"), page.headers.get("last-modified")
 
 
 def _matching(candidates: Sequence[Watch], document: Document) -> list[str]:
@@ -161,7 +168,10 @@ def _store(context: EntryContext, entry: Entry, text: _Text, watches: list[str])
             outcome=Outcome.KNOWN if not decision.stored else outcome,
             article_id=decision.article_id,
             error_kind=text.page_error,
+            digest=entry.digest,
         )
+        if decision.stored and not decision.is_copy and text.validators:
+            articles.set_validators(session, decision.article_id, *text.validators)
     if decision.is_copy:
         log.info(
             "%s: %s is a %s duplicate of #%s (score %.2f)",
@@ -193,6 +203,7 @@ async def _record(
                 outcome=outcome,
                 error_kind=error_kind,
                 article_id=article_id,
+                digest=entry.digest,
             )
 
     await asyncio.to_thread(write)

@@ -20,6 +20,7 @@ from monitor.dedup.urls import url_key
 from monitor.errors import FetchError
 from monitor.model import Entry
 from monitor.pipeline import EntryContext, Outcome, process_entry
+from monitor.recheck import FEED_CHANGED, recheck_article
 from monitor.sources import schedule
 from monitor.sources.feed import FeedError, parse_feed
 from monitor.store import articles, sources
@@ -107,6 +108,11 @@ async def _process_new_entries(
 
     known = await asyncio.to_thread(history)
     new = [entry for entry in entries if entry.key not in known.processed]
+    edited = [
+        entry
+        for entry in entries
+        if entry.key in known.stored and known.stored[entry.key][0] != entry.digest
+    ]
     limit = asyncio.Semaphore(concurrency)
 
     async def one(entry: Entry) -> Outcome:
@@ -123,7 +129,36 @@ async def _process_new_entries(
     for entry in new:
         groups.setdefault(url_key(entry.url), []).append(entry)
     outcomes = await asyncio.gather(*(in_turn(group) for group in groups.values()))
+    if edited:
+        await _recheck_edited(context, state, edited, known)
     return [outcome for group in outcomes for outcome in group]
+
+
+async def _recheck_edited(
+    context: EntryContext, state: SourceState, edited: list[Entry], known: articles.EntryHistory
+) -> None:
+    """Fetch again the articles whose feed entries changed since they were stored; an entry
+    stored before digests were kept only gets its digest."""
+    for entry in edited:
+        if context.stopping is not None and context.stopping.is_set():
+            return  # the digest stays old: the next run sees the change again
+        digest, article_id = known.stored[entry.key]
+        if digest is not None and article_id is not None and context.recheck_on_feed_change:
+            await recheck_article(
+                context.engine,
+                context.fetcher,
+                context.extractor,
+                article_id,
+                reason=FEED_CHANGED,
+            )
+
+        def note(entry: Entry = entry) -> None:
+            with Session(write_engine(context.engine)) as session, session.begin():
+                articles.note_entry_digest(
+                    session, source_id=state.id, key=entry.key, digest=entry.digest
+                )
+
+        await asyncio.to_thread(note)
 
 
 def _conditional_headers(state: SourceState) -> dict[str, str]:

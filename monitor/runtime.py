@@ -28,6 +28,7 @@ from monitor.extraction import Extractor
 from monitor.fetch import Fetcher
 from monitor.pipeline import EntryContext, Watch, compile_watches
 from monitor.polling import PollResult, poll_source, record_failure
+from monitor.recheck import SCHEDULED, Recheck, claim_due_rechecks, recheck_article
 from monitor.sources.google_news import search_feed_url
 from monitor.store.db import make_engine, write_engine
 from monitor.store.migrate import require_current_schema
@@ -133,9 +134,36 @@ async def poll_due_sources(runtime: Runtime, *, due_by: datetime | None = None) 
             source_id=state.id,
             fetch_all=source.fetch_all,
             stopping=runtime.stopping,
+            recheck_on_feed_change=runtime.settings.recheck.on_feed_change,
         )
         polls.append(_guarded_poll(runtime, context, state, source))
     return list(await asyncio.gather(*polls))
+
+
+async def recheck_due_articles(runtime: Runtime) -> list[Recheck]:
+    """Fetch again the young originals whose scheduled recheck is due (``monitor.recheck``)."""
+    settings = runtime.settings.recheck
+    claim = functools.partial(
+        claim_due_rechecks,
+        runtime.engine,
+        window=settings.window,
+        every=settings.every,
+        limit=settings.per_tick,
+    )
+    due = await asyncio.to_thread(claim)
+    limit = asyncio.Semaphore(runtime.settings.fetch.concurrency)
+
+    async def one(article_id: int) -> Recheck:
+        async with limit:
+            return await recheck_article(
+                runtime.engine,
+                runtime.fetcher,
+                runtime.extractor,
+                article_id,
+                reason=SCHEDULED,
+            )
+
+    return list(await asyncio.gather(*(one(article_id) for article_id in due)))
 
 
 async def _guarded_poll(

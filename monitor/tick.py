@@ -1,7 +1,8 @@
 """One tick: the only place that says in which order the stages run.
 
     1. collect  poll the due sources (or read the files of an import); each entry is fetched,
-                matched, checked against the corpus and stored on its own, concurrently
+                matched, checked against the corpus and stored on its own, concurrently;
+                then fetch again the young articles due a recheck (``monitor.recheck``)
     2. decide   the figures of every article stored and not yet decided, in publication
                 order across all sources; new and changed figures queue their alerts
     3. deliver  send the alerts that are due (not for an import: it raises none)
@@ -40,7 +41,7 @@ from monitor.figures.stage import ArticleFigures, decide_pending
 from monitor.importing import ImportResult, import_files
 from monitor.pipeline import compile_watches
 from monitor.polling import PollResult
-from monitor.runtime import Runtime, poll_due_sources
+from monitor.runtime import Runtime, poll_due_sources, recheck_due_articles
 from monitor.store.figures import oldest_pending_fetch
 from monitor.store.sources import polls_in_flight
 from monitor.store.types import utc_now
@@ -112,6 +113,11 @@ def _polls_running(engine: Engine) -> bool:
 async def poll_tick(runtime: Runtime, *, due_by: datetime | None = None) -> list[PollResult]:
     """A daemon's tick: poll the sources due by ``due_by`` (default now), then settle."""
     results = await poll_due_sources(runtime, due_by=due_by)
+    if not runtime.stopping.is_set():
+        rechecks = await recheck_due_articles(runtime)
+        updated = sum(recheck.outcome == "updated" for recheck in rechecks)
+        if rechecks:
+            log.info("rechecks: %d articles looked at, %d edited", len(rechecks), updated)
     await asyncio.to_thread(
         settle,
         runtime.engine,

@@ -39,7 +39,8 @@ CASES = {
     "invalid TOML": ("[fetch\ntimeout = 1\n", "bad.toml: invalid TOML: "),
     "unknown section": (
         '[feeds]\nurl = "x"\n',
-        "bad.toml: feeds: unknown section (known: monitor, fetch, figures, source, watch, notify)",
+        "bad.toml: feeds: unknown section (known: monitor, fetch, figures, recheck, source, watch,"
+        " notify)",
     ),
     "source written as a table": (
         '[source]\nname = "a"\n',

@@ -64,8 +64,12 @@ def queue_alert(
     article: Article,
     alerting: WatchAlerting,
     now: datetime | None = None,
+    revision: Mapping[str, Any] | None = None,
 ) -> int:
-    """Write the alert for a new or changed figure and its deliveries; return the alert id."""
+    """Write the alert for a new or changed figure and its deliveries; return the alert id.
+
+    ``revision`` is set when the figure comes from an edited article that gave another value
+    of the measure before (``monitor.recheck``): it goes into the payload as is."""
     now = now or utc_now()
     alert = Alert(
         figure_id=figure_id,
@@ -78,6 +82,8 @@ def queue_alert(
     session.add(alert)
     session.flush()
     alert.payload = alert_payload(alert, figure, article, earlier)
+    if revision is not None:
+        alert.payload = {**alert.payload, "revision": dict(revision)}
     digest = alerting.mode == "digest" or _past_ceiling(session, watch, alerting, now)
     due = next_digest(now, alerting.digest_every) if digest else now
     session.add_all(

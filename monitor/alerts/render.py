@@ -102,6 +102,7 @@ class _View:
     article: _Source
     earlier: list[_Earlier]  # newest first
     footer: str
+    note: str = ""  # what an edited article said before: "Correction: ..." / "Updated: ..."
 
     @property
     def is_new(self) -> bool:
@@ -147,7 +148,21 @@ def _view(payload: Mapping[str, Any]) -> _View:
         ),
         earlier=earlier,
         footer=f"alert {payload.get('id', '?')}, created {created}",
+        note=_revision_note(payload.get("revision"), unit),
     )
+
+
+def _revision_note(revision: object, unit: str) -> str:
+    """'Correction: this article now says 6; it said 7 in its version 1 (15 Nov 2025 10:40).'"""
+    if not isinstance(revision, Mapping):
+        return ""
+    said = _amount({"value": revision.get("earlier_value"), "qualifier": "exact"}, unit)
+    when = revision.get("earlier_at")
+    at = f" ({_date(when)})" if when else ""
+    version = revision.get("version")
+    before = f" in its version {int(version) - 1}" if isinstance(version, int) else ""
+    lead = "Correction" if revision.get("correction") else "Updated article"
+    return f"{lead}: it said {said}{before}{at}."
 
 
 def _earlier(item: Mapping[str, Any], unit: str) -> _Earlier:
@@ -240,6 +255,8 @@ def _subject(view: _View) -> str:
 def _text(view: _View) -> str:
     was = f" {DASH} was {view.was.amount} ({_cite(view.was.source)})" if view.was else ""
     lines = [f"{view.watch} {DASH} {view.headline}", "", view.figure + was]
+    if view.note:
+        lines.append(view.note)
     if view.sentence:
         lines.append(f'  "{view.sentence}"')
     art = view.article
@@ -285,6 +302,8 @@ def _html_section(view: _View) -> str:
         f'<p style="margin:0 0 8px;font-size:16px"><strong>{_e(view.amount)}</strong> '
         f"{_e(view.thing)}{was}</p>",
     ]
+    if view.note:
+        parts.append(f'<p style="margin:0 0 8px"><em>{_e(view.note)}</em></p>')
     if view.sentence:
         parts.append(
             '<blockquote style="margin:0 0 8px;padding:4px 12px;border-left:3px solid #c0c4c8;'
@@ -356,6 +375,8 @@ def _slack_blocks(view: _View) -> list[dict[str, Any]]:
     lead = f"*{_m(view.headline, 400)}*\n*{_m(view.amount, 200)}* {_m(view.thing, 600)}"
     if view.was:
         lead += f" {DASH} was {_m(view.was.amount, 200)}"
+    if view.note:
+        lead += f"\n_{_m(view.note, 400)}_"
     if view.sentence:
         lead += f"\n>{_m(view.sentence, 1500)}"
     blocks: list[dict[str, Any]] = [

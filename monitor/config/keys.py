@@ -54,6 +54,17 @@ FIGURES_KEYS = (
     Key("synonyms", v.SYNONYMS, {}),
 )
 
+RECHECK_KEYS = (
+    # Fetch a stored article again when its feed entry changes (title, summary, content or
+    # updated date): outlets edit a developing story in place.
+    Key("on_feed_change", v.BOOL, True),
+    # And on a schedule while it is young: every `every`, for `window` after publication.
+    Key("window", v.duration("1m"), "48h"),
+    Key("every", v.duration("1m"), "6h"),
+    # At most this many scheduled rechecks per tick (0: none); the rest wait for the next.
+    Key("per_tick", v.whole_number(0), 20),
+)
+
 SOURCE_COMMON_KEYS = (
     Key("name", v.NAME, REQUIRED),
     Key("type", v.one_of("rss", "google-news"), "rss"),

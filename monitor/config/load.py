@@ -3,7 +3,8 @@
 The file is ``--config PATH``, else ``$MONITOR_CONFIG``, else ``./monitor.toml``, else the
 built-in defaults. ``MONITOR_<KEY>`` overrides a ``[monitor]`` key, ``MONITOR_FETCH_<KEY>`` a
 ``[fetch]`` key, ``MONITOR_FIGURES_<KEY>`` a ``[figures]`` key other than the synonyms table and
-``MONITOR_NOTIFY_<NAME>_<KEY>`` a key of ``[notify.NAME]`` (the name upper case, "-" as "_").
+``MONITOR_RECHECK_<KEY>`` a ``[recheck]`` key, ``MONITOR_NOTIFY_<NAME>_<KEY>`` a key of
+``[notify.NAME]`` (the name upper case, "-" as "_").
 Sources, watches and synonyms are tables and come from the file only.
 Every problem is a ConfigError naming the file (or variable), the key and what is wrong.
 """
@@ -25,6 +26,7 @@ from monitor.config.settings import (
     FigureSettings,
     MonitorSettings,
     NotifierSettings,
+    RecheckSettings,
     Settings,
     SourceSettings,
     WatchSettings,
@@ -34,9 +36,9 @@ from monitor.errors import ConfigError
 DEFAULT_FILE = "monitor.toml"
 CONFIG_ENV = "MONITOR_CONFIG"
 BUILT_IN = "built-in defaults"
-SECTIONS = ("monitor", "fetch", "figures", "source", "watch", "notify")
+SECTIONS = ("monitor", "fetch", "figures", "recheck", "source", "watch", "notify")
 # Prefixes owned entirely by the configuration, so a misspelt variable is an error, not ignored.
-_STRICT_PREFIXES = ("MONITOR_FETCH_", "MONITOR_FIGURES_", "MONITOR_NOTIFY_")
+_STRICT_PREFIXES = ("MONITOR_FETCH_", "MONITOR_FIGURES_", "MONITOR_RECHECK_", "MONITOR_NOTIFY_")
 _NOTIFIER_NAME = re.compile(r"[A-Za-z0-9_-]{1,100}")
 
 RawTable = dict[str, Any]
@@ -123,13 +125,14 @@ class _Reader:
             watches=watches,
             notifiers=notifiers,
             figures=FigureSettings(**self._table(raw["figures"], k.FIGURES_KEYS, "figures")),
+            recheck=RecheckSettings(**self._table(raw["recheck"], k.RECHECK_KEYS, "recheck")),
         )
 
     def _check_shape(self, raw: RawTable) -> None:
         for name in raw:
             if name not in SECTIONS:
                 raise self.error(name, "unknown section (known: " + ", ".join(SECTIONS) + ")")
-        for name in ("monitor", "fetch", "figures", "notify"):
+        for name in ("monitor", "fetch", "figures", "recheck", "notify"):
             if not isinstance(raw.get(name, {}), dict):
                 raise self.error(name, f"expected a table written [{name}]")
         for name in ("source", "watch"):
@@ -148,6 +151,8 @@ class _Reader:
         self._override(raw.setdefault("fetch", {}), k.FETCH_KEYS, "fetch", "MONITOR_FETCH_")
         figures = raw.setdefault("figures", {})
         self._override(figures, k.FIGURES_KEYS, "figures", "MONITOR_FIGURES_")
+        recheck = raw.setdefault("recheck", {})
+        self._override(recheck, k.RECHECK_KEYS, "recheck", "MONITOR_RECHECK_")
         for name, table in raw.get("notify", {}).items():
             kind = table.get("type")
             keys = k.NOTIFY_TYPE_KEYS.get(kind, ()) if isinstance(kind, str) else ()

@@ -44,6 +44,16 @@ class FigureSettings:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class RecheckSettings:
+    """When stored articles are fetched again to see whether they were edited."""
+
+    on_feed_change: bool = True
+    window: float = 48 * 3600.0  # seconds after publication
+    every: float = 6 * 3600.0
+    per_tick: int = 20
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SourceSettings:
     name: str
     type: str
@@ -85,6 +95,7 @@ class Settings:
     watches: tuple[WatchSettings, ...] = ()
     notifiers: Mapping[str, NotifierSettings] = field(default_factory=dict)
     figures: FigureSettings = field(default_factory=FigureSettings)
+    recheck: RecheckSettings = field(default_factory=RecheckSettings)
 
     def missing_secrets(self) -> list[ConfigError]:
         """Return one error for each ``env:NAME`` secret whose variable is not set."""

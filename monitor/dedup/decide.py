@@ -147,15 +147,20 @@ def _near(
     texts = index.texts(session, candidates)
     keys = articles.publication_keys(session, texts)
     for article_id in sorted(texts, key=lambda held: (keys[held], held)):
-        if published < keys[article_id]:
-            # The held article came out later: it is the copy if it says nothing the new one
-            # does not ("a paragraph dropped, a syndication line added"), whatever the new
-            # one adds.
-            similarity = compare(features_of(texts[article_id], params), _as_held(lookup.features))
-        else:
+        # A held article that came out later is the copy if it says nothing the new one does
+        # not ("a paragraph dropped, a syndication line added"), whatever the new one adds;
+        # one of the same minute may be either.
+        later = published[0] < keys[article_id][0]
+        same_time = published[0] == keys[article_id][0]
+        if later or same_time:
+            held = features_of(texts[article_id], params)
+            similarity = compare(held, _as_held(lookup.features))
+            if similarity.is_duplicate:
+                return Match(article_id, "near", round(similarity.score, 4))
+        if not later:
             similarity = compare(lookup.features, held_features(texts[article_id], params))
-        if similarity.is_duplicate:
-            return Match(article_id, "near", round(similarity.score, 4))
+            if similarity.is_duplicate:
+                return Match(article_id, "near", round(similarity.score, 4))
     return None
 
 

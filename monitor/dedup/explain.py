@@ -51,9 +51,15 @@ class Explanation:
     containment: float | None = None
     copies: list[Copy] = field(default_factory=list)  # for an original: also published by
     sightings: list[Sighting] = field(default_factory=list)  # feed entries that led here
+    # The date that placed it in publication order (which copy is the original, the order
+    # figures are decided in): the article's own, or when it was fetched if it gives none.
+    ordered_by: str | None = None  # "published" or "fetched"
+    ordered_at: datetime | None = None
+    version: int = 1  # > 1: the page was edited after it was stored (monitor.recheck)
 
     def to_json(self) -> dict[str, object]:
         row = asdict(self)
+        row["ordered_at"] = self.ordered_at.isoformat() if self.ordered_at else None
         for sighting in row["sightings"]:
             sighting["seen_at"] = sighting["seen_at"].isoformat()
         return row
@@ -85,6 +91,9 @@ def explain_url(session: Session, url: str, params: DedupParams = DEDUP_PARAMS) 
         score=article.duplicate_score,
         copies=_copies(session, article.id),
         sightings=_sightings(session, article.id),
+        ordered_by="published" if article.published_at is not None else "fetched",
+        ordered_at=article.published_at or article.fetched_at,
+        version=article.version,
     )
     original = session.get(Article, article.duplicate_of) if article.duplicate_of else None
     if original is None:
@@ -139,6 +148,16 @@ def describe(explanation: Explanation) -> str:
         return "\n".join(lines)
     how = "this exact URL" if e.found_by == "url" else "its canonical form"
     lines.append(f"held:       #{e.article_id} {e.title or ''} ({e.site or '-'}), by {how}")
+    if e.ordered_at is not None:
+        date = f"{e.ordered_at:%Y-%m-%d %H:%M} UTC"
+        said = (
+            "its publication date"
+            if e.ordered_by == "published"
+            else "when it was fetched (it gives no date)"
+        )
+        lines.append(f"ordered by: {date}, {said}")
+    if e.version > 1:
+        lines.append(f"version:    {e.version} (edited since stored: articles --versions URL)")
     if e.decision == "original":
         lines.append("decision:   original")
     else:

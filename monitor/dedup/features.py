@@ -106,6 +106,11 @@ def _numbers(tokens: list[str]) -> list[str]:
     return [t for t in tokens if t.isdigit()]
 
 
+def text_hash(text: str) -> str | None:
+    """Return the hash of a text's normalised words (``Features.text_hash`` without the rest)."""
+    return _text_hash(words(text))
+
+
 def _text_hash(tokens: list[str]) -> str | None:
     if not tokens:
         return None

@@ -25,7 +25,8 @@ from monitor.figures.novelty import ALERTING
 from monitor.figures.options import FigureOptions
 from monitor.store import figures as stored
 from monitor.store.db import write_engine
-from monitor.store.tables import Article, WatchMatch
+from monitor.store.tables import Article, ArticleVersion, WatchMatch
+from monitor.store.types import iso
 
 log = logging.getLogger(__name__)
 
@@ -135,11 +136,12 @@ def decide_for_watch(
     book = stored.load_book(session, watch, candidates)
     reference = ArticleRef(article.id, article.url, article.site, article.published_at)
     decided = decide_figures(meanings, book, reference)
-    ids = stored.add_figures(session, article.id, watch, decided)
+    ids = stored.add_figures(session, article.id, watch, decided, article.version)
     if policy is None or article.content_origin == "import":
         return ArticleFigures(article.id, watch, tuple(decided))
     for item, figure_id in zip(decided, ids, strict=True):
         if item.decision.status in ALERTING and policy.follows(item.measure):
+            revision = _revision(session, article, item) if article.version > 1 else None
             queue_alert(
                 session,
                 figure_id=figure_id,
@@ -150,8 +152,27 @@ def decide_for_watch(
                 earlier=stored.stored_ids(item.earlier, ids),
                 article=article,
                 alerting=policy,
+                revision=revision,
             )
     return ArticleFigures(article.id, watch, tuple(decided))
+
+
+def _revision(session: Session, article: Article, item: Decided) -> dict[str, object] | None:
+    """What an edited article said of the measure before: "it said 1,500 at 10:40"; a lower
+    value now is a correction."""
+    # Stored values of this article come from its earlier versions (this version's own are
+    # not stored yet: they carry provisional ids below zero).
+    own = [v for v in item.earlier if v.article_id == article.id and v.figure_id > 0]
+    if not own:
+        return None
+    before = session.get(ArticleVersion, (article.id, article.version - 1))
+    said = own[-1]
+    return {
+        "version": article.version,
+        "earlier_value": said.value,
+        "earlier_at": iso(before.fetched_at) if before is not None else None,
+        "correction": item.meaning.figure.value < said.value,
+    }
 
 
 def lock_figures(session: Session) -> None:

@@ -87,6 +87,7 @@ def _entry(raw: Any, *, source: str, base: str, use_guid: bool) -> Entry:
         summary=_text(raw.get("summary", "")),
         content=content[0].get("value", "") if content else "",
         published_at=_published(raw),
+        updated_at=_updated(raw),
     )
 
 
@@ -99,6 +100,13 @@ def _text(value: str) -> str:
     """Return feed markup as plain text (titles and summaries are often HTML)."""
     # The extraction's HTML reader: it also drops what a reader never sees (script, style).
     return " ".join(html_to_text(value).split())
+
+
+def _updated(raw: Any) -> datetime | None:
+    """Return the entry's own "updated" date (Atom <updated>, RSS <atom:updated>), if any."""
+    # dict.get: feedparser's own get() answers a missing "updated" with the published date.
+    moment = dict.get(raw, "updated_parsed")
+    return datetime.fromtimestamp(calendar.timegm(moment), tz=UTC) if moment else None
 
 
 def _published(raw: Any) -> datetime | None:

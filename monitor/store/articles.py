@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select, update
@@ -20,7 +20,8 @@ def url_hash(url: str) -> str:
     return hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-RETRY = "retry"
+RETRY = "retry"  # pipeline.Outcome values, which this module cannot import
+STORED = "stored"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,22 +30,29 @@ class EntryHistory:
 
     processed: frozenset[str]  # keys done for good: never processed again
     failed_attempts: Mapping[str, int]  # keys waiting for a retry -> tries so far
+    # Processed keys -> (the digest of what the feed said then, the original stored for it)
+    stored: Mapping[str, tuple[str | None, int | None]] = field(default_factory=dict)
 
 
 def entry_history(session: Session, source_id: int, keys: Sequence[str]) -> EntryHistory:
     """Return which of ``keys`` were processed and which wait for another try."""
     if not keys:
         return EntryHistory(frozenset(), {})
-    query = select(SourceEntry.entry_key, SourceEntry.outcome, SourceEntry.attempts).where(
-        SourceEntry.source_id == source_id, SourceEntry.entry_key.in_(keys)
-    )
-    processed, failed = set(), {}
-    for key, outcome, attempts in session.execute(query):
+    query = select(
+        SourceEntry.entry_key,
+        SourceEntry.outcome,
+        SourceEntry.attempts,
+        SourceEntry.entry_digest,
+        SourceEntry.article_id,
+    ).where(SourceEntry.source_id == source_id, SourceEntry.entry_key.in_(keys))
+    processed, failed, stored = set(), {}, {}
+    for key, outcome, attempts, digest, article_id in session.execute(query):
         if outcome == RETRY:
             failed[key] = attempts
         else:
             processed.add(key)
-    return EntryHistory(frozenset(processed), failed)
+            stored[key] = (digest, article_id if outcome == STORED else None)
+    return EntryHistory(frozenset(processed), failed, stored)
 
 
 def article_id_for_url(session: Session, url: str) -> int | None:
@@ -67,8 +75,10 @@ def mark_entry(
     outcome: str,
     article_id: int | None = None,
     error_kind: str | None = None,
+    digest: str | None = None,
 ) -> None:
-    """Record what became of a source's entry; a retry counts one more attempt."""
+    """Record what became of a source's entry; a retry counts one more attempt. ``digest``
+    is ``Entry.digest``: what the feed said of it."""
     row = session.get(SourceEntry, (source_id, key))
     if row is None:
         session.add(
@@ -80,12 +90,35 @@ def mark_entry(
                 article_id=article_id,
                 error_kind=error_kind,
                 attempts=1,
+                entry_digest=digest,
             )
         )
         return
     row.outcome, row.article_id, row.error_kind = outcome, article_id, error_kind
     row.attempts += 1
     row.seen_at = utc_now()
+    row.entry_digest = digest or row.entry_digest
+
+
+def set_validators(
+    session: Session, article_id: int, etag: str | None, last_modified: str | None
+) -> None:
+    """Keep the page's validators, for a conditional GET when the article is rechecked."""
+    session.execute(
+        update(Article)
+        .where(Article.id == article_id)
+        .values(page_etag=etag, page_last_modified=last_modified)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def note_entry_digest(session: Session, *, source_id: int, key: str, digest: str) -> None:
+    """Record what the feed now says of an entry already processed."""
+    session.execute(
+        update(SourceEntry)
+        .where(SourceEntry.source_id == source_id, SourceEntry.entry_key == key)
+        .values(entry_digest=digest)
+    )
 
 
 def add_article(

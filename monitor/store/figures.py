@@ -105,14 +105,17 @@ class HistoryValue:
 
 
 def add_figures(
-    session: Session, article_id: int, watch: str, decided: Sequence[Decided]
+    session: Session, article_id: int, watch: str, decided: Sequence[Decided], version: int = 1
 ) -> list[int]:
-    """Store an article's decided figures for ``watch``, in the order given (text order).
+    """Store an article's decided figures for ``watch``, in the order given (text order),
+    read in the article's ``version``.
 
     Returns the new rows' ids in that order. A figure that repeats or restates another of the
     same article points at it once both are stored (``decide.provisional``).
     """
     rows = [_row(article_id, watch, item) for item in decided]
+    for row in rows:
+        row.version = version
     session.add_all(rows)
     session.flush()
     ids = [row.id for row in rows]

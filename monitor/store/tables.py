@@ -127,8 +127,32 @@ class Article(Base):
     )
     duplicate_kind: Mapped[str | None] = mapped_column(String(8))
     duplicate_score: Mapped[float | None] = mapped_column(Float)
-    # NULL until the figures stage has decided this article's figures (in publication order).
+    # NULL until the figures stage has decided this article's figures (in publication order);
+    # NULL again when a recheck finds the page changed, so the new version is decided.
     figures_decided_at: Mapped[datetime | None] = mapped_column(index=True)
+    # Rechecks (monitor/recheck.py): the version the text is (1 for the first fetch), when it
+    # was fetched if not first, the page's validators for a conditional GET, and the last look.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    updated_at: Mapped[datetime | None]
+    page_etag: Mapped[str | None] = mapped_column(String(255))
+    page_last_modified: Mapped[str | None] = mapped_column(String(64))
+    rechecked_at: Mapped[datetime | None] = mapped_column(index=True)
+
+
+class ArticleVersion(Base):
+    """An earlier text of an article that its page has since replaced (an update, a
+    correction); the current text is the article's own."""
+
+    __tablename__ = "article_versions"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    fetched_at: Mapped[datetime]
+    text_hash: Mapped[str | None] = mapped_column(HASH)
+    title: Mapped[str | None]
+    text: Mapped[str]
 
 
 class ArticleUrl(Base):
@@ -201,6 +225,9 @@ class SourceEntry(Base):
     error_kind: Mapped[str | None] = mapped_column(KIND)
     attempts: Mapped[int] = mapped_column(default=1, server_default=text("1"))
     seen_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # What the feed said of it (title, summary, content, updated date), hashed: a change means
+    # the article was edited, and its page is fetched again.
+    entry_digest: Mapped[str | None] = mapped_column(HASH)
 
 
 class WatchMatch(Base):
@@ -257,6 +284,8 @@ class Figure(Base):
         ForeignKey("figures.id", ondelete="SET NULL"), index=True
     )
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # The article version whose text the figure was read in (articles.version).
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
 
 
 class Alert(Base):
