@@ -523,3 +523,20 @@ def test_digest_of_one_and_of_many() -> None:
     assert note.startswith(f"\u2026 and {30 - shown} more")
     assert many.text.count("New measure:") == 30  # email and text are not capped
     assert many.html.count("<h2") == 30
+
+
+def test_an_edited_article_says_what_it_said_before_in_every_rendering() -> None:
+    payload = shells_changed()
+    payload["revision"] = {
+        "version": 2,
+        "earlier_value": 3_000_000,
+        "earlier_at": "2024-05-01T08:00:00+00:00",
+        "correction": False,
+    }
+    for name, text in renderings(render_alert(payload)):
+        if name != "subject":
+            assert "Updated article: it said 3 million in its version 1 (2024-05-01)" in text
+    payload["revision"] = {**payload["revision"], "earlier_value": 6_000_000, "correction": True}
+    rendered = render_alert(payload)
+    assert "Correction: it said 6 million in its version 1" in rendered.text
+    assert "Correction" in blocks_text(rendered.slack)
