@@ -69,6 +69,9 @@ class EntryContext:
     fetch_all: bool
     stopping: asyncio.Event | None = None  # set on shutdown: start no new entry
     recheck_on_feed_change: bool = True  # an edited entry's article is fetched again
+    # The feed's summary describes this very article (an RSS or Atom feed), rather than a
+    # cluster of related headlines (a Google News search feed): it counts when matching.
+    summary_describes_entry: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +108,8 @@ async def process_entry(
         return await _record(context, entry, Outcome.RETRY, error_kind=error.kind)
     if text.document is None:
         return await _record(context, entry, Outcome.NO_TEXT, error_kind=text.page_error)
-    matched = _matching(candidates, text.document)
+    standfirst = entry.summary if context.summary_describes_entry else ""
+    matched = _matching(candidates, text.document, standfirst)
     if not matched:
         return await _record(context, entry, Outcome.NO_MATCH, error_kind=text.page_error)
     return await asyncio.to_thread(_store, context, entry, text, matched)
@@ -140,8 +144,11 @@ def page_validators(page: Page) -> tuple[str | None, str | None]:
     return page.headers.get("etag"), page.headers.get("last-modified")
 
 
-def _matching(candidates: Sequence[Watch], document: Document) -> list[str]:
-    text = MatchText.of(title=document.title or "", text=document.text)
+def _matching(candidates: Sequence[Watch], document: Document, standfirst: str) -> list[str]:
+    # The feed's summary is the outlet's own standfirst for the article: a watch term it
+    # names ("the Ashfall ransomware gang") holds even when the body says "the attack".
+    body = f"{standfirst}\n{document.text}" if standfirst else document.text
+    text = MatchText.of(title=document.title or "", text=body)
     return [watch.name for watch in candidates if matches(watch.query, text)]
 
 

@@ -135,6 +135,7 @@ async def poll_due_sources(runtime: Runtime, *, due_by: datetime | None = None) 
             fetch_all=source.fetch_all,
             stopping=runtime.stopping,
             recheck_on_feed_change=runtime.settings.recheck.on_feed_change,
+            summary_describes_entry=source.type == "rss",
         )
         polls.append(_guarded_poll(runtime, context, state, source))
     return list(await asyncio.gather(*polls))

@@ -143,6 +143,32 @@ def test_matching_entries_are_stored_others_skipped_and_a_304_costs_nothing(
     assert len(stored(db_url)["articles"]) == 2
 
 
+def test_the_feed_summary_is_the_article_s_standfirst_when_matching(
+    server: FeedServer, db_url: str, tmp_path: Path
+) -> None:
+    # The page never names a watch term its summary names: the summary is the outlet's own
+    # description of the article, and counts. A page that neither names is no match.
+    body = "Officials in Seoul said on Tuesday that rail traffic at the border had doubled. "
+    for slug in ("standfirst", "unrelated"):
+        server.route(
+            f"/news/{slug}",
+            body=page("Rail traffic doubles", body),
+            headers={"Content-Type": "text/html; charset=utf-8"},
+        )
+    items = [
+        ("standfirst", "Rail traffic doubles", "North Korea sends more shells to Russia by rail."),
+        ("unrelated", "Rail traffic doubles", "North Korea reopens a rail link."),
+    ]
+    server.route(
+        "/feed.xml", body=feed(server, items), headers={"Content-Type": "application/rss+xml"}
+    )
+    run(settings_for(server, db_url, tmp_path))
+    state = stored(db_url)
+    assert state["entries"][server.url("/news/standfirst")] == "stored"
+    assert state["articles"] == [server.url("/news/standfirst")]
+    assert state["entries"][server.url("/news/unrelated")] in ("no_match", "skipped")
+
+
 def test_a_failing_page_is_retried_next_time_and_validators_wait(
     server: FeedServer, db_url: str, tmp_path: Path
 ) -> None:
