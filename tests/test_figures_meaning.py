@@ -238,6 +238,8 @@ def test_a_place_the_watch_requires_is_the_story_itself() -> None:
         ("The mill will now close 3 lines rather than 2 lines.", "2", "rather than"),
         ("Crews saved 140 houses, not 160 as first reported.", "160", "as first reported"),
         ("The earlier plan for 4,000 cuts was dropped.", "4,000", "earlier plan for"),
+        ("Some 2,900 staff worked overtime, against 2,100 in the first week.", "2,100", "against"),
+        ("The government had promised 500 tents last week.", "500", "had promised"),
     ],
 )
 def test_a_past_value_is_previous(text: str, number: str, words: str) -> None:
@@ -257,6 +259,7 @@ def test_a_past_value_is_previous(text: str, number: str, words: str) -> None:
         ("Crews saved 140 houses, not 160 as first reported.", "140"),
         ("Volunteers drove 300 evacuees to 12 shelters from Tarnet.", "300"),
         ("He did not count 50 of the ballots.", "50"),
+        ("Medics gave 41,300 doses in the first four days of the campaign.", "41,300"),
     ],
 )
 def test_the_value_reported_now_is_current(text: str, number: str) -> None:
@@ -343,3 +346,8 @@ def test_the_same_text_always_means_the_same() -> None:
 )
 def test_who_is_counted_and_what_befell_them(text: str, number: str, expected: str) -> None:
     assert measure(text, number) == expected
+
+
+def test_sizes_and_versions_count_nothing() -> None:
+    read = read_meanings("The capsule, 58 centimetres wide, fits through a flaw in version 9.4.")
+    assert read.meanings == []

@@ -40,7 +40,7 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
 _AGE_APPOSITION = re.compile(r"[A-Z][\w'\u2019.-]*,\s+$")
 _NAME_BEFORE = re.compile(
     r"\b(?:Resolution|Article|Section|Chapter|Clause|Rule|Act|No\.?|Number|Nos?\.|Flight|Route|"
-    r"Highway|Room|Gate|Platform|Line|Bus|Channel|Page|Volume|Vol\.|Issue|Version|Phase|Stage|"
+    r"Highway|Room|Gate|Platform|Line|Bus|Channel|Page|Volume|Vol\.|Issue|[Vv]ersion|Phase|Stage|"
     r"Level|Block|Unit|Ward|District|Zone|Camp|Group|Battalion|Brigade|Division|Regiment|"
     r"Squadron|Corps|Army|Fleet|Model|Type|Class|Series|Mark|Mk\.?|Apollo|Air\s+Force)\s+$"
 )

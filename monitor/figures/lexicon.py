@@ -322,7 +322,8 @@ PLACE_SUFFIXES = frozenset(
 )
 DISTANCE_UNITS = frozenset(
     """km kilometre kilometres kilometer kilometers mile miles metre metres meter meters
-    yard yards foot feet""".split()
+    yard yards foot feet cm centimetre centimetres centimeter centimeters mm millimetre
+    millimetres millimeter millimeters inch inches""".split()
 )
 AREA_UNITS: Mapping[str, str] = {
     "hectare": "hectares",

@@ -96,7 +96,8 @@ _REPORTED_BEFORE = re.compile(
     r"\b(?:had\s+(?:previously\s+|earlier\s+|initially\s+|originally\s+|first\s+)?|"
     r"(?:previously|earlier|initially|originally|formerly)\s+)"
     r"(?:said|reported|put|estimated|given|announced|counted|recorded|cited|stated|listed|"
-    r"tallied|stood|confirmed|registered|logged|claimed|spoken\s+of)\b"
+    r"tallied|stood|confirmed|registered|logged|claimed|spoken\s+of|promised|pledged|"
+    r"offered)\b"
     rf"(?:\s+{_ANY}){{0,5}}?\s+(?:at\s+|of\s+|as\s+)?$",
     re.IGNORECASE,
 )
@@ -113,6 +114,13 @@ _AGO_AFTER = re.compile(
     r"^[^.;:\d]{0,40}?\b(?:(?:a|one|two|three|four|five|six|\d+)\s+(?:day|week|month|year|"
     r"fortnight|hour)s?\s+(?:earlier|ago|before|previously)|the\s+(?:previous|prior|day\s+before)"
     r"(?:\s+(?:day|week|month|year))?|earlier\s+(?:in\s+the|this|that)\s+(?:week|month|year))\b",
+    re.IGNORECASE,
+)
+# After "against": "against 2,100 in the first week", "against 85,000 in its first count"
+# (on its own, "in the first four days of a campaign" is no past value).
+_FIRST_AFTER = re.compile(
+    r"^[^.;:\d]{0,40}?\bin\s+(?:the|its|their|[\w-]+['\u2019]s|the\s+[\w-]+['\u2019]s)\s+"
+    r"(?:first|previous|earlier|initial|original|last)\s+[a-z]+",
     re.IGNORECASE,
 )
 _FORECAST = re.compile(
@@ -162,6 +170,10 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
         return RoleReading("previous", initial.group(0).strip(), said)
     against = _AGAINST.search(before)
     ago = _AGO_AFTER.match(after)
+    if against is not None and ago is None:
+        ago = _FIRST_AFTER.match(after)
+        if ago is not None:
+            return RoleReading("previous", f"{against.group(0).strip()} ... {ago.group(0).strip()}")
     if against is not None and ago is not None:
         return RoleReading("previous", f"{against.group(0).strip()} ... {ago.group(0).strip()}")
     not_before = _NOT_BEFORE.search(before)
