@@ -351,3 +351,17 @@ def test_who_is_counted_and_what_befell_them(text: str, number: str, expected: s
 def test_sizes_and_versions_count_nothing() -> None:
     read = read_meanings("The capsule, 58 centimetres wide, fits through a flaw in version 9.4.")
     assert read.meanings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("Authorities shut 40 schools after the quake.", "40", "schools closed"),
+        ("Engineers have begun drilling two boreholes.", "two", "boreholes drilled"),
+        ("Nine survivors were being treated in hospitals.", "Nine", "survivors hospitalised"),
+        # People are not closed: what they did to the ports is not what befell them.
+        ("Some 8,100 dockworkers have shut the two ports.", "8,100", "workers"),
+    ],
+)
+def test_things_closed_drilled_and_people_treated(text: str, number: str, expected: str) -> None:
+    assert measure(text, number) == expected

@@ -90,6 +90,9 @@ EVENTS: Mapping[str, Event] = {
         Event("rehired", "rehired", person=True),
         Event("cut", "cut", placed=False),
         Event("contained", "contained"),
+        Event("closed", "closed"),
+        Event("reopened", "reopened"),
+        Event("drilled", "drilled", placed=False),
         Event("opened", "open"),
         # Confirmed is what a count of cases is unless the text says suspected: no event.
         Event("confirmed", "confirmed", person=True),
@@ -175,7 +178,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "affected": "affect, affects, affected, affecting",
         "infected": "infect, infected, tested positive, fell ill, fallen ill",
         "hospitalised": "hospitalise, hospitalised, hospitalize, hospitalized, admit,"
-        " admitted, in hospital, in hospitals, treated in hospital, admitted to hospital",
+        " admitted, in hospital, in hospitals, treated in hospital, admitted to hospital,"
+        " treated in hospitals, being treated in, treated in",
         "recovered": "recover, recovered, recovering",
         "vaccinated": "vaccinate, vaccinated, vaccinating, inoculate, inoculated, immunise,"
         " immunised, immunize, immunized",
@@ -192,6 +196,10 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "cut": "cut, cuts, cutting, axe, axed, eliminate, eliminated, shed, slash, slashed",
         "contained": "contained",
         "opened": "open, opens, opened, opening, set up, established",
+        "closed": "close, closes, closed, closing, shut, shuts, shutting, shut down, shuts down,"
+        " shutting down, closed down",
+        "reopened": "reopen, reopens, reopened, reopening",
+        "drilled": "drill, drills, drilled, drilling, bore, bored, boring",
         "confirmed": "confirmed, confirmed by laboratory tests, laboratory-confirmed",
     }
 )
@@ -235,6 +243,9 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "pledged": "pledged, promised",
         "fired": "fired, launched",
         "contained": "contained",
+        "closed": "closed, shut",
+        "reopened": "reopened",
+        "drilled": "drilled",
     }
 )
 

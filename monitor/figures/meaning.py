@@ -51,6 +51,8 @@ _PERSON_EVENT = {
     "destroyed": "killed",  # "the town lost 7 people"
 }
 _MONEY_EVENTS = frozenset(("pledged", "paid", "sent", "spent"))
+# What is done to places and things, never to people: "40 schools closed", "two boreholes".
+_DONE_TO_THINGS = frozenset(("closed", "reopened", "drilled"))
 # What befalls people and may be said of cases: "suspected cases", "cases hospitalised".
 _CASE_EVENTS = frozenset(("infected", "suspected", "hospitalised", "recovered", "tested"))
 # Words that say a count is the whole, not the last place named: "420 in all".
@@ -484,6 +486,8 @@ def _event_and_scope(
         key = None  # "saved $3 million": what befalls people does not befall money
     if key == "burned" and head.name != "area":
         key = "destroyed"  # "homes burned" are homes destroyed; "burned 40,000 hectares" burned
+    if key in _DONE_TO_THINGS and head.person:
+        key = None  # "the 8,100 dockworkers who have shut the ports": what they did, not befell
     if key == "aboard" and event.how == "verb before" and not head.person:
         key = None  # "the trucks carried 40 tonnes": carried is not aboard for things
     if key == "laid_off" and (head.name == "jobs" or event.intent):
