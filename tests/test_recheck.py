@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from monitor.cli import cli
@@ -192,14 +192,8 @@ def test_a_page_that_did_not_change_costs_a_304_and_changes_nothing(
     (request,) = page_requests(server)
     assert request.headers.get("if-none-match") == '"v1"'
     assert alerts(server) == []
-    engine = make_engine(db_url)
-    try:
-        with Session(engine) as session:
-            (article,) = session.query(Article).all()
-            assert article.version == 1
-            assert article.rechecked_at is not None
-    finally:
-        engine.dispose()
+    article = the_article(db_url)
+    assert article.version == 1 and article.rechecked_at is not None
     # Looked at just now: the next tick does not fetch it again.
     server.reset()
     serve(server, FIRST, "Varsel earthquake kills 1,500", '"v1"', status=304)
@@ -218,11 +212,18 @@ def test_a_page_that_fails_on_recheck_keeps_its_text_and_the_daemon_goes_on(
     serve(server, FIRST, "Varsel earthquake toll revised", '"v1"', status=500)
     poll(config)  # the feed changed; the page answers 500
     assert len(page_requests(server)) >= 1 and alerts(server) == []
+    article = the_article(db_url)
+    assert article.version == 1 and "1,500" in article.text
+
+
+def the_article(db_url: str) -> Article:
+    """Return the one stored article, detached from its session."""
     engine = make_engine(db_url)
     try:
-        with Session(engine) as session:
-            (article,) = session.query(Article).all()
-            assert article.version == 1 and "1,500" in article.text
+        with Session(engine, expire_on_commit=False) as session:
+            (article,) = session.scalars(select(Article)).all()
+            session.expunge(article)
+            return article
     finally:
         engine.dispose()
 
