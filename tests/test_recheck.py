@@ -105,6 +105,15 @@ def poll(config: Path) -> None:
     asyncio.run(run_once(load_settings(config, environ={}), processes=0))
 
 
+def stored_once(server: FeedServer, db_url: str, tmp_path: Path) -> Path:
+    """Store the first version of the article; return the configuration, the server reset."""
+    config = configure(tmp_path, db_url, server)
+    serve(server, FIRST, "Varsel earthquake kills 1,500", '"v1"')
+    poll(config)
+    server.reset()
+    return config
+
+
 def alerts(server: FeedServer) -> list[dict[str, Any]]:
     return [json.loads(r.body) for r in server.requests if r.path == "/hook"]
 
@@ -182,10 +191,7 @@ def test_a_page_that_did_not_change_costs_a_304_and_changes_nothing(
     feed_server: FeedServer, db_url: str, tmp_path: Path
 ) -> None:
     server = feed_server
-    config = configure(tmp_path, db_url, server)
-    serve(server, FIRST, "Varsel earthquake kills 1,500", '"v1"')
-    poll(config)
-    server.reset()
+    config = stored_once(server, db_url, tmp_path)
     serve(server, FIRST, "Varsel earthquake kills 1,500", '"v1"', status=304)
     _age_last_look(db_url, hours=2)
     poll(config)
@@ -205,10 +211,7 @@ def test_a_page_that_fails_on_recheck_keeps_its_text_and_the_daemon_goes_on(
     feed_server: FeedServer, db_url: str, tmp_path: Path
 ) -> None:
     server = feed_server
-    config = configure(tmp_path, db_url, server)
-    serve(server, FIRST, "Varsel earthquake kills 1,500", '"v1"')
-    poll(config)
-    server.reset()
+    config = stored_once(server, db_url, tmp_path)
     serve(server, FIRST, "Varsel earthquake toll revised", '"v1"', status=500)
     poll(config)  # the feed changed; the page answers 500
     assert len(page_requests(server)) >= 1 and alerts(server) == []
