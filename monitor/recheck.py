@@ -110,10 +110,14 @@ def claim_due_rechecks(
         return []
     now = now or utc_now()
     last_look = func.coalesce(Article.rechecked_at, Article.updated_at, Article.fetched_at)
+    young = now - timedelta(seconds=window)
     due = and_(
+        # An article published inside the window was fetched inside it too: this bound is
+        # the indexed one, and the next line the exact test.
+        Article.fetched_at >= young,
         Article.duplicate_of.is_(None),
         Article.content_origin == "page",
-        func.coalesce(Article.published_at, Article.fetched_at) >= now - timedelta(seconds=window),
+        func.coalesce(Article.published_at, Article.fetched_at) >= young,
         last_look <= now - timedelta(seconds=every),
     )
     with Session(write_engine(engine)) as session, session.begin():

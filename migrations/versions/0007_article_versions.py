@@ -1,5 +1,6 @@
 """Articles are rechecked: a page edited in place (a toll raised, a correction) becomes a new
-version. Articles carry their version, the page's validators for a conditional GET and when
+version. Articles carry their version (and fetched_at gets an index: the recheck schedule
+looks at the recently fetched ones), the page's validators for a conditional GET and when
 they were last looked at; article_versions keeps the texts they replaced; figures say which
 version they were read in; source entries keep a digest of what the feed said of them.
 
@@ -30,6 +31,7 @@ def upgrade() -> None:
     op.add_column("articles", sa.Column("page_last_modified", sa.String(64), nullable=True))
     op.add_column("articles", sa.Column("rechecked_at", sa.DateTime(timezone=True), nullable=True))
     op.create_index(op.f("ix_articles_rechecked_at"), "articles", ["rechecked_at"])
+    op.create_index(op.f("ix_articles_fetched_at"), "articles", ["fetched_at"])
     op.create_table(
         "article_versions",
         sa.Column("article_id", sa.Integer(), nullable=False),
@@ -58,6 +60,7 @@ def downgrade() -> None:
     op.drop_column("source_entries", "entry_digest")
     op.drop_column("figures", "version")
     op.drop_table("article_versions")
+    op.drop_index(op.f("ix_articles_fetched_at"), table_name="articles")
     op.drop_index(op.f("ix_articles_rechecked_at"), table_name="articles")
     for column in ("rechecked_at", "page_last_modified", "page_etag", "updated_at", "version"):
         op.drop_column("articles", column)

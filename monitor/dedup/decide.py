@@ -144,21 +144,19 @@ def _near(
     candidates.update(dict.fromkeys(lookup.sentences.candidates(min_shared=min_shared)))
     # The earliest published candidate that passes: a copy points at the first publication,
     # not at a later update that happens to share the copied part more closely.
-    texts = index.texts(session, candidates)
-    keys = articles.publication_keys(session, texts)
-    for article_id in sorted(texts, key=lambda held: (keys[held], held)):
+    for article_id, text, held_at in index.texts_in_order(session, candidates):
         # A held article that came out later is the copy if it says nothing the new one does
         # not ("a paragraph dropped, a syndication line added"), whatever the new one adds;
         # one of the same minute may be either.
-        later = published[0] < keys[article_id][0]
-        same_time = published[0] == keys[article_id][0]
+        later = published[0] < held_at[0]
+        same_time = published[0] == held_at[0]
         if later or same_time:
-            held = features_of(texts[article_id], params)
+            held = features_of(text, params)
             similarity = compare(held, _as_held(lookup.features))
             if similarity.is_duplicate:
                 return Match(article_id, "near", round(similarity.score, 4))
         if not later:
-            similarity = compare(lookup.features, held_features(texts[article_id], params))
+            similarity = compare(lookup.features, held_features(text, params))
             if similarity.is_duplicate:
                 return Match(article_id, "near", round(similarity.score, 4))
     return None

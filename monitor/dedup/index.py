@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import Select, bindparam, delete, insert, literal, select, text, union_all
 from sqlalchemy.orm import Session
 
 from monitor.dedup.params import DedupParams
 from monitor.errors import MonitorError
+from monitor.store.articles import PUBLISHED
 from monitor.store.tables import Article, ArticleUrl, DedupBand, DedupIndex, DedupSentence
 from monitor.store.types import utc_now
 
@@ -218,6 +220,20 @@ def texts(session: Session, article_ids: Collection[int]) -> dict[int, str]:
     if not article_ids:
         return {}
     return {row.id: row.text for row in session.execute(_TEXTS, {"ids": list(article_ids)})}
+
+
+def texts_in_order(
+    session: Session, article_ids: Collection[int]
+) -> list[tuple[int, str, tuple[datetime, str]]]:
+    """Return these articles' texts with their place in publication order
+    (``articles.PUBLICATION_ORDER``), earliest first, in one query."""
+    if not article_ids:
+        return []
+    query = select(Article.id, Article.text, PUBLISHED, Article.canonical_url).where(
+        Article.id.in_(sorted(article_ids))
+    )
+    rows = [(row[0], row[1], (row[2], row[3])) for row in session.execute(query)]
+    return sorted(rows, key=lambda row: (row[2], row[0]))
 
 
 def add_urls(session: Session, article_id: int, urls: Mapping[int, str]) -> None:

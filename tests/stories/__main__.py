@@ -40,7 +40,9 @@ def validate(paths: list[str]) -> int:
     return 1 if failed else 0
 
 
-def evaluate(details: bool, only: str | None = None, folder: Path = STORIES) -> int:
+def evaluate(
+    details: bool, only: str | None = None, folder: Path = STORIES, shuffle: int | None = None
+) -> int:
     stories = [story for story in load_stories(folder) if only in (None, story.name)]
     if not stories:
         print(f"no story {only!r} in {folder}", file=sys.stderr)
@@ -49,12 +51,12 @@ def evaluate(details: bool, only: str | None = None, folder: Path = STORIES) -> 
     server.start()
     started = time.perf_counter()
     try:
-        with tempfile.TemporaryDirectory() as folder:
-            url = f"sqlite:///{Path(folder) / 'stories.db'}"
+        with tempfile.TemporaryDirectory() as scratch:
+            url = f"sqlite:///{Path(scratch) / 'stories.db'}"
             engine = make_engine(url, create=True)
             upgrade(engine)
             engine.dispose()
-            outcome = run_stories(stories, server, url, Path(folder))
+            outcome = run_stories(stories, server, url, Path(scratch), shuffle=shuffle)
     finally:
         server.stop()
     total, each = score(stories, outcome)
@@ -85,9 +87,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--details", action="store_true", help="list every miss after the scores")
     parser.add_argument("--story", help="one story, with its timeline (implies --details)")
     parser.add_argument("--blind", action="store_true", help="the stories of stories-blind")
+    parser.add_argument(
+        "--shuffle", type=int, metavar="SEED", help="shuffle each feed and delay each page"
+    )
     args = parser.parse_args(argv)
     folder = BLIND_STORIES if args.blind else STORIES
-    return evaluate(details=args.details or args.story is not None, only=args.story, folder=folder)
+    details = args.details or args.story is not None
+    return evaluate(details, only=args.story, folder=folder, shuffle=args.shuffle)
 
 
 if __name__ == "__main__":

@@ -139,14 +139,21 @@ def serve_round(
 
 
 def run_stories(
-    stories: Sequence[Story], server: FeedServer, database_url: str, folder: Path
+    stories: Sequence[Story],
+    server: FeedServer,
+    database_url: str,
+    folder: Path,
+    *,
+    shuffle: int | None = None,
 ) -> Outcome:
-    """Poll the stories round by round into ``database_url``; return what came out."""
+    """Poll the stories round by round into ``database_url``; return what came out. With
+    ``shuffle`` (a seed), entries and pages arrive in an order of its choosing."""
     config = folder / "stories.toml"
     config.write_text(configuration(stories, server, database_url), encoding="utf-8")
     settings = load_settings(config, environ={})
+    rng = random.Random(shuffle) if shuffle is not None else None
     for round_ in range(1, max(story.rounds for story in stories) + 1):
-        serve_round(stories, server, round_)
+        serve_round(stories, server, round_, shuffle=rng)
         _poll(settings)
     return read_outcome(database_url, server)
 

@@ -8,6 +8,8 @@ amount matches a vague one), and the stored number phrase found in the label's w
   recall is labelled alerts that got one / labelled alerts;
 - **figures**: recall over labelled figures of the originals, precision over stored ones;
 - **roles**: of the matched figures, how many have the labelled role;
+- **dedup**: a labelled copy is right when it is stored as a copy of its labelled original;
+  any other article stored as a copy is a false copy;
 - **measures**: each stored measure stands for the labelled measure most of its matched
   figures carry; purity is the share of matched figures whose label is that one, and
   fragments counts the labelled measures split over more than one stored measure.
@@ -42,6 +44,9 @@ class Tally:
     measure_agree: int = 0
     fragments: int = 0
     gold_measures: int = 0
+    copies_due: int = 0
+    copies_right: int = 0
+    copies_stored: int = 0
     false_alerts: list[str] = field(default_factory=list)
     missed_alerts: list[str] = field(default_factory=list)
     missed_figures: list[str] = field(default_factory=list)
@@ -74,13 +79,20 @@ class Tally:
         return self.roles_right / self.matched if self.matched else 1.0
 
     @property
+    def dedup_f1(self) -> float:
+        p = self.copies_right / self.copies_stored if self.copies_stored else 1.0
+        r = self.copies_right / self.copies_due if self.copies_due else 1.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
     def measure_purity(self) -> float:
         return self.measure_agree / self.matched if self.matched else 1.0
 
     def add(self, other: Tally) -> None:
         for name in (
             "alerts_due alerts_sent alerts_right gold_figures stored_figures matched "
-            "roles_right measure_agree fragments gold_measures"
+            "roles_right measure_agree fragments gold_measures copies_due copies_right "
+            "copies_stored"
         ).split():
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for name in "false_alerts missed_alerts missed_figures extra_figures wrong_roles".split():
@@ -93,7 +105,9 @@ class Tally:
             f" {self.alerts_due} due); figures R {self.figure_recall:.3f}"
             f" P {self.figure_precision:.3f} ({self.matched}/{self.gold_figures});"
             f" roles {self.role_accuracy:.3f}; measure purity {self.measure_purity:.3f},"
-            f" {self.fragments} of {self.gold_measures} measures split"
+            f" {self.fragments} of {self.gold_measures} measures split; dedup F1"
+            f" {self.dedup_f1:.3f} ({self.copies_right} of {self.copies_due} copies,"
+            f" {self.copies_stored} stored as copies)"
         )
 
 
@@ -162,7 +176,19 @@ def score_story(story: Story, outcome: Outcome) -> Tally:
         ]
     _score_measures(tally, pairs)
     _score_alerts(tally, story, outcome, matches)
+    _score_copies(tally, story, outcome)
     return tally
+
+
+def _score_copies(tally: Tally, story: Story, outcome: Outcome) -> None:
+    by_id = {article.id: path for path, article in outcome.articles.items()}
+    for article in story.articles:
+        stored = outcome.articles.get(page_path(story, article))
+        original = by_id.get(stored.duplicate_of) if stored and stored.duplicate_of else None
+        if article.copy_of is not None:
+            tally.copies_due += 1
+            tally.copies_right += original == page_path(story, story.article(article.copy_of))
+        tally.copies_stored += original is not None
 
 
 def _score_alerts(
