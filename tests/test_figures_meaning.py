@@ -240,6 +240,7 @@ def test_a_place_the_watch_requires_is_the_story_itself() -> None:
         ("The earlier plan for 4,000 cuts was dropped.", "4,000", "earlier plan for"),
         ("Some 2,900 staff worked overtime, against 2,100 in the first week.", "2,100", "against"),
         ("The government had promised 500 tents last week.", "500", "had promised"),
+        ("Sixty divers are at the wreck, up from nine on Saturday.", "nine", "up from"),
     ],
 )
 def test_a_past_value_is_previous(text: str, number: str, words: str) -> None:
