@@ -207,13 +207,3 @@ def _new_version(
     except IntegrityError:
         return None
     return version + 1
-
-
-def versions_of(session: Session, article_id: int) -> list[ArticleVersion]:
-    """Return the texts an article replaced, oldest first."""
-    query = (
-        select(ArticleVersion)
-        .where(ArticleVersion.article_id == article_id)
-        .order_by(ArticleVersion.version)
-    )
-    return list(session.scalars(query))

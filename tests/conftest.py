@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +10,12 @@ from sqlalchemy import Engine
 
 from monitor.store.db import make_engine
 from monitor.store.migrate import upgrade
-from tests.databases import postgres_admin_engine, postgres_database, postgres_url
+from tests.databases import (
+    migrated_database,
+    postgres_admin_engine,
+    postgres_database,
+    postgres_url,
+)
 from tests.servers import feed_server_fixture  # noqa: F401  (the feed_server fixture)
 
 ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
@@ -59,16 +63,8 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(params=ENGINES)
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The URL of a database of this test's own, migrated to head."""
-    if request.param == "sqlite":
-        path = tmp_path / "db" / "monitor.db"
-        path.parent.mkdir()
-        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
-        yield f"sqlite:///{path}"
-        return
-    admin = request.getfixturevalue("postgres_admin")
-    template = request.getfixturevalue("postgres_template")
-    with postgres_database(admin, template=template) as name:
-        yield postgres_url(name)
+    with migrated_database(request.param, tmp_path / "db", request) as url:
+        yield url
 
 
 @pytest.fixture(params=ENGINES)

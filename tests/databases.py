@@ -7,10 +7,13 @@ by default the local server on 127.0.0.1:5432.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
@@ -51,3 +54,18 @@ def postgres_database(admin: Engine, *, template: str | None = None) -> Iterator
     finally:
         with admin.connect() as connection:
             connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
+@contextmanager
+def migrated_database(kind: str, folder: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """Yield the URL of a new database migrated to head: a copy of the session's SQLite
+    template in ``folder``, or a PostgreSQL database made from its template, dropped after."""
+    if kind == "sqlite":
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), folder / "monitor.db")
+        yield f"sqlite:///{folder / 'monitor.db'}"
+        return
+    admin = request.getfixturevalue("postgres_admin")
+    template = request.getfixturevalue("postgres_template")
+    with postgres_database(admin, template=template) as name:
+        yield postgres_url(name)

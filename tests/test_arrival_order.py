@@ -14,9 +14,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import random
-import shutil
-from collections.abc import Iterator
-from contextlib import AsyncExitStack, contextmanager
+from contextlib import AsyncExitStack
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -32,7 +30,7 @@ from monitor.store.tables import Alert, Article
 from monitor.store.tables import Figure as StoredFigure
 from monitor.store.types import utc_now
 from monitor.tick import poll_tick
-from tests.databases import postgres_database, postgres_url
+from tests.databases import migrated_database
 from tests.servers import FeedServer
 from tests.stories.corpus import STORIES, Story, load_story
 from tests.stories.run import configuration, page_path, serve_round
@@ -66,7 +64,7 @@ def test_the_same_news_gives_the_same_answer_in_any_arrival_order(
     story = _story()
     snapshots = []
     for run in range(RUNS[kind]):
-        with _fresh_database(kind, tmp_path / f"run{run}", request) as url:
+        with migrated_database(kind, tmp_path / f"run{run}", request) as url:
             snapshots.append(_run(story, feed_server, url, tmp_path / f"run{run}", seed=run))
     first = snapshots[0]
     # The story's copies are stored as copies of its originals: the test sees real clusters.
@@ -167,16 +165,3 @@ def _snapshot(url: str) -> Snapshot:
 
 def _path(url: str) -> str:
     return "/" + url.split("/", 3)[3]
-
-
-@contextmanager
-def _fresh_database(kind: str, folder: Path, request: pytest.FixtureRequest) -> Iterator[str]:
-    if kind == "sqlite":
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(request.getfixturevalue("sqlite_template"), folder / "monitor.db")
-        yield f"sqlite:///{folder / 'monitor.db'}"
-        return
-    admin = request.getfixturevalue("postgres_admin")
-    template = request.getfixturevalue("postgres_template")
-    with postgres_database(admin, template=template) as name:
-        yield postgres_url(name)

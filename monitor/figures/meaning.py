@@ -160,10 +160,8 @@ def read_meanings(
         if context.sentence_start != reading.sentence.start:
             _next_sentence(context, text, reading.sentence.start)
         meaning, reason, head, event = _meaning(reading, figure, table, context, frame, known)
-        if (
-            reading.figure is None
-            and (meaning is None or meaning.key.event is None)
-            and (meaning is None or meaning.role != "previous")
+        if reading.figure is None and (
+            meaning is None or (meaning.key.event is None and meaning.role != "previous")
         ):
             # "the two leaders": a small number in words counts only what befell someone, or
             # is a past value of a count ("60 divers, up from nine").

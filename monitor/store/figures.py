@@ -29,8 +29,6 @@ _DISTINCT = or_(
     and_(StoredFigure.status == "previous", StoredFigure.repeat_of.is_(None)),
 )
 
-_WHEN = PUBLISHED
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FigureRow:
@@ -353,7 +351,7 @@ def article_ids_in_order(session: Session, *, since: datetime | None = None) -> 
     ones), those published or fetched from ``since`` on when given."""
     query = select(Article.id).order_by(*PUBLICATION_ORDER, Article.id)
     if since is not None:
-        query = query.where(_WHEN >= since)
+        query = query.where(PUBLISHED >= since)
     return list(session.scalars(query))
 
 
@@ -371,6 +369,8 @@ def forget_watch_figures(session: Session, watch: str, *, since: datetime | None
     many. Their alerts stay, as the record of what was sent."""
     query = delete(StoredFigure).where(StoredFigure.watch == watch)
     if since is not None:
-        query = query.where(StoredFigure.article_id.in_(select(Article.id).where(_WHEN >= since)))
+        query = query.where(
+            StoredFigure.article_id.in_(select(Article.id).where(PUBLISHED >= since))
+        )
     result = session.execute(query.execution_options(synchronize_session=False))
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
