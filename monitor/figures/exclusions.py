@@ -35,7 +35,17 @@ _DURATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _AGE_AFTER = re.compile(r"^[\s-]*(?:years?|yrs?|months?)[\s-]*old\b", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(
+    r"\b(?:(?:aged|age|ages)(?:\s+(?:over|under|above|below|between|about|around))?|"
+    r"(?:people|persons|men|women|patients|residents|adults|pensioners|those|anyone|everyone)"
+    r"\s+(?:over|under|above|below|older\s+than|younger\s+than))\s+$",
+    re.IGNORECASE,
+)
+# "by calling 112", "the 112 emergency line": a number to call.
+_CALL_BEFORE = re.compile(
+    r"\b(?:call|calls|calling|dial|dials|dialling|dialing|ring|text)\s+$", re.I
+)
+_CALL_AFTER = re.compile(r"^\s+(?:emergency\s+)?(?:line|hotline|helpline|number)\b", re.I)
 # "Kim, 40, said": a name, a comma, a number, a comma.
 _AGE_APPOSITION = re.compile(r"[A-Z][\w'\u2019.-]*,\s+$")
 _NAME_BEFORE = re.compile(
@@ -100,6 +110,8 @@ def not_a_figure(
         and not number.spelled
     ):
         return "age"
+    if number.unit == "count" and (_CALL_BEFORE.search(before) or _CALL_AFTER.match(after)):
+        return "phone or code"
     if number.unit == "count" and _DURATION_AFTER.match(after):
         return "duration"
     if after[:1].isalpha():

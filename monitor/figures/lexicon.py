@@ -93,6 +93,11 @@ EVENTS: Mapping[str, Event] = {
         Event("closed", "closed"),
         Event("reopened", "reopened"),
         Event("drilled", "drilled", placed=False),
+        Event("spilled", "spilled", placed=False),
+        Event("polluted", "polluted"),
+        Event("escaped", "escaped", person=True),
+        Event("recaptured", "recaptured", person=True),
+        Event("suspended", "suspended", placed=False),
         Event("opened", "open"),
         # Confirmed is what a count of cases is unless the text says suspected: no event.
         Event("confirmed", "confirmed", person=True),
@@ -201,6 +206,13 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "reopened": "reopen, reopens, reopened, reopening",
         "drilled": "drill, drills, drilled, drilling, bore, bored, boring",
         "confirmed": "confirmed, confirmed by laboratory tests, laboratory-confirmed",
+        "spilled": "spill, spills, spilled, spilt, spilling, leak, leaks, leaked, leaking",
+        "polluted": "pollute, pollutes, polluted, polluting, contaminate, contaminated,"
+        " oiled, fouled",
+        "escaped": "escape, escapes, escaped, escaping, broke out, broken out, at large,"
+        " on the run",
+        "recaptured": "recapture, recaptured, recapturing, back in custody, rearrested",
+        "suspended": "suspend, suspends, suspended, suspending",
     }
 )
 
@@ -216,7 +228,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "missing": "missing",
         "captured": "captured",
         "arrested": "arrested, detained",
-        "held": "abducted, kidnapped, in the hands of, in captivity",
+        "held": "abducted, kidnapped, in the hands of, in captivity, hostage, captive",
         "aboard": "aboard, on board, onboard",
         "released": "released, freed",
         "rescued": "rescued",
@@ -238,6 +250,10 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "strike": "striking",
         "laid_off": "laid-off, redundant",
         "rehired": "rehired",
+        "polluted": "polluted, oiled, contaminated",
+        "escaped": "escaped",
+        "recaptured": "recaptured",
+        "suspended": "suspended",
         "sent": "delivered, shipped, supplied",
         "deployed": "deployed",
         "pledged": "pledged, promised",
@@ -297,7 +313,8 @@ PERSONS = PEOPLE | frozenset(
     hostages hostage protesters protester demonstrators journalists doctors nurses medics
     firefighters firefighter rescuers volunteers members member voters farmers teachers
     drivers crew crewmen victims survivors families adults elderly strikers personnel
-    responders""".split()
+    responders guards guard wardens warden warders warder escapees escapee fishermen
+    fisherman divers diver engineers engineer officials official farmworkers""".split()
 )
 # Whose toll is said "wounded" rather than "injured".
 MILITARY = frozenset(

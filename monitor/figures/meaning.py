@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from monitor.figures.events import EventReading, has_own_verb, read_event
 from monitor.figures.extract import Reading, read_numbers
@@ -118,6 +118,9 @@ class _Context:
     count_head: Head | None = None
     count_event: EventReading | None = None
     people: Head | None = None  # the article's last count of people
+    # The article's last named thing measured in each unit: "1,500 tonnes of oil ... raised
+    # its estimate to 2,000 tonnes" measures oil again.
+    measured: dict[str, Head] = field(default_factory=dict)
     place: str | None = None  # where the sentence's last placed count happened
     place_end: int = 0  # where that count's number ends in the sentence
     unplaced: bool = False  # the sentence counted something nowhere in particular
@@ -183,6 +186,8 @@ def read_meanings(
             context.count, context.count_head, context.count_event = meaning, head, event
             if head.person and head.name:
                 context.people = head
+            if head.measured_in and head.name:
+                context.measured[head.measured_in] = head
     return ArticleMeanings(_compared_alike(meanings), unnamed, skipped)
 
 
@@ -267,8 +272,11 @@ def _meaning(
         and not has_own_verb(sentence, phrase_end)
     ):
         event = context.count_event
-    if rate or event.key == "confirmed":
-        event = EventReading(None)  # "the case fatality rate"; confirmed cases are cases
+    if rate:
+        event = EventReading(None)  # "the case fatality rate"
+    elif event.key == "confirmed":
+        # Confirmed cases are cases; "confirmed 44 deaths" confirms what its noun says.
+        event = in_thing if in_thing is not None else EventReading(None)
     head = _supplied(
         head,
         event,
@@ -429,6 +437,18 @@ def _supplied(
     it names, the article's last people, or what the event befalls by default."""
     if head.name:
         return head
+    if head.measured_in and not money and not percent:
+        measured = context.measured.get(head.measured_in) or _named_before(
+            sentence, phrase_start, synonyms
+        )
+        if measured is not None:
+            return replace(
+                measured,
+                measured_in=head.measured_in,
+                event=head.event,
+                event_words=head.event_words,
+                increment=False,
+            )
     spec = EVENTS.get(event.key or "")
     counted = context.count_head if not percent else None
     supplied: Head | None = None
@@ -448,6 +468,22 @@ def _supplied(
     # "a further 3,100 with damage": an increment word standing alone adds a kind, not a count
     # over time; only "300 new cases", "another 3,000 troops" are increments.
     return replace(supplied, event=head.event, event_words=head.event_words, increment=False)
+
+
+# "put the spill at 3,500 tonnes", "raised its estimate of the slick to 20 km": the thing
+# a unit measures, named just before the number.
+_NAMED_BEFORE = re.compile(
+    r"\b(?:the|its|their|this|that)\s+(?P<noun>[a-z]+)\s+(?:at|to)\s+(?:[a-z]+\s+){0,2}$"
+)
+_NOT_NAMES = frozenset("estimate estimates figure forecast total tally count".split())
+
+
+def _named_before(sentence: str, position: int, synonyms: Mapping[str, str]) -> Head | None:
+    match = _NAMED_BEFORE.search(sentence, 0, position)
+    if match is None or match.group("noun") in _NOT_NAMES:
+        return None
+    named = head_of(match.group("noun"), synonyms)
+    return named if named.name and not named.person and not named.event else None
 
 
 def _person_in(sentence: str, position: int, synonyms: Mapping[str, str]) -> Head | None:
@@ -493,6 +529,8 @@ def _event_and_scope(
         key = None  # "the 8,100 dockworkers who have shut the ports": what they did, not befell
     if key == "aboard" and event.how == "verb before" and not head.person:
         key = None  # "the trucks carried 40 tonnes": carried is not aboard for things
+    if key == "escaped" and head.name and not head.person:
+        key = "spilled"  # "1,500 tonnes of oil had escaped"
     if key == "laid_off" and (head.name == "jobs" or event.intent):
         key = "cut"
 

@@ -111,6 +111,15 @@ DEFAULT_SYNONYMS: Mapping[str, str] = {
     "position": "jobs",
     "aid package": "aid",
     "relief package": "aid",
+    # Lengths of shore, however the text names them.
+    "coastline": "coastline",
+    "coast": "coastline",
+    "shore": "coastline",
+    "shoreline": "coastline",
+    "beachfront": "coastline",
+    # What leaked, spilled or burned, by its kind.
+    "crude": "oil",
+    "crude oil": "oil",
 }
 
 MAX_LENGTH = 300  # figures.measure is String(300)
@@ -136,6 +145,8 @@ _MEASURING = {
     "kilometre": "km",
     "kilometer": "km",
     "km": "km",
+    "metre": "m",
+    "meter": "m",
     "mile": "miles",
     "hectare": "hectares",
     "ha": "hectares",

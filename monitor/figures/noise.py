@@ -26,6 +26,18 @@ _DISTANCE_AFTER = re.compile(
     r"^\s*(?:nautical\s+)?(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|yards?|feet|ft)\b",
     re.IGNORECASE,
 )
+# "30 degrees", "50 knots", "120 km/h": a reading of weather or speed, nothing counted.
+_READING_AFTER = re.compile(
+    r"^\s*(?:degrees?|\u00b0|celsius|fahrenheit|knots?|mph|km/h|kph|kmh|decibels?|dB)\b",
+    re.IGNORECASE,
+)
+# After a length: where something is, not how much of it there is ("25 km north of").
+_WHERE_AFTER = re.compile(
+    r"^\s*(?:nautical\s+)?[a-z]+\s+(?:north|south|east|west|away|off|from|outside|inland|"
+    r"offshore|downstream|upstream|beyond|long|wide|deep|high|tall|short|behind|ahead|into)\b",
+    re.IGNORECASE,
+)
+_WITHIN_BEFORE = re.compile(r"\b(?:within|than|up to|every)\s+(?:about\s+|some\s+)?$", re.I)
 _LEVEL_BEFORE = re.compile(
     r"\b(?:level|phase|stage|category|tier|grade|step|code|class|alert|round|number|no\.?|"
     r"ward|gate|berth|room|bed|route|highway|platform|block|unit|wing|floor|bay|pier|"
@@ -51,7 +63,11 @@ def noise_of(figure: Figure, head: Head, *, event: str | None, sentence_start: i
         _TALLY_AFTER.match(words[end:]) or _TALLY_BEFORE.search(words[:start])
     ):
         return "a vote tally"
-    if head.distance or _DISTANCE_AFTER.match(words[end:]):
+    if figure.unit == COUNT and _READING_AFTER.match(words[end:]):
+        return "a temperature or speed, not a count"
+    if head.distance or (
+        _DISTANCE_AFTER.match(words[end:]) and not _extent(head, words, start, end)
+    ):
         return "a distance, not a count"
     if not head.name and not event:
         if head.measured_in:
@@ -80,6 +96,15 @@ def noise_of(figure: Figure, head: Head, *, event: str | None, sentence_start: i
     ):
         return f"{written[0]!r} is a name, not a thing"
     return None
+
+
+def _extent(head: Head, sentence: str, start: int, end: int) -> bool:
+    """Whether a length measures how much of a thing there is ("polluted 12 km of coastline",
+    "laid 4,000 metres of booms"), not how far something is ("25 km north of the border",
+    "within 5 km of the town", "forms 120 km of the border")."""
+    if not head.name or not head.measured_in or _last_word(head.name) in PLACE_NOUNS:
+        return False
+    return not (_WHERE_AFTER.match(sentence[end:]) or _WITHIN_BEFORE.search(sentence[:start]))
 
 
 def _last_word(name: str) -> str:

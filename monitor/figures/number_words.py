@@ -465,7 +465,7 @@ SUBUNITS: Final = {"cents": "USD", "pence": "GBP", "p": "GBP", "sen": "MYR"}
 SUBUNITS_LOWER_ONLY: Final = frozenset(("p", "sen"))
 VIDEO_RESOLUTIONS: Final = frozenset((144, 240, 360, 480, 576, 720, 1080, 1440, 2160, 4320))
 
-# A verb of change within two words before "from" makes "from X to Y" a change, two numbers
+# A verb of change before "from" in its clause makes "from X to Y" a change, two numbers
 # ("rose from 3% to 5%"), not a range ("prices range from $5 to $9").
 CHANGE_VERBS: Final = frozenset(
     """
@@ -474,7 +474,8 @@ CHANGE_VERBS: Final = frozenset(
     falling drop drops dropped dropping decline declines declined declining decrease decreases
     decreased decreasing slip slips slipped slipping cut cuts cutting raise raises raised
     raising lower lowers lowered lowering up down soared surged plunged slumped tumbled edged
-    shrank shrunk expanded widened narrowed improved reduced boosted
+    shrank shrunk expanded widened narrowed improved reduced boosted revised revise revises
+    revising lifted trimmed extended
     """.split()
 )
 

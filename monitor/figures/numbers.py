@@ -51,7 +51,8 @@ end apply to the first, "$10-12bn", "5 to 10%"), "between 10 and 12" (also writt
 - the ends have different units ("fell 0.4 per cent to 13,176", "rose 18 sen to RM23.50");
 - "by X to Y" with X written with its own unit or scale ("rose by $2 billion to $12 billion":
   the change, then the level; "dropped by 1 to 1.5 degrees" stays a range);
-- "from X to Y" after a verb of change within two words ("rose from 3% to 5%"; the verbs are
+- "from X to Y" after a verb of change up to seven words back in its clause ("rose from 3% to
+  5%", "raised its estimate of deaths from 1,480 to 1,720"; the verbs are
   ``number_words.CHANGE_VERBS``), while "prices range from $5 to $9" stays a range;
 - a year before an amount with a scale ("in 2018 to 3.9 million").
 "more than 10 and fewer than 20" is one range.
@@ -141,6 +142,10 @@ _MINUS: Final = frozenset(("-", "\u2212"))  # hyphen, minus sign
 _SIGNS: Final = frozenset((*_MINUS, "+"))
 _FRACTION_SLASH: Final = "\u2044"  # "1\u204432" is 1/32
 _RANGE_WORDS: Final = frozenset(("to", "through", "~"))
+# Words that make "from X to Y" a span of values, whatever verb came before.
+_RANGE_SAID: Final = frozenset(
+    "range ranges ranged ranging vary varies varied varying anywhere".split()
+)
 # Words that may follow "a third", "one fifth" when they are fractions, not ordinals ("a third
 # of", "a quarter million"; not "a third term").
 _AFTER_SINGULAR_FRACTION: Final = frozenset(("of", "and", "or", "to", "is", "was", *w.BIG))
@@ -828,7 +833,7 @@ class _Parser:
             ), end
         qualifier, qstart = self.qualifier_before(start, floor)
 
-        ranged = self.range_after(first, currency, start)
+        ranged = self.range_after(first, currency, qstart if qualifier is not None else start)
         if ranged is not None:
             lo_core, hi_core, range_unit, end = ranged
             rstart = start
@@ -905,6 +910,17 @@ class _Parser:
             return q, end
         return None, j
 
+    def changed_before(self, j: int) -> bool:
+        """Whether a change verb governs the "from" before ``j + 1``: up to seven words back in
+        the same clause ("raised its pledge from", "revised its estimate of deaths from")."""
+        for k in range(j, max(j - 7, -1), -1):
+            word = self.lw(k)
+            if word in w.CHANGE_VERBS:
+                return True
+            if word in _RANGE_SAID or not word[:1].isalpha():
+                return False
+        return False
+
     def is_followed_by_number(self, j: int) -> bool:
         return j < self.n and self.startable(j)
 
@@ -921,9 +937,8 @@ class _Parser:
         a = first.core
         if dash and self.kind[a.first] != _NUM:
             return None
-        if prefix == "from" and not dash:
-            if self.lw(start - 2) in w.CHANGE_VERBS or self.lw(start - 3) in w.CHANGE_VERBS:
-                return None  # "rose from 3% to 5%": a change, two numbers
+        if prefix == "from" and not dash and self.changed_before(start - 2):
+            return None  # "rose from 3% to 5%", "raised the number covered from": a change
         if prefix == "by" and (currency or first.unit or a.big):
             return None  # "rose by $2 billion to $12 billion": the change, then the level
         currency2, k2 = self.currency_ahead(j + 1)

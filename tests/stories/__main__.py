@@ -88,10 +88,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--story", help="one story, with its timeline (implies --details)")
     parser.add_argument("--blind", action="store_true", help="the stories of stories-blind")
     parser.add_argument(
+        "--folder", type=Path, help="the stories of another folder (a new blind story)"
+    )
+    parser.add_argument(
         "--shuffle", type=int, metavar="SEED", help="shuffle each feed and delay each page"
     )
     args = parser.parse_args(argv)
-    folder = BLIND_STORIES if args.blind else STORIES
+    folder = args.folder or (BLIND_STORIES if args.blind else STORIES)
     details = args.details or args.story is not None
     return evaluate(details, only=args.story, folder=folder, shuffle=args.shuffle)
 
