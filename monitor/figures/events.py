@@ -111,7 +111,8 @@ def read_event(
         return EventReading("pledged", "on the table", "clause after")  # "put 4% on the table"
     if verb is None and _let_go(before, sentence, max(thing_end, phrase_start)):
         return EventReading("laid_off", "let ... go", "verb before")
-    if after is not None and finite:
+    if after is not None and (finite or (after.key in VERB_KEYS and _verb_form(after.words))):
+        # "in which two guards and seven inmates died": its own verb, not the coordination's
         return after
     if inherited is not None and inherited.key is not None and _coordinated(before):
         return EventReading(inherited.key, inherited.words, "coordination", inherited.intent)
@@ -123,6 +124,15 @@ def read_event(
         if governing is not None:
             return governing
     return _subject(before) or NO_EVENT
+
+
+VERB_KEYS = frozenset(VERBS.values())
+
+
+def _verb_form(words: str) -> bool:
+    """Whether ``words`` are a verb's form and no adjective's ("died", not "dead")."""
+    said = tuple(words.lower().split())
+    return said in VERBS and said not in ADJECTIVES
 
 
 def _clause_before(sentence: str, position: int) -> list[Word]:

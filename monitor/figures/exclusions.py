@@ -161,8 +161,13 @@ def _named_by(sentence: str, before: str, after: str = "") -> bool:
 
 # "Dravonia reported 26 deaths and Lutavia 14", "at Kovar 4,900 ..., and at Zemlak 2,900":
 # the verb and noun are left out after a place that stands in for the first one's.
-GAPPED = re.compile(r"\b(?:and|while|but)\s+(?:(?:at|in)\s+)?(?:the\s+)?[A-Z][\w'\u2019-]*\s+$")
-GAP_ENDS = re.compile(r"\s*(?:[,;.)]|$)")
+GAPPED = re.compile(
+    r"(?:\b(?:and|while|but)|,)\s+(?:(?:at|in)\s+)?(?:the\s+)?[A-Z][\w'\u2019-]*\s+$"
+)
+# The gapped count ends its clause, with at most its unit: "and Lothmark 15 km."
+GAP_ENDS = re.compile(
+    r"\s*(?:(?:km|miles|tonnes|tons|hectares|acres|metres|meters)\b\s*)?(?:[,;.)]|$)"
+)
 
 # Capitalised words that introduce a number rather than name it.
 _NOT_NAMES = frozenset(

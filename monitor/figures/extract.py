@@ -111,8 +111,13 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
     if counted and thing_end <= number.start and _UP_FROM.search(words, 0, number.start):
         # "27 vessels waiting at anchor, up from 23": the vessels, not the anchor.
         thing = ""
-    if counted and thing_end <= number.start and _gapped(words, number):
-        thing = ""  # "and Lutavia 14": Lutavia is where, the noun is the earlier count's
+    if (
+        counted
+        and (thing_end <= number.start or _BARE_UNIT.fullmatch(thing))
+        and _gapped(words, number)
+    ):
+        # "and Lutavia 14", "Lothmark 15 km": Lutavia is where, the noun is the earlier count's
+        thing = ""
     if not thing and counted and _borrows(words, number):
         # "68,400 people ... and 95,800 who ...", "1,800 of them", "up from 900", "down from
         # 2.2 percent": a figure leaving out its noun counts the sentence's earlier thing.
@@ -137,6 +142,7 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
     return figure, None
 
 
+_BARE_UNIT = re.compile(r"(?:km|miles|tonnes|tons|hectares|acres|metres|meters)\.?", re.I)
 _AUX = re.compile(r"\s+(?:(?:have|has|had)\s+been|were|was|are|is|have|has|had)\b", re.I)
 
 
@@ -178,8 +184,9 @@ def _thing(sentence: str, number: Number) -> tuple[str, int, int]:
         if not thing:
             # "nearly 1,000 wounded", "nearly 300 were laid off": the event words stand for
             # the people counted.
+            after_aux = _past_aux(sentence, position)
             event = event_word_after(sentence, position) or event_word_after(
-                sentence, _past_aux(sentence, position)
+                sentence, after_aux, verbs=after_aux != position
             )
             if event is not None:
                 return event[0], event[1] - len(event[0]), event[1]

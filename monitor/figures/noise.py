@@ -22,6 +22,8 @@ _VOTE = re.compile(
 )
 _TALLY_AFTER = re.compile(r"^\s*(?:votes?\s+)?(?:-|\u2013|to|against)\s*\d")
 _TALLY_BEFORE = re.compile(r"\d\s*(?:votes?\s+)?(?:-|\u2013|to|against)\s*$")
+# "risen from 150 to 620": a change, whatever the sentence says of parliament.
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\d,.]+\s*(?:-|\u2013|to)\s*)?$", re.IGNORECASE)
 _DISTANCE_AFTER = re.compile(
     r"^\s*(?:nautical\s+)?(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|yards?|feet|ft)\b",
     re.IGNORECASE,
@@ -59,8 +61,10 @@ def noise_of(figure: Figure, head: Head, *, event: str | None, sentence_start: i
     end = figure.end - sentence_start
     if _LEVEL_BEFORE.search(words[:start]):
         return "a level, grade or serial number, not a count"
-    if _VOTE.search(words) and (
-        _TALLY_AFTER.match(words[end:]) or _TALLY_BEFORE.search(words[:start])
+    if (
+        _VOTE.search(words)
+        and (_TALLY_AFTER.match(words[end:]) or _TALLY_BEFORE.search(words[:start]))
+        and not _FROM_BEFORE.search(words[:start])
     ):
         return "a vote tally"
     if figure.unit == COUNT and _READING_AFTER.match(words[end:]):

@@ -171,7 +171,10 @@ def _found(sentence: str, phrase_start: int, phrase_end: int, thing_end: int) ->
     return NO_PLACE
 
 
-_REPORTED = r"(?:reported|recorded|registered|confirmed|counted|listed|gave)"
+_REPORTED = (
+    r"(?:reported|recorded|registered|confirmed|counted|listed|gave|reports|records|registers|"
+    r"confirms|counts|lists|gives|puts)"
+)
 
 
 def _subject(
@@ -189,7 +192,7 @@ def _subject(
     for name in sorted(known, key=len, reverse=True):
         said = re.search(
             rf"(?:^|[,]\s+|\band\s+){re.escape(name)}\s+(?:has\s+|have\s+|had\s+|now\s+)?"
-            rf"(?:reported|recorded|registered|confirmed|counted|put|puts|gave|listed|says|said)"
+            rf"(?:{_REPORTED}|put|says|said)"
             r"\b[^,;]*$",
             clause,
         )

@@ -13,7 +13,15 @@ from __future__ import annotations
 
 import re
 
-from monitor.figures.lexicon import ADJECTIVES, CHANGE_NOUNS, NOUNS, PERSONS, VERBS, phrase_at
+from monitor.figures.lexicon import (
+    ADJECTIVES,
+    CHANGE_NOUNS,
+    EVENTS,
+    NOUNS,
+    PERSONS,
+    VERBS,
+    phrase_at,
+)
 from monitor.figures.words import words_of
 
 _NUMERAL = re.compile(r"[\d.,]+")
@@ -112,9 +120,10 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
             words.append((word, token.start(), token.start() + len(word)))
             continue
         after_possessive = bool(words) and words[-1][0].endswith(("'s", "\u2019s"))
+        after_of = bool(words) and words[-1][0].lower() == _COMPLEMENT
         if (
             lower in _PARTICIPLES
-            and (not words or after_possessive)
+            and (not words or after_possessive or after_of)
             and _noun_follows(tokens, index)
         ):
             # "300 recorded songs", "38 confirmed cases", "the North's estimated exports": a
@@ -287,15 +296,39 @@ def _phrase_before(clause: str) -> str:
     return " ".join(phrase)
 
 
-def event_word_after(sentence: str, position: int) -> tuple[str, int] | None:
+def _adjectives() -> dict[str, str]:
+    """Return each event's adjective, its label when that is one: "treated for injuries" is
+    said "injured", "were admitted" "hospitalised"."""
+    first = {key: " ".join(words) for words, key in reversed(list(ADJECTIVES.items()))}
+    labels = {key: event.label for key, event in EVENTS.items()}
+    return {
+        key: labels[key] if tuple(labels[key].split()) in ADJECTIVES else said
+        for key, said in first.items()
+    }
+
+
+_ADJECTIVE_OF = _adjectives()
+
+
+def event_word_after(
+    sentence: str, position: int, *, verbs: bool = False
+) -> tuple[str, int] | None:
     """Return the event words standing for a left-out noun right after a number, and their
-    end: "nearly 1,000 wounded", "at least 40 killed", "83 killed or injured"."""
+    end: "nearly 1,000 wounded", "at least 40 killed", "83 killed or injured"; with ``verbs``
+    (after an auxiliary) a verb's forms too: "44 were treated for injuries"."""
     words = []
     for word in words_of(sentence, position)[:4]:
         if word.is_mark or word.is_number:
             break
         words.append(word)
-    found = phrase_at([word.lower for word in words], 0, ADJECTIVES, longest=4)
+    lower = [word.lower for word in words]
+    found = phrase_at(lower, 0, ADJECTIVES, longest=4)
+    if found is None and verbs:
+        verb = phrase_at(lower, 0, VERBS, longest=4)
+        said = _ADJECTIVE_OF.get(verb[0]) if verb is not None else None
+        if verb is not None and said is not None:
+            # The verb's event said as its adjective, which stands for the people counted.
+            return said, words[verb[1] - 1].end
     if found is None:
         return None
     start, end = words[0].start, words[found[1] - 1].end
