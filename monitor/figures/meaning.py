@@ -22,6 +22,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
+from monitor.figures.actors import read_donor
 from monitor.figures.events import EventReading, has_own_verb, read_event
 from monitor.figures.extract import Reading, read_numbers
 from monitor.figures.lexicon import EVENTS, PERSONS, PLACE_NOUNS
@@ -34,6 +35,7 @@ from monitor.figures.measures import (
     measure_key,
 )
 from monitor.figures.model import COUNT, PERCENT, Figure
+from monitor.figures.money import money_head
 from monitor.figures.noise import noise_of
 from monitor.figures.places import NO_PLACE, PlaceReading, is_total, places_named, read_place
 from monitor.figures.roles import Role, read_role
@@ -51,6 +53,10 @@ _PERSON_EVENT = {
     "destroyed": "killed",  # "the town lost 7 people"
 }
 _MONEY_EVENTS = frozenset(("pledged", "paid", "sent", "spent"))
+# What a donor does with a sum: "Halvenia pledged €10 million" is Halvenia's pledge.
+_GIVEN = frozenset(("pledged", "paid", "sent"))
+# What can be done with a sum of money.
+_MONEY_EVENTS_ALL = _MONEY_EVENTS | frozenset(("demanded", "cost", "bought", "seized", "cut"))
 # What is done to places and things, never to people: "40 schools closed", "two boreholes".
 _DONE_TO_THINGS = frozenset(("closed", "reopened", "drilled"))
 # What befalls people and may be said of cases: "suspected cases", "cases hospitalised".
@@ -272,11 +278,17 @@ def _meaning(
         and not has_own_verb(sentence, phrase_end)
     ):
         event = context.count_event
+    if borrowed and event.key is None and head.event and figure.unit not in NOT_MONEY:
+        # "Pledges rose from €40 million to €62 million": the sum borrows what its noun says,
+        # unless its own words say otherwise ("of which €38 million has been delivered").
+        event = EventReading(head.event, head.event_words, "in the thing")
     if rate:
         event = EventReading(None)  # "the case fatality rate"
     elif event.key == "confirmed":
         # Confirmed cases are cases; "confirmed 44 deaths" confirms what its noun says.
         event = in_thing if in_thing is not None else EventReading(None)
+    if figure.unit not in NOT_MONEY:
+        head = money_head(head, sentence, phrase_start, phrase_end)
     head = _supplied(
         head,
         event,
@@ -381,6 +393,13 @@ def _meaning(
     if role.forecast and role.role == "current":
         scope = scope or FORECAST_SCOPE
         evidence["scope"] = role.forecast
+    donor = (
+        read_donor(sentence, phrase_start, phrase_end)
+        if figure.unit not in NOT_MONEY and key_event in _GIVEN
+        else None
+    )
+    if donor is not None:
+        evidence["by"] = donor
     key = measure_key(
         head,
         event=key_event,
@@ -388,6 +407,7 @@ def _meaning(
         unit=figure.unit,
         rate=figure.rate,
         scope=scope,
+        by=donor,
     )
     evidence["head"] = head.words or figure.thing or "(none)"
     if place.place is not None:
@@ -521,8 +541,8 @@ def _event_and_scope(
     if key is not None and event.how == "subject" and EVENTS[key].person and head.name:
         if not head.person and (head.name != "cases" or key not in _CASE_EVENTS):
             key = None  # "the district's toll of 1,100 cases": no one died of the word toll
-    if key is not None and EVENTS[key].person and figure.unit not in (COUNT, PERCENT):
-        key = None  # "saved $3 million": what befalls people does not befall money
+    if key is not None and figure.unit not in NOT_MONEY and key not in _MONEY_EVENTS_ALL:
+        key = None  # "saved $3 million", "damage put at €40 million": money is not damaged
     if key == "burned" and head.name != "area":
         key = "destroyed"  # "homes burned" are homes destroyed; "burned 40,000 hectares" burned
     if key in _DONE_TO_THINGS and head.person:
@@ -563,8 +583,8 @@ def _candidates(
         presence = (*_PRESENCE, "pledged")
     else:
         presence = _PRESENCE
-    if key.event is not None and key.event not in presence:
-        return (key.name,)
+    if (key.event is not None and key.event not in presence) or key.by is not None:
+        return (key.name,)  # a donor's pledge is never the total's
     events: list[str | None] = [None] if key.event is not None else list(presence)
     others = [
         measure_key(

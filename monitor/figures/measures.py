@@ -244,11 +244,13 @@ class MeasureKey:
     unit: str | None = None  # "%", "USD", "tonnes"
     rate: str | None = None  # "per month"
     scope: str | None = None
+    by: str | None = None  # who gives a sum: "aid pledged by Halvenia"
 
     @property
     def name(self) -> str:
         suffix = "".join(
             (
+                f" by {self.by}" if self.by else "",
                 f" in {self.place}" if self.place else "",
                 f" [{self.unit}]" if self.unit else "",
                 f" {self.rate}" if self.rate else "",
@@ -286,6 +288,7 @@ def measure_key(
     unit: str,
     rate: str | None,
     scope: str | None,
+    by: str | None = None,
 ) -> MeasureKey:
     """Return the key of a figure's measure from its parts; ``place`` counts only for an
     event that is placed (``lexicon``), and an event's label depends on what it counts."""
@@ -310,6 +313,7 @@ def measure_key(
         unit=unit_label,
         rate=rate_label,
         scope=scope_label,
+        by=by,
     )
 
 
@@ -436,6 +440,9 @@ def _events_in(words: list[str]) -> tuple[str | None, str, list[str]]:
             continue
         kept.append(words[index])
         index += 1
+    if key is None and len(kept) > 1 and kept[-1].endswith("ed") and (kept[-1],) in VERBS:
+        # "the money pledged", "emergency funding approved": a participle after its noun.
+        return VERBS[(kept[-1],)], kept[-1], kept[:-1]
     ending = phrase_ending_at(kept, len(kept), NOUNS) if kept else None
     if ending is None:
         return key, said, kept

@@ -40,6 +40,7 @@ _COMPASS = (
     r"northernmost|upper|lower)"
 )
 _NAME = r"[A-Z][\w\u00c0-\u024f'\u2019-]*(?:\s+(?:[A-Z][\w\u00c0-\u024f'\u2019-]*))*"
+NAME_PATTERN = _NAME  # a capitalised name, for the modules that read who did something
 _IN_PLACE = re.compile(
     rf"\b(?:in|across|throughout|inside|within|at|from)\s+(?:the\s+)?(?:{_COMPASS}\s+)*"
     rf"(?P<name>{_NAME})"
@@ -285,6 +286,11 @@ def _before(sentence: str, position: int) -> PlaceReading:
     name = _cleaned(found.group("name"))
     said = found.group(0).strip() if found is not possessive else found.group("name")
     return PlaceReading(name, said) if name else NO_PLACE
+
+
+def cleaned_name(name: str) -> str | None:
+    """Return ``name`` without what does not tell one place or body from another."""
+    return _cleaned(name)
 
 
 def _cleaned(name: str) -> str | None:

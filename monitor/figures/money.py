@@ -1,0 +1,162 @@
+"""What a sum of money is for: the ransom, the fine, the compensation, the aid.
+
+A sum's counted phrase is often not what an analyst would name it by: "the gang wants $4
+million", "a €2.4 million fine for the Stavrek mining group", "Claims filed with the
+insurer have reached $71 million", "a €780 million severance offer". The sum is named by the
+money noun of its phrase when it has one, else by the nearest money noun of its clause;
+"severance budget", "compensation fund" and "ransom demand" name it by their purpose, not by
+the budget, fund or demand that holds it. A sum whose clause names no money noun and whose
+phrase names no thing (a verb, a company, a time read as its thing) is left without one, for
+the event to name ("pledged €30 million": aid pledged) or for ``noise`` to set aside.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from monitor.figures.lexicon import HEDGES, PERSONS, PLACE_NOUNS, TIME_WORDS, VERB_FORMS, VERBS
+from monitor.figures.measures import Head
+from monitor.figures.words import CLAUSE_MARKS, words_of
+
+# Money nouns that say what a sum is for, and the measure each names.
+PURPOSES = {
+    "ransom": "ransom",
+    "fine": "fines",
+    "fines": "fines",
+    "fined": "fines",
+    "penalty": "fines",
+    "penalties": "fines",
+    "compensation": "compensation",
+    "payout": "compensation",
+    "payouts": "compensation",
+    "damages": "compensation",
+    "severance": "severance",
+    "redundancy": "severance",
+    "claim": "claims",
+    "claims": "claims",
+    "damage": "damage",
+    "cost": "cost",
+    "costs": "cost",
+    "bill": "cost",
+    "loss": "losses",
+    "losses": "losses",
+    "profit": "profit",
+    "profits": "profit",
+    "revenue": "revenue",
+    "revenues": "revenue",
+    "sales": "revenue",
+    "turnover": "revenue",
+    "investment": "investment",
+    "investments": "investment",
+    "bonus": "bonus",
+    "bonuses": "bonus",
+    "wage": "pay",
+    "wages": "pay",
+    "salary": "pay",
+    "salaries": "pay",
+    "bail": "bail",
+    "reward": "reward",
+    "appeal": "appeal",
+    "tax": "tax",
+    "taxes": "tax",
+    "loan": "loans",
+    "loans": "loans",
+    "debt": "debt",
+    "debts": "debt",
+    "subsidy": "subsidies",
+    "subsidies": "subsidies",
+    "price": "price",
+    "value": "value",
+}
+# Money nouns that hold a sum whatever it is for: named by a purpose beside them, else aid.
+HOLDERS = {
+    "aid": "aid",
+    "funding": "aid",
+    "fund": "aid",
+    "funds": "aid",
+    "relief": "aid",
+    "assistance": "aid",
+    "grant": "aid",
+    "grants": "aid",
+    "donation": "aid",
+    "donations": "aid",
+    "package": "aid",
+    "money": "aid",
+    "budget": "budget",
+    "pledge": "aid",
+    "pledges": "aid",
+}
+_WINDOW = 8  # words each side of the sum in which its clause may name what it is for
+
+
+def money_head(head: Head, sentence: str, phrase_start: int, phrase_end: int) -> Head:
+    """Return ``head`` named by what the sum at ``phrase_start:phrase_end`` is for."""
+    own = _named(head.words.lower().replace("-", " ").split())
+    if own is not None:
+        return replace(head, name=own, person=False, military=False)
+    near = _nearest(sentence, phrase_start, phrase_end)
+    if near is not None:
+        return replace(head, name=near, person=False, military=False)
+    last = head.name.split()[-1] if head.name else ""
+    if not head.name or _is_thing(last, head):
+        return head
+    return replace(head, name="", words="")  # "the gang wants $4m": no thing named
+
+
+def _named(words: list[str]) -> str | None:
+    """The purpose the words name, else the holder they name, else None."""
+    purposes = [PURPOSES[word] for word in words if word in PURPOSES]
+    if purposes:
+        return purposes[-1]
+    holders = [HOLDERS[word] for word in words if word in HOLDERS]
+    return holders[-1] if holders else None
+
+
+def _nearest(sentence: str, phrase_start: int, phrase_end: int) -> str | None:
+    """The money noun nearest the sum in its clause: a purpose before a holder."""
+    before = words_of(sentence, 0, phrase_start)
+    after = words_of(sentence, phrase_end)
+    clause_before: list[str] = []
+    for word in reversed(before):
+        if word.text in CLAUSE_MARKS or word.is_number or len(clause_before) >= _WINDOW:
+            break
+        clause_before.append(word.lower)
+    clause_after: list[str] = []
+    for word in after:
+        if word.text in CLAUSE_MARKS or word.is_number or len(clause_after) >= _WINDOW:
+            break
+        clause_after.append(word.lower)
+    for table in (PURPOSES, HOLDERS):
+        distances = [
+            (index, table[word])
+            for words in (clause_before, clause_after)
+            for index, word in enumerate(words)
+            if word in table
+        ]
+        if distances:
+            return min(distances)[1]
+    return None
+
+
+def _is_thing(last: str, head: Head) -> bool:
+    """Whether a sum's phrase named a thing bought, paid or lost ("$4 million in bitcoin"),
+    not who or when (a company, the families, the third quarter) nor a verb or particle read
+    as its thing ("wants", "set aside", "capped")."""
+    return not (
+        head.person
+        or last in PERSONS
+        or last in PLACE_NOUNS
+        or last in TIME_WORDS
+        or last in HEDGES
+        or last in VERB_FORMS
+        or (last,) in VERBS
+        or last.endswith(("'s", "\u2019s", "ed", "ing"))
+        or last in _NOT_THINGS
+    )
+
+
+# Words read as a sum's thing that name who holds it, or a particle of its verb.
+_NOT_THINGS = frozenset(
+    """group company firm firms government state ministry council agency operator owner
+    insurer bank union board off aside out away back""".split()
+)
