@@ -30,7 +30,21 @@ _DONOR_BEFORE = re.compile(
 )
 _DONOR_AFTER = re.compile(
     rf"^\s*(?:[a-z-]+\s+){{0,3}}?(?:pledged|promised|offered|given|donated|committed|granted|"
-    rf"contributed|paid|sent|earmarked|allocated)\s+by\s+(?:the\s+)?(?P<name>{NAME_PATTERN})"
+    rf"contributed|paid|sent|earmarked|allocated|announced)\s+by\s+(?:the\s+)?"
+    rf"(?P<name>{NAME_PATTERN})"
+)
+# "Estravia raised its pledge from $20 million to $55 million", "doubled its pledge to".
+_DONOR_RAISING = re.compile(
+    rf"(?:^|[,;]\s+|\b(?:and|while|with|but|as)\s+)(?:[Tt]he\s+)?(?P<name>{NAME_PATTERN})\s+"
+    rf"{_AUXILIARIES}(?:raised|raises|increased|increases|doubled|doubles|tripled|lifted|cut|"
+    r"cuts|reduced|trimmed|topped\s+up)\s+(?:its|their|his|her)\s+(?:[a-z-]+\s+)?"
+    r"(?:pledge|pledges|contribution|contributions|donation|offer|aid|commitment)\s+"
+    rf"(?:from|to|by)\s+(?:[^\s,;]+\s+){{0,3}}?{_AMOUNT_WORDS}$"
+)
+_GIVER = re.compile(rf"(?P<name>{NAME_PATTERN})\s+{_AUXILIARIES}{_GIVING}\b")
+# "Estravia has pledged $20 million and the Aurelian Union €15 million": the verb left out.
+_DONOR_GAPPED = re.compile(
+    rf"(?:\band|,)\s+(?:[Tt]he\s+)?(?P<name>{NAME_PATTERN})\s+{_AMOUNT_WORDS}$"
 )
 # Capitalised words that open a clause without naming anyone.
 _NO_ONE = frozenset(
@@ -42,8 +56,13 @@ _NO_ONE = frozenset(
 
 def read_donor(sentence: str, phrase_start: int, phrase_end: int) -> str | None:
     """Return who gives the sum at ``phrase_start:phrase_end`` of ``sentence``, if named."""
-    before = _DONOR_BEFORE.search(sentence, 0, phrase_start)
-    match = before or _DONOR_AFTER.match(sentence[phrase_end:])
+    before = _DONOR_BEFORE.search(sentence, 0, phrase_start) or _DONOR_RAISING.search(
+        sentence, 0, phrase_start
+    )
+    gapped = _DONOR_GAPPED.search(sentence, 0, phrase_start)
+    if gapped is not None and not _GIVER.search(sentence, 0, gapped.start()):
+        gapped = None  # a name before a sum names a donor only after a donor's pledge
+    match = before or gapped or _DONOR_AFTER.match(sentence[phrase_end:])
     if match is None:
         return None
     name = match.group("name")

@@ -162,7 +162,8 @@ def _named_by(sentence: str, before: str, after: str = "") -> bool:
 # "Dravonia reported 26 deaths and Lutavia 14", "at Kovar 4,900 ..., and at Zemlak 2,900":
 # the verb and noun are left out after a place that stands in for the first one's.
 GAPPED = re.compile(
-    r"(?:\b(?:and|while|but)|,)\s+(?:(?:at|in)\s+)?(?:the\s+)?[A-Z][\w'\u2019-]*\s+$"
+    r"(?:\b(?:and|while|but)|,)\s+(?:(?:at|in)\s+)?(?:the\s+)?[A-Z][\w'\u2019-]*"
+    r"(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+$"
 )
 # The gapped count ends its clause, with at most its unit: "and Lothmark 15 km."
 GAP_ENDS = re.compile(

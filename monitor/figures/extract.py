@@ -19,7 +19,7 @@ from monitor.figures.exclusions import (
     SMALL_SPELLED_MAX,
     not_a_figure,
 )
-from monitor.figures.model import COUNT, Figure, Number
+from monitor.figures.model import COUNT, PERCENT, Figure, Number
 from monitor.figures.numbers import find_numbers
 from monitor.figures.sentences import Sentence, split_sentences
 from monitor.figures.things import (
@@ -83,14 +83,21 @@ def read_numbers(text: str, *, small_spelled_max: int = SMALL_SPELLED_MAX) -> li
         # The thing of the sentence's last figure of each unit, for those that leave it out.
         counted: dict[str, str] = {}
         for number in find_numbers(sentence.text):
-            reading = _reading(sentence, number, small_spelled_max, counted.get(number.unit, ""))
+            kind = _kind(number.unit)
+            reading = _reading(sentence, number, small_spelled_max, counted.get(kind, ""))
             if reading.figure is not None and reading.figure.thing:
-                counted[reading.figure.unit] = reading.figure.thing
+                counted[kind] = reading.figure.thing
             elif reading.candidate is not None and names_an_event(reading.candidate.thing):
                 # "Ten of the dead were found in Kolvany, 5 in Prestiz"; not "the two countries"
-                counted[reading.candidate.unit] = reading.candidate.thing
+                counted[kind] = reading.candidate.thing
             readings.append(reading)
     return readings
+
+
+def _kind(unit: str) -> str:
+    """Counts borrow from counts, shares from shares, and a sum from a sum in any currency
+    ("Estravia pledged $20 million and the Aurelian Union €15 million")."""
+    return unit if unit in (COUNT, PERCENT) else "money"
 
 
 def _reading(sentence: Sentence, number: Number, small_spelled_max: int, counted: str) -> Reading:
@@ -123,7 +130,15 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
         # 2.2 percent": a figure leaving out its noun counts the sentence's earlier thing.
         thing, thing_start, thing_end = counted, number.end, number.end
     elif not thing and number.unit == COUNT:
-        return None, "counts nothing named"  # money and percentages say what by their unit
+        anaphor = _ANAPHOR_BEFORE.search(words, 0, number.start)
+        if anaphor is None:
+            return None, "counts nothing named"  # money and percentages say what by their unit
+        # "put the number at 1.6 million": the number the article spoke of before.
+        thing, thing_start, thing_end = (
+            anaphor.group("noun"),
+            anaphor.start("noun"),
+            anaphor.end("noun"),
+        )
     figure = Figure(
         value=number.value,
         low=number.low,
@@ -142,6 +157,13 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
     return figure, None
 
 
+# "put the number at", "raised its estimate to": a count of what the article counted before.
+_ANAPHOR_BEFORE = re.compile(
+    r"\b(?:the|its|their)\s+(?:[a-z]+\s+)?(?P<noun>number|figure|total|estimate|count|tally)"
+    r"\s+(?:[a-z]+\s+){0,3}?(?:at|to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|"
+    r"more\s+than\s+|at\s+least\s+)?$"
+)
+ANAPHORS = frozenset("number figure total estimate count tally".split())
 _BARE_UNIT = re.compile(r"(?:km|miles|tonnes|tons|hectares|acres|metres|meters)\.?", re.I)
 _AUX = re.compile(r"\s+(?:(?:have|has|had)\s+been|were|was|are|is|have|has|had)\b", re.I)
 

@@ -98,6 +98,7 @@ EVENTS: Mapping[str, Event] = {
         Event("escaped", "escaped", person=True),
         Event("recaptured", "recaptured", person=True),
         Event("suspended", "suspended", placed=False),
+        Event("in_need", "in need", person=True, presence=True),
         Event("opened", "open"),
         # Confirmed is what a count of cases is unless the text says suspected: no event.
         Event("confirmed", "confirmed", person=True),
@@ -214,6 +215,10 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " on the run",
         "recaptured": "recapture, recaptured, recapturing, back in custody, rearrested",
         "suspended": "suspend, suspends, suspended, suspending",
+        "in_need": "in need, in need of aid, in need of help, in need of food, need aid,"
+        " need help, need food aid, face hunger, faces hunger, facing hunger, face acute hunger,"
+        " faces acute hunger, facing acute hunger, face severe hunger, facing severe hunger,"
+        " face starvation, facing starvation, go hungry, going hungry, food insecure",
     }
 )
 
@@ -255,6 +260,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "escaped": "escaped",
         "recaptured": "recaptured",
         "suspended": "suspended",
+        "in_need": "in need, hungry, food insecure, food-insecure",
         "sent": "delivered, shipped, supplied",
         "deployed": "deployed",
         "pledged": "pledged, promised",
@@ -286,7 +292,8 @@ NOUNS: Mapping[tuple[str, ...], str] = _forms(
         "sent": "shipment, shipments, delivery, deliveries, transfer, transfers, provision,"
         " supply, export, exports",
         "deployed": "deployment, deployments",
-        "pledged": "pledge, pledges, promise, promises, commitment, commitments, offer, offers",
+        "pledged": "pledge, pledges, promise, promises, commitment, commitments, offer, offers,"
+        " contribution, contributions",
         "demanded": "demand, demands, claim, claims",
         "fired": "launch, launches, salvo, salvos, barrage",
         "laid_off": "layoff, layoffs, lay-off, lay-offs, redundancy, redundancies,"

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from monitor.figures.actors import read_donor
 from monitor.figures.events import EventReading, has_own_verb, read_event
-from monitor.figures.extract import Reading, read_numbers
+from monitor.figures.extract import ANAPHORS, Reading, read_numbers
 from monitor.figures.lexicon import EVENTS, PERSONS, PLACE_NOUNS
 from monitor.figures.measures import (
     DEFAULT_SYNONYMS,
@@ -124,6 +124,9 @@ class _Context:
     count_head: Head | None = None
     count_event: EventReading | None = None
     people: Head | None = None  # the article's last count of people
+    # The article's last named count, for "put the number at 1.6 million" a paragraph on.
+    last_head: Head | None = None
+    last_event: EventReading | None = None
     # The article's last named thing measured in each unit: "1,500 tonnes of oil ... raised
     # its estimate to 2,000 tonnes" measures oil again.
     measured: dict[str, Head] = field(default_factory=dict)
@@ -192,6 +195,8 @@ def read_meanings(
             context.count, context.count_head, context.count_event = meaning, head, event
             if head.person and head.name:
                 context.people = head
+            if head.name:
+                context.last_head, context.last_event = head, event
             if head.measured_in and head.name:
                 context.measured[head.measured_in] = head
     return ArticleMeanings(_compared_alike(meanings), unnamed, skipped)
@@ -299,6 +304,18 @@ def _meaning(
         money=figure.unit not in NOT_MONEY,
         percent=figure.unit == PERCENT,
     )
+    if (
+        not head.name
+        and figure.unit == COUNT
+        and figure.thing.lower() in ANAPHORS
+        and context.last_head is not None
+        and (context.prior_head is None or context.count_head is None)
+    ):
+        # "About 2.3 million people ... face acute hunger. The office put the number at 1.6
+        # million in Ombara": the number is that count's.
+        head = replace(context.last_head, increment=False)
+        if event.key is None and context.last_event is not None:
+            event = context.last_event
     if not head.name and context.prior_head is not None and figure.unit == COUNT:
         # "Tavelko district has recorded 1,090 cases. Mbarun district has recorded 472."
         # "Most were Skarn-7 models, of which Harzvinia has supplied some 300."
@@ -360,7 +377,12 @@ def _meaning(
         place = PlaceReading(named_place, figure.thing)
     if place.place is None and head.person:
         place = _demonym_place(figure.thing, known)
-    if place.place is None and borrowed and context.count is not None:
+    if (
+        place.place is None
+        and borrowed
+        and context.count is not None
+        and not _AGGREGATE.search(sentence, max(phrase_start - 12, 0), phrase_end + 12)
+    ):  # "up from a combined 1.4 million": the whole, not the last count's place
         place = PlaceReading(context.count.place_said, "(as the count before it)")
     if (
         place.place is None
@@ -664,6 +686,8 @@ _RESIDENTS = frozenset(
 def _demonym_place(thing: str, known: Collection[str]) -> PlaceReading:
     """ "12,000 Lutavian residents": residents of Lutavia, a place the article names."""
     words = thing.split()
+    if len(words) == 1 and head_of(thing).person and words[0][:1].isupper():
+        words = [words[0], "residents"]  # "24,500 Ombarans": Ombara's people
     for word in words[:-1]:
         if word[:1].isupper() and words[-1].lower() in _RESIDENTS:
             for place in known:

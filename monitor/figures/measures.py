@@ -122,6 +122,8 @@ DEFAULT_SYNONYMS: Mapping[str, str] = {
     "crude oil": "oil",
 }
 
+# A people named by their country alone: "Ombarans", "Kelindians", "Sudanese".
+_DEMONYMS = re.compile(r"[A-Z][a-z]+(?:ans|ese)")
 MAX_LENGTH = 300  # figures.measure is String(300)
 INCREMENT = "new"  # the scope of "300 new cases", "another 3,000 troops": said before the head
 
@@ -277,6 +279,9 @@ class MeasureKey:
 def head_of(thing: str, synonyms: Mapping[str, str] | None = None) -> Head:
     """Return the counted thing named by ``thing`` (module docstring for the rules)."""
     table = {k.lower(): v for k, v in (DEFAULT_SYNONYMS if synonyms is None else synonyms).items()}
+    if _DEMONYMS.fullmatch(thing.strip()):
+        # "24,500 Ombarans", "820,000 Kelindians": the people of a country.
+        return Head(table.get("people", "people"), thing.strip(), True, False)
     return _head(_words(thing), table, thing)
 
 

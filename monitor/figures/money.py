@@ -7,7 +7,8 @@ money noun of its phrase when it has one, else by the nearest money noun of its 
 "severance budget", "compensation fund" and "ransom demand" name it by their purpose, not by
 the budget, fund or demand that holds it. A sum whose clause names no money noun and whose
 phrase names no thing (a verb, a company, a time read as its thing) is left without one, for
-the event to name ("pledged €30 million": aid pledged) or for ``noise`` to set aside.
+the event to name ("pledged €30 million": aid pledged) or for ``noise`` to set aside; so is
+one whose phrase is a name ("pledged $180 million for Ombara": Ombara is who it is for).
 """
 
 from __future__ import annotations
@@ -85,6 +86,8 @@ HOLDERS = {
     "budget": "budget",
     "pledge": "aid",
     "pledges": "aid",
+    "contribution": "aid",
+    "contributions": "aid",
 }
 _WINDOW = 8  # words each side of the sum in which its clause may name what it is for
 
@@ -98,7 +101,8 @@ def money_head(head: Head, sentence: str, phrase_start: int, phrase_end: int) ->
     if near is not None:
         return replace(head, name=near, person=False, military=False)
     last = head.name.split()[-1] if head.name else ""
-    if not head.name or _is_thing(last, head):
+    written = head.words.split()[-1] if head.words else ""
+    if not head.name or (_is_thing(last, head) and not written[:1].isupper()):
         return head
     return replace(head, name="", words="")  # "the gang wants $4m": no thing named
 
