@@ -14,6 +14,7 @@ from monitor.figures.model import Number
 
 SMALL_SPELLED_MAX = 10  # "the two leaders" is not a figure; "a dozen missiles" is
 SMALL_IN_WORDS = "small number in words"
+ONE_OF = "one of"
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -127,7 +128,7 @@ def not_a_figure(
     ):
         return "phone or code"
     if re.match(r"^\s*of\b", after, re.IGNORECASE) and number.value == 1 and number.spelled:
-        return "one of"
+        return ONE_OF
     if (
         number.spelled
         and number.qualifier == "exact"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from monitor.figures.exclusions import (
     GAP_ENDS,
     GAPPED,
+    ONE_OF,
     SMALL_IN_WORDS,
     SMALL_SPELLED_MAX,
     not_a_figure,
@@ -103,7 +104,9 @@ def _kind(unit: str) -> str:
 def _reading(sentence: Sentence, number: Number, small_spelled_max: int, counted: str) -> Reading:
     words = sentence.text
     skipped = not_a_figure(words, number, small_spelled_max=small_spelled_max)
-    if skipped is not None and skipped != SMALL_IN_WORDS:
+    if skipped is not None and skipped not in (SMALL_IN_WORDS, ONE_OF):
+        # Small numbers in words and "one of" stay candidates: "killed one of the guards"
+        # counts what befell someone.
         return Reading(sentence, number, None, skipped)
     figure, reason = _figure(sentence, number, counted)
     if skipped is not None:
@@ -157,10 +160,11 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
     return figure, None
 
 
-# "put the number at", "raised its estimate to": a count of what the article counted before.
+# "put the number at", "raised its estimate to", "the figure of 14": a count of what the
+# article counted before.
 _ANAPHOR_BEFORE = re.compile(
     r"\b(?:the|its|their)\s+(?:[a-z]+\s+)?(?P<noun>number|figure|total|estimate|count|tally)"
-    r"\s+(?:[a-z]+\s+){0,3}?(?:at|to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|"
+    r"\s+(?:(?:[a-z]+\s+){0,3}?(?:at|to)|of)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|"
     r"more\s+than\s+|at\s+least\s+)?$"
 )
 ANAPHORS = frozenset("number figure total estimate count tally".split())

@@ -324,6 +324,11 @@ PERSONS = PEOPLE | frozenset(
     responders guards guard wardens warden warders warder escapees escapee fishermen
     fisherman divers diver engineers engineer officials official farmworkers""".split()
 )
+# Animals, which die, are rescued and are killed like people but are not people.
+ANIMALS = frozenset(
+    """animals animal cattle cows cow livestock sheep goats goat camels camel pigs pig poultry
+    chickens horses horse birds bird seabirds seabird fish dolphins seals whales""".split()
+)
 # Whose toll is said "wounded" rather than "injured".
 MILITARY = frozenset(
     """soldiers soldier troops troop servicemen serviceman servicemembers fighters fighter

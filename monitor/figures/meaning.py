@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from monitor.figures.actors import read_donor
 from monitor.figures.events import EventReading, has_own_verb, read_event
 from monitor.figures.extract import ANAPHORS, Reading, read_numbers
-from monitor.figures.lexicon import EVENTS, PERSONS, PLACE_NOUNS
+from monitor.figures.lexicon import ANIMALS, EVENTS, PERSONS, PLACE_NOUNS
 from monitor.figures.measures import (
     DEFAULT_SYNONYMS,
     RATE_WORDS,
@@ -77,6 +77,7 @@ _ACTOR_BETWEEN = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\b")
 _CLAUSE_ENDS = frozenset(";:()\u2014\u2013")
 _REPORTING = frozenset("said say says told reported confirmed announced added".split())
 # People an event makes into something else: people held are hostages.
+_OF_THOSE = re.compile(r"\s*Of\s+(?:those|them|these|the\s+total|this)\b", re.IGNORECASE)
 _PEOPLE_ARE = {"held": "hostages", "crossed": "refugees"}
 _PRESENCE = tuple(key for key, event in EVENTS.items() if event.presence)
 FORECAST_SCOPE = "forecast"
@@ -292,6 +293,16 @@ def _meaning(
     elif event.key == "confirmed":
         # Confirmed cases are cases; "confirmed 44 deaths" confirms what its noun says.
         event = in_thing if in_thing is not None else EventReading(None)
+    if (
+        not head.name
+        and figure.unit == COUNT
+        and context.prior_head is not None
+        and context.count_head is None
+        and _OF_THOSE.match(sentence)
+    ):
+        # "32,000 cattle have died or been slaughtered. Of those, 21,000 died of heat": a
+        # part of the count before, whatever the event befalls.
+        head = replace(context.prior_head, event=head.event, event_words=head.event_words)
     if figure.unit not in NOT_MONEY:
         head = money_head(head, sentence, phrase_start, phrase_end)
     head = _supplied(
@@ -494,8 +505,12 @@ def _supplied(
     spec = EVENTS.get(event.key or "")
     counted = context.count_head if not percent else None
     supplied: Head | None = None
-    if counted is not None and counted.name and (spec is None or not spec.person or counted.person):
-        supplied = counted
+    if (
+        counted is not None
+        and counted.name
+        and (spec is None or not spec.person or counted.person or _animals(counted))
+    ):
+        supplied = counted  # "14,000 cattle have died ..., and 3,000 more were slaughtered"
     elif spec is not None and spec.person:
         # "Rescuers worked on, as the death toll rose to 25": a toll counts people, whoever
         # else the sentence names.
@@ -526,6 +541,10 @@ def _named_before(sentence: str, position: int, synonyms: Mapping[str, str]) -> 
         return None
     named = head_of(match.group("noun"), synonyms)
     return named if named.name and not named.person and not named.event else None
+
+
+def _animals(head: Head) -> bool:
+    return _last_word(head.name) in ANIMALS
 
 
 def _person_in(sentence: str, position: int, synonyms: Mapping[str, str]) -> Head | None:

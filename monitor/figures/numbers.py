@@ -51,7 +51,7 @@ end apply to the first, "$10-12bn", "5 to 10%"), "between 10 and 12" (also writt
 - the ends have different units ("fell 0.4 per cent to 13,176", "rose 18 sen to RM23.50");
 - "by X to Y" with X written with its own unit or scale ("rose by $2 billion to $12 billion":
   the change, then the level; "dropped by 1 to 1.5 degrees" stays a range);
-- "from X to Y" after a verb of change up to seven words back in its clause ("rose from 3% to
+- "from X to Y" after a verb of change up to ten words back in its clause ("rose from 3% to
   5%", "raised its estimate of deaths from 1,480 to 1,720"; the verbs are
   ``number_words.CHANGE_VERBS``), while "prices range from $5 to $9" stays a range;
 - a year before an amount with a scale ("in 2018 to 3.9 million").
@@ -911,9 +911,9 @@ class _Parser:
         return None, j
 
     def changed_before(self, j: int) -> bool:
-        """Whether a change verb governs the "from" before ``j + 1``: up to seven words back in
+        """Whether a change verb governs the "from" before ``j + 1``: up to ten words back in
         the same clause ("raised its pledge from", "revised its estimate of deaths from")."""
-        for k in range(j, max(j - 7, -1), -1):
+        for k in range(j, max(j - 10, -1), -1):
             word = self.lw(k)
             if word in w.CHANGE_VERBS:
                 return True

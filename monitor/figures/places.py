@@ -45,6 +45,11 @@ _IN_PLACE = re.compile(
     rf"\b(?:in|across|throughout|inside|within|at|from)\s+(?:the\s+)?(?:{_COMPASS}\s+)*"
     rf"(?P<name>{_NAME})"
 )
+# The same, at a sentence's start too ("In Sardova, 960 people ...").
+_NAMED_IN = re.compile(
+    rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ii]nside|[Ww]ithin|at|[Ff]rom)\s+(?:the\s+)?"
+    rf"(?:{_COMPASS}\s+)*(?P<name>{_NAME})"
+)
 # "across Arvenne province": the whole area, a total.
 _REGIONS = r"(?:province|region|country|state|nation)\b"
 # "Tavelko district accounts for 1,905 cases", "and Mbarun district for 1,046"
@@ -110,7 +115,7 @@ def places_named(text: str) -> frozenset[str]:
     """Return the places a text names with "in", "across", "from" or "at": the names its
     other sentences may use as a subject ("Dravonia reported 26 deaths")."""
     names = set()
-    for match in _IN_PLACE.finditer(text):
+    for match in _NAMED_IN.finditer(text):
         name = _cleaned(match.group("name"))
         if name is not None:
             names.add(name)
@@ -199,6 +204,14 @@ def _subject(
         )
         if said is not None:
             return PlaceReading(name, said.group(0).strip(", "))
+    owner = re.search(
+        rf"(?:^|[,;]\s+|\band\s+)(?P<name>{_NAME})['\u2019]s\s+(?:[A-Za-z-]+\s+){{1,4}}?"
+        rf"(?:has\s+|have\s+|had\s+|now\s+)?(?:{_REPORTED}|put|says|said)\b[^,;]*$",
+        clause,
+    )
+    if owner is not None and owner.group("name") in known:
+        # "Sardova's Health Ministry said 14 people had died": the country's own count.
+        return PlaceReading(owner.group("name"), owner.group(0).strip(", "))
     after = sentence[max(phrase_end, thing_end) :]
     there_before = re.search(r"\bthere\s+(?:[a-z]+\s+){0,2}$", sentence[:phrase_start])
     if re.match(r"^[^,;.]{0,40}\bthere\b", after) or there_before:

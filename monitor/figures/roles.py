@@ -104,7 +104,7 @@ _REPORTED_BEFORE = re.compile(
 # After the counted phrase: "... it had reported in October", "... a week earlier"
 _HAD_REPORTED_AFTER = re.compile(
     r"^\s*(?:that\s+|which\s+)?(?:it|they|he|she|we|officials|authorities|the\s+[a-z]+|"
-    r"[A-Z][a-z]+)\s+had\s+"
+    r"(?:her|his|its|their|our)\s+[a-z]+|[A-Z][a-z]+)\s+had\s+"
     r"(?:previously\s+|earlier\s+|initially\s+|first\s+)?"
     r"(?:reported|said|estimated|given|announced|counted|recorded|cited|put|confirmed|"
     r"registered|claimed)\b",
@@ -121,6 +121,13 @@ _AGO_AFTER = re.compile(
 _FIRST_AFTER = re.compile(
     r"^[^.;:\d]{0,40}?\bin\s+(?:the|its|their|[\w-]+['\u2019]s|the\s+[\w-]+['\u2019]s)\s+"
     r"(?:first|previous|earlier|initial|original|last)\s+[a-z]+",
+    re.IGNORECASE,
+)
+# "revising the figure of 14", "correcting its earlier toll of 30": the value replaced.
+_REVISING = re.compile(
+    r"\b(?:revising|revised|revise|revises|correcting|corrected|correct|corrects|updating|"
+    r"updated|replacing|replaced|superseding|superseded)\s+(?:the|its|their|his|her|an?)\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:figure|estimate|toll|count|number|tally|total)\s+of\s+$",
     re.IGNORECASE,
 )
 _FORECAST = re.compile(
@@ -158,6 +165,7 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
         _EARLIER,
         _PAST_POSSESSIVE,
         _REPORTED_BEFORE,
+        _REVISING,
     ):
         match = pattern.search(before)
         if match is not None:
