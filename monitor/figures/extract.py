@@ -169,7 +169,11 @@ _ANAPHOR_BEFORE = re.compile(
 )
 ANAPHORS = frozenset("number figure total estimate count tally".split())
 _BARE_UNIT = re.compile(r"(?:km|miles|tonnes|tons|hectares|acres|metres|meters)\.?", re.I)
-_AUX = re.compile(r"\s+(?:(?:have|has|had)\s+been|were|was|are|is|have|has|had)\b", re.I)
+_AUX = re.compile(
+    r"\s+(?:(?:have|has|had)\s+been|were|was|are|is|have|has|had|remain|remains|remained|"
+    r"still)\b",
+    re.I,
+)
 
 
 def _past_aux(sentence: str, position: int) -> int:

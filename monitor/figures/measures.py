@@ -432,6 +432,15 @@ def _events_in(words: list[str]) -> tuple[str | None, str, list[str]]:
         # a noun after a number, so a verb form ending in "s" is not taken for one.
         if table is ADJECTIVES or not words[-1].endswith("s"):
             return whole[0], " ".join(words), []  # "300 dead", "killing at least 11"
+    clause = _participle_clause(words)
+    if clause is not None:
+        # "people facing acute hunger", "officers surrounding the prison": the noun, and what
+        # the clause after it says befell it.
+        at, event = clause
+        inner_key, inner_said, inner = _events_in(words[:at])
+        if event is not None:
+            return event, " ".join(words[at:]), inner
+        return inner_key, inner_said, inner
     key, said = None, ""
     kept: list[str] = []
     index = 0
@@ -464,6 +473,27 @@ def _events_in(words: list[str]) -> tuple[str | None, str, list[str]]:
     ]
     # Said as the people counted: "civilian deaths" are civilians killed.
     return key or noun_key, said, [_plural(_singular(w)) for w in who[-1:]]
+
+
+# Words in -ing that are nouns, not a clause after the counted noun.
+_ING_NOUNS = frozenset(
+    """building buildings housing funding clothing bedding shipping morning evening ceiling
+    offering offerings spending earnings savings holdings lodging fencing flooding landing
+    landings training meeting meetings hearing hearings warning warnings crossing crossings
+    sibling siblings filling""".split()
+)
+
+
+def _participle_clause(words: list[str]) -> tuple[int, str | None] | None:
+    """Return where a clause after the counted noun starts and the event it names: "people
+    facing acute hunger" (in need), "officers surrounding the prison" (none)."""
+    for index in range(1, len(words)):
+        found = phrase_at(words, index, VERBS) or phrase_at(words, index, ADJECTIVES)
+        if found is not None and words[index].endswith("ing"):
+            return index, found[0]
+        if words[index].endswith("ing") and words[index] not in _ING_NOUNS:
+            return index, None
+    return None
 
 
 def _with_event(head: Head, event: str, words: str) -> Head:

@@ -53,7 +53,7 @@ _COMPARED = re.compile(
 # Wire style puts the new value first: "raised its aid to 95 million from 60 million".
 _TO_THEN_FROM = re.compile(
     r"\bto\s+(?:(?:about|around|nearly|almost|some|roughly|just\s+over|just\s+under)\s+)?"
-    rf"[$\u20ac\u00a3]?\d[\d,.]*\s*(?:{_ANY}\s+){{0,2}}?from\s+{_DET}$",
+    rf"[$\u20ac\u00a3]?\d[\d,.]*\s*%?,?\s*(?:{_ANY},?\s+){{0,4}}?from\s+{_DET}$",
     re.IGNORECASE,
 )
 # "2,000 positions rather than 1,200", "three plants instead of two"
@@ -111,9 +111,10 @@ _HAD_REPORTED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _AGO_AFTER = re.compile(
-    r"^[^.;:\d]{0,40}?\b(?:(?:a|one|two|three|four|five|six|\d+)\s+(?:day|week|month|year|"
+    r"^[^.;:,\d]{0,40}?\b(?:(?:a|one|two|three|four|five|six|\d+)\s+(?:day|week|month|year|"
     r"fortnight|hour)s?\s+(?:earlier|ago|before|previously)|the\s+(?:previous|prior|day\s+before)"
-    r"(?:\s+(?:day|week|month|year))?|earlier\s+(?:in\s+the|this|that)\s+(?:week|month|year))\b",
+    r"(?:\s+(?:day|week|month|year))?(?!\s+(?:evening|morning|night|afternoon))|"
+    r"earlier\s+(?:in\s+the|this|that)\s+(?:week|month|year))\b",
     re.IGNORECASE,
 )
 # After "against": "against 2,100 in the first week", "against 85,000 in its first count"
