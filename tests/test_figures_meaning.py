@@ -366,3 +366,165 @@ def test_sizes_and_versions_count_nothing() -> None:
 )
 def test_things_closed_drilled_and_people_treated(text: str, number: str, expected: str) -> None:
     assert measure(text, number) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        # Oil spill: lengths of a thing, what spilled, a unit's thing from the article
+        (
+            "Oil has polluted 12 km of coastline in Lothmark.",
+            "12",
+            "coastline polluted in Lothmark [km]",
+        ),
+        ("Crews laid 4,000 metres of floating booms overnight.", "4,000", "booms [m]"),
+        ("Some 1,500 tonnes of crude had escaped by Monday.", "1,500", "oil spilled [tonnes]"),
+        (
+            "About 800 tonnes of diesel leaked. The agency raised its estimate to 1,100 tonnes.",
+            "1,100",
+            "diesel spilled [tonnes]",
+        ),
+        ("The coastguard now puts the spill at 3,500 tonnes.", "3,500", "spilled [tonnes]"),
+        # Prison riot
+        ("Inmates took nine guards hostage on Monday.", "nine", "guards held"),
+        ("Police said 19 have been recaptured.", "19", "people recaptured"),
+        ("The ministry suspended nine officers.", "nine", "officers suspended"),
+        (
+            "Seven inmates died at Tolsk, and 44 were treated for injuries.",
+            "44",
+            "inmates injured in Tolsk",
+        ),
+        ("Rioters killed one of the guards they held.", "one", "guards killed"),
+        # Heatwave and drought
+        ("The ministry has confirmed 44 deaths from heatstroke.", "44", "people killed"),
+        ("Nearly 90 were admitted to hospital in Brisa.", "90", "people hospitalised in Brisa"),
+        (
+            "32,000 cattle have died since May. Of those, 21,000 died of thirst.",
+            "21,000",
+            "cattle killed",
+        ),
+        # Food crisis
+        ("About 2.3 million people are facing acute hunger.", "2.3 million", "people in need"),
+        (
+            "A survey found 6,000 farmers living in camps near the border.",
+            "6,000",
+            "farmers",
+        ),
+    ],
+)
+def test_lengths_spills_riots_and_hunger(text: str, number: str, expected: str) -> None:
+    assert measure(text, number) == expected
+
+
+def test_a_length_of_a_thing_is_a_figure_but_a_distance_is_not() -> None:
+    assert measure("The slick has coated about 6 km of shoreline.", "6") == "coastline [km]"
+    for text, number in (
+        ("The tanker lies about 25 km north of the port.", "25"),
+        ("The river forms 120 km of the border.", "120"),
+        ("The village is within 5 km of the fire.", "5"),
+    ):
+        read = read_meanings(text)
+        assert not [m for m in read.meanings if text[m.figure.start : m.figure.end] == number]
+
+
+def test_a_change_verb_makes_from_and_to_two_values_however_far_before() -> None:
+    text = "The ministry revised its estimate of excess deaths from 1,480 to 1,720."
+    assert meaning_of(text, "1,480").role == "previous"
+    assert meaning_of(text, "1,720").role == "current"
+    assert measure(text, "1,480") == measure(text, "1,720") == "people killed"
+    ranged = meaning_of("Estimates range from 2,000 to 3,000 tonnes of oil.", "2,000")
+    assert (ranged.figure.low, ranged.figure.high) == (2000, 3000)
+
+
+def test_the_number_spoken_of_before_takes_that_count_s_measure() -> None:
+    text = (
+        "About 2.3 million people in Ombara and Kelindi are facing acute hunger.\n\n"
+        "The office put the number at 1.6 million in Ombara and 700,000 in Kelindi,"
+        " up from a combined 1.4 million in February."
+    )
+    assert measure(text, "1.6 million") == "people in need in Ombara"
+    assert measure(text, "700,000") == "people in need in Kelindi"
+    combined = meaning_of(text, "1.4 million")
+    assert combined.role == "previous" and combined.key.place is None
+
+
+def test_a_people_named_by_their_country_are_its_people() -> None:
+    text = "In Kelindi, 24,500 Ombarans have reached the camps from Ombara."
+    assert meaning_of(text, "24,500").key.head == "people"
+
+
+def test_revising_the_figure_makes_it_a_past_value_of_the_count() -> None:
+    text = "Sixteen people have now died, the minister said, revising the figure of 14."
+    read = meaning_of(text, "14")
+    assert read.role == "previous"
+    assert read.key.name == measure(text, "Sixteen") == "people killed"
+
+
+def test_a_country_s_ministry_reporting_places_its_count() -> None:
+    text = "Sardova's Health Ministry said 14 people had died. In Sardova, hospitals are full."
+    assert measure(text, "14") == "people killed in Sardova"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Most of the dead were aged over 75.", "75"),
+        ("These are mostly people over 80 whose hearts gave out.", "80"),
+        ("Residents can call 112 or the 112 emergency line.", "112"),
+        ("Inside the warehouse it reaches 41 degrees.", "41"),
+        ("Pumping stopped when the wind rose above 50 knots.", "50"),
+    ],
+)
+def test_ages_temperatures_speeds_and_numbers_to_call_are_no_figures(
+    text: str, number: str
+) -> None:
+    read = read_meanings(text)
+    assert not [m for m in read.meanings if text[m.figure.start : m.figure.end].endswith(number)]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        (
+            "The gang wants $4 million in bitcoin for the keys.",
+            "$4 million",
+            "bitcoin demanded [USD]",
+        ),
+        (
+            "The regulator imposed a €2.4 million fine on the operator.",
+            "€2.4 million",
+            "fines [EUR]",
+        ),
+        (
+            "Claims filed with the insurer have reached $71 million.",
+            "$71 million",
+            "claims demanded [USD]",
+        ),
+        (
+            "The union rejected a €780 million severance offer.",
+            "€780 million",
+            "severance pledged [EUR]",
+        ),
+        ("Storm damage was put at €40 million.", "€40 million", "damage [EUR]"),
+        ("Donors pledged $180 million for Ombara.", "$180 million", "aid pledged [USD]"),
+    ],
+)
+def test_a_sum_of_money_is_named_by_what_it_is_for(text: str, number: str, expected: str) -> None:
+    assert measure(text, number) == expected
+
+
+def test_each_donor_s_pledge_is_its_own_measure_beside_the_total() -> None:
+    text = (
+        "Donors have pledged $49 million. Estravia has pledged $20 million and the Aurelian"
+        " Union €15 million, while Norvik promised $6 million."
+    )
+    assert measure(text, "$49 million") == "aid pledged [USD]"
+    assert measure(text, "$20 million") == "aid pledged by Estravia [USD]"
+    assert measure(text, "€15 million") == "aid pledged by Aurelian Union [EUR]"
+    assert measure(text, "$6 million") == "aid pledged by Norvik [USD]"
+    raised = "Estravia raised its pledge from $20 million to $55 million."
+    assert measure(raised, "$55 million") == "aid pledged by Estravia [USD]"
+    assert meaning_of(raised, "$20 million").role == "previous"
+    assert measure("The €20,000 promised by Velmaria will be paid.", "€20,000").endswith(
+        "by Velmaria [EUR]"
+    )

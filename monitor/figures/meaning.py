@@ -130,7 +130,7 @@ class _Context:
     last_event: EventReading | None = None
     # The article's last named thing measured in each unit: "1,500 tonnes of oil ... raised
     # its estimate to 2,000 tonnes" measures oil again.
-    measured: dict[str, Head] = field(default_factory=dict)
+    measured: dict[str, tuple[Head, EventReading]] = field(default_factory=dict)
     place: str | None = None  # where the sentence's last placed count happened
     place_end: int = 0  # where that count's number ends in the sentence
     unplaced: bool = False  # the sentence counted something nowhere in particular
@@ -199,7 +199,7 @@ def read_meanings(
             if head.name:
                 context.last_head, context.last_event = head, event
             if head.measured_in and head.name:
-                context.measured[head.measured_in] = head
+                context.measured[head.measured_in] = (head, event)
     return ArticleMeanings(_compared_alike(meanings), unnamed, skipped)
 
 
@@ -208,7 +208,9 @@ def _compared_alike(meanings: list[Meaning]) -> list[Meaning]:
     sentence: in "launched 40 drones, up from 30 drones" both count drones launched."""
     kept = []
     for meaning in meanings:
-        if meaning.role == "previous":
+        whole = _AGGREGATE.search(meaning.evidence.get("role", ""))
+        if meaning.role == "previous" and not (whole and meaning.key.place is None):
+            # ("up from a combined 1.4 million" is the whole's past, not a place's)
             span = len(meaning.figure.sentence)
             current = next(
                 (
@@ -303,6 +305,7 @@ def _meaning(
         # "32,000 cattle have died or been slaughtered. Of those, 21,000 died of heat": a
         # part of the count before, whatever the event befalls.
         head = replace(context.prior_head, event=head.event, event_words=head.event_words)
+    remembered = context.measured.get(head.measured_in or "") if not head.name else None
     if figure.unit not in NOT_MONEY:
         head = money_head(head, sentence, phrase_start, phrase_end)
     head = _supplied(
@@ -327,7 +330,25 @@ def _meaning(
         head = replace(context.last_head, increment=False)
         if event.key is None and context.last_event is not None:
             event = context.last_event
-    if not head.name and context.prior_head is not None and figure.unit == COUNT:
+    if (
+        not head.name
+        and head.measured_in
+        and event.key is None
+        and context.count_head is not None
+        and context.count_event is not None
+        and context.count_head.measured_in == head.measured_in
+    ):
+        # "raised its estimate of the amount spilled to 2,000 tonnes from the 1,500 tonnes":
+        # the same unit, what the sentence's count before measured.
+        event = context.count_event
+    if remembered is not None and event.key is None and head.name == remembered[0].name:
+        event = remembered[1]  # "raised its estimate to 1,100 tonnes": of what leaked
+    if (
+        not head.name
+        and context.prior_head is not None
+        and figure.unit == COUNT
+        and head.measured_in == context.prior_head.measured_in
+    ):
         # "Tavelko district has recorded 1,090 cases. Mbarun district has recorded 472."
         # "Most were Skarn-7 models, of which Harzvinia has supplied some 300."
         prior = replace(context.prior_head, event=head.event, event_words=head.event_words)
@@ -491,9 +512,8 @@ def _supplied(
     if head.name:
         return head
     if head.measured_in and not money and not percent:
-        measured = context.measured.get(head.measured_in) or _named_before(
-            sentence, phrase_start, synonyms
-        )
+        remembered = context.measured.get(head.measured_in)
+        measured = remembered[0] if remembered else _named_before(sentence, phrase_start, synonyms)
         if measured is not None:
             return replace(
                 measured,
@@ -504,6 +524,8 @@ def _supplied(
             )
     spec = EVENTS.get(event.key or "")
     counted = context.count_head if not percent else None
+    if counted is not None and head.measured_in and counted.measured_in != head.measured_in:
+        counted = None  # "12 km of coastline ... 2,000 tonnes": tonnes are not of coastline
     supplied: Head | None = None
     if (
         counted is not None
