@@ -113,8 +113,9 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
                 break
         if not word or not word[0].isalnum() or _NUMERAL.fullmatch(word):
             break  # punctuation, or another number ("+44 20 7946": not a thing)
-        if not words and lower in _DETERMINERS:
-            continue  # "40% of the budget": the thing starts after the article
+        if lower in _DETERMINERS and (not words or words[-1][0].lower() == _COMPLEMENT):
+            # "40% of the budget", "20,000 litres of the chemical": past the article
+            continue
         if lower == _COMPLEMENT and words and not complement_used:
             complement_used, plural_seen = True, False
             words.append((word, token.start(), token.start() + len(word)))
