@@ -95,6 +95,13 @@ _LINK_BEFORE = frozenset(
 )
 
 
+# Units a count measures something in: "litres of the chemical" is the chemical.
+_UNITS = frozenset(
+    """tonnes tonne tons ton litres litre liters liter barrels barrel gallons gallon kg
+    kilograms kilogrammes km kilometres kilometers metres meters miles hectares acres""".split()
+)
+
+
 def thing_after(sentence: str, position: int) -> tuple[str, int]:
     """Return the noun phrase starting at ``position`` of ``sentence`` and where it ends."""
     words: list[tuple[str, int, int]] = []
@@ -113,8 +120,16 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
                 break
         if not word or not word[0].isalnum() or _NUMERAL.fullmatch(word):
             break  # punctuation, or another number ("+44 20 7946": not a thing)
-        if lower in _DETERMINERS and (not words or words[-1][0].lower() == _COMPLEMENT):
-            # "40% of the budget", "20,000 litres of the chemical": past the article
+        if lower in _DETERMINERS and (
+            not words
+            or (
+                len(words) >= 2
+                and words[-1][0].lower() == _COMPLEMENT
+                and words[-2][0].lower() in _UNITS
+            )
+        ):
+            # "40% of the budget", "20,000 litres of the chemical": past the article (but
+            # "60 missiles of the KN-23 type" ends before it)
             continue
         if lower == _COMPLEMENT and words and not complement_used:
             complement_used, plural_seen = True, False
