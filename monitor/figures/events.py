@@ -250,7 +250,7 @@ def _subject(before: list[Word]) -> EventReading | None:
         return None  # no linking verb: the words before are not the number's subject
     if end > 0 and before[end - 1].text == ",":
         end -= 1  # "raised their pledges, to 600,000 doses"
-    start = max(end - 8, 0)
+    start = max(end - 12, 0)  # "the number of people killed by the derailment in Kellin rose to"
     marks = [index for index in range(start, end) if before[index].is_mark]
     start = max([start, *(index + 1 for index in marks)])  # the subject, not an earlier clause
     for stop in range(end, start, -1):

@@ -39,7 +39,8 @@ _AGE_AFTER = re.compile(r"^[\s-]*(?:years?|yrs?|months?)[\s-]*old\b", re.IGNOREC
 _AGE_BEFORE = re.compile(
     r"\b(?:(?:aged|age|ages)(?:\s+(?:over|under|above|below|between|about|around))?|"
     r"(?:people|persons|men|women|patients|residents|adults|pensioners|those|anyone|everyone)"
-    r"\s+(?:over|under|above|below|older\s+than|younger\s+than))\s+$",
+    r"\s+(?:over|under|above|below|older\s+than|younger\s+than)|"
+    r"(?:boy|girl|man|woman|child|baby|son|daughter|pensioner)\s+of)\s+$",
     re.IGNORECASE,
 )
 # "by calling 112", "the 112 emergency line": a number to call.

@@ -83,6 +83,9 @@ def read_numbers(text: str, *, small_spelled_max: int = SMALL_SPELLED_MAX) -> li
     for sentence in split_sentences(text):
         # The thing of the sentence's last figure of each unit, for those that leave it out.
         counted: dict[str, str] = {}
+        opening = _OF_THE_OPENING.match(sentence.text)
+        if opening is not None:
+            counted[COUNT] = opening.group("thing")  # "Of the claims, 890 came from Arvelia"
         for number in find_numbers(sentence.text):
             kind = _kind(number.unit)
             reading = _reading(sentence, number, small_spelled_max, counted.get(kind, ""))
@@ -160,6 +163,9 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
     return figure, None
 
 
+_OF_THE_OPENING = re.compile(
+    r"\s*Of\s+(?:the|these|those|its|their)\s+(?P<thing>[a-z][a-z -]*?[a-z]),\s+(?=\d)"
+)
 # "put the number at", "raised its estimate to", "the figure of 14": a count of what the
 # article counted before.
 _ANAPHOR_BEFORE = re.compile(

@@ -43,7 +43,8 @@ _WITHIN_BEFORE = re.compile(r"\b(?:within|than|up to|every)\s+(?:about\s+|some\s
 _LEVEL_BEFORE = re.compile(
     r"\b(?:level|phase|stage|category|tier|grade|step|code|class|alert|round|number|no\.?|"
     r"ward|gate|berth|room|bed|route|highway|platform|block|unit|wing|floor|bay|pier|"
-    r"terminal|line|exit|junction|district|zone|sector|lot|plot|building|hangar|dock)\s+$",
+    r"terminal|line|exit|junction|district|zone|sector|lot|plot|building|hangar|dock|train|"
+    r"flight|bus|tram|model|version)\s+$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")

@@ -82,7 +82,8 @@ _INITIAL = re.compile(
 )
 _MOVED_ON = re.compile(
     r"\b(?:revised|raised|lowered|updated|corrected|rose|risen|climbed|jumped|increased|"
-    r"fell|fallen|dropped|now|has\s+since|since\s+(?:risen|grown|climbed|fallen))\b",
+    r"fell|fallen|dropped|now|has\s+since|since\s+(?:risen|grown|climbed|fallen)|double|"
+    r"doubled|triple|tripled|twice|higher|lower)\b",
     re.IGNORECASE,
 )
 # "last week's 40", "yesterday's figure of 300"

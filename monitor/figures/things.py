@@ -31,6 +31,7 @@ MAX_THING_WORDS = 6
 # Words that end a noun phrase: function words and common reporting verbs.
 _STOP = frozenset(
     """a an the and or but nor so yet to from in into on onto off at by for with without within
+    came come comes went goes remain remains remained
     as than that which who whom whose where when while if because since until after before
     during over under between among against about around per via across through toward
     towards is are was were be been being am has have had having do does did will would
