@@ -528,3 +528,13 @@ def test_each_donor_s_pledge_is_its_own_measure_beside_the_total() -> None:
     assert measure("The €20,000 promised by Velmaria will be paid.", "€20,000").endswith(
         "by Velmaria [EUR]"
     )
+
+
+def test_a_part_named_by_who_counts_them_with_the_whole_s_event_and_place() -> None:
+    text = "In Ombara, 61 people had died of hunger, 44 of them children."
+    assert measure(text, "44") == "children killed in Ombara"
+    text = (
+        "Hunger has killed 160 people in Ombara. Ninety-three of the dead were children under five."
+    )
+    assert measure(text, "Ninety-three") == "children killed in Ombara"
+    assert not [m for m in read_meanings(text).meanings if m.figure.value == 5]

@@ -38,7 +38,8 @@ _DURATION_AFTER = re.compile(
 _AGE_AFTER = re.compile(r"^[\s-]*(?:years?|yrs?|months?)[\s-]*old\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(
     r"\b(?:(?:aged|age|ages)(?:\s+(?:over|under|above|below|between|about|around))?|"
-    r"(?:people|persons|men|women|patients|residents|adults|pensioners|those|anyone|everyone)"
+    r"(?:people|persons|men|women|patients|residents|adults|pensioners|those|anyone|everyone|"
+    r"children|boys|girls|babies|infants)"
     r"\s+(?:over|under|above|below|older\s+than|younger\s+than)|"
     r"(?:boy|girl|man|woman|child|baby|son|daughter|pensioner)\s+of)\s+$",
     re.IGNORECASE,

@@ -77,6 +77,11 @@ _ACTOR_BETWEEN = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would)\b")
 _CLAUSE_ENDS = frozenset(";:()\u2014\u2013")
 _REPORTING = frozenset("said say says told reported confirmed announced added".split())
 # People an event makes into something else: people held are hostages.
+# "44 of them children", "Ninety-three of the dead were children": a part named by who.
+_PART_WHO = re.compile(
+    r"\s+of\s+(?:them|whom|the\s+(?:dead|victims|injured|wounded|missing))\s+"
+    r"(?:(?:were|are|was|is)\s+)?(?P<who>[a-z]+)\b"
+)
 _OF_THOSE = re.compile(r"\s*Of\s+(?:those|them|these|the\s+total|this)\b", re.IGNORECASE)
 _PEOPLE_ARE = {"held": "hostages", "crossed": "refugees"}
 _PRESENCE = tuple(key for key, event in EVENTS.items() if event.presence)
@@ -305,6 +310,17 @@ def _meaning(
         # "32,000 cattle have died or been slaughtered. Of those, 21,000 died of heat": a
         # part of the count before, whatever the event befalls.
         head = replace(context.prior_head, event=head.event, event_words=head.event_words)
+    part = _PART_WHO.match(sentence, phrase_end) if figure.unit == COUNT else None
+    whole = context.count or context.prior
+    if part is not None and (part.group("who") not in PERSONS or whole is None):
+        part = None
+    if part is not None:
+        # "61 people had died of hunger, 44 of them children": children are what the part
+        # counts, and what befell the whole befell them.
+        head = head_of(part.group("who"), synonyms)
+        whole_event = context.count_event if context.count is not None else context.prior_event
+        if event.key is None and whole_event is not None:
+            event = whole_event
     remembered = context.measured.get(head.measured_in or "") if not head.name else None
     if figure.unit not in NOT_MONEY:
         head = money_head(head, sentence, phrase_start, phrase_end)
@@ -405,6 +421,8 @@ def _meaning(
         if figure.unit == COUNT
         else NO_PLACE
     )
+    if place.place is None and part is not None and whole is not None:
+        place = PlaceReading(whole.place_said, "(as the whole it is part of)")
     if place.place is None and named_place and not is_total(sentence, named_place, frame):
         place = PlaceReading(named_place, figure.thing)
     if place.place is None and head.person:
