@@ -538,3 +538,17 @@ def test_a_part_named_by_who_counts_them_with_the_whole_s_event_and_place() -> N
     )
     assert measure(text, "Ninety-three") == "children killed in Ombara"
     assert not [m for m in read_meanings(text).meanings if m.figure.value == 5]
+
+
+def test_reported_speech_in_the_past_perfect_is_said_now() -> None:
+    text = "The agency said it had delivered 9,800 tonnes of food, and that donors had pledged 15,000 tonnes."
+    assert meaning_of(text, "15,000").role == "current"
+    assert meaning_of("The government had promised 500 tents last week.", "500").role == "previous"
+
+
+def test_a_small_count_compared_with_its_past_is_read() -> None:
+    text = "The country now has eight feeding centres, up from five."
+    assert meaning_of(text, "eight").role == "current"
+    assert meaning_of(text, "five").role == "previous"
+    assert measure(text, "eight") == measure(text, "five")
+    assert not read_meanings("Families registered at more than one shelter.").meanings

@@ -133,7 +133,7 @@ def not_a_figure(
         return ONE_OF
     if (
         number.spelled
-        and number.qualifier == "exact"
+        and (number.qualifier == "exact" or number.value == 1)  # "more than one shelter"
         and not number.vague
         and number.value <= small_spelled_max
     ):

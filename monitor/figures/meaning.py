@@ -82,6 +82,11 @@ _PART_WHO = re.compile(
     r"\s+of\s+(?:them|whom|the\s+(?:dead|victims|injured|wounded|missing))\s+"
     r"(?:(?:were|are|was|is)\s+)?(?P<who>[a-z]+)\b"
 )
+# "eight feeding centres, up from five": a small count the sentence compares with its past.
+_COMPARED_AFTER = re.compile(
+    r"\s+[a-z -]{0,40}?,?\s+(?:up|down)\s+from\s+(?:the\s+)?\w+|"
+    r"\s+[a-z -]{0,40}?,?\s+compared\s+with\s+\w+",
+)
 _OF_THOSE = re.compile(r"\s*Of\s+(?:those|them|these|the\s+total|this)\b", re.IGNORECASE)
 _PEOPLE_ARE = {"held": "hostages", "crossed": "refugees"}
 _PRESENCE = tuple(key for key, event in EVENTS.items() if event.presence)
@@ -179,7 +184,12 @@ def read_meanings(
             _next_sentence(context, text, reading.sentence.start)
         meaning, reason, head, event = _meaning(reading, figure, table, context, frame, known)
         if reading.figure is None and (
-            meaning is None or (meaning.key.event is None and meaning.role != "previous")
+            meaning is None
+            or (
+                meaning.key.event is None
+                and meaning.role != "previous"
+                and not _COMPARED_AFTER.match(reading.sentence.text, reading.number.end)
+            )
         ):
             # "the two leaders": a small number in words counts only what befell someone, or
             # is a past value of a count ("60 divers, up from nine").

@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 
 from monitor.figures.lexicon import (
     ADJECTIVES,
+    ANIMALS,
     AREA_UNITS,
     DISTANCE_UNITS,
     EVENTS,
@@ -469,7 +470,10 @@ def _events_in(words: list[str]) -> tuple[str | None, str, list[str]]:
     who = [
         w
         for w in rest
-        if w in PERSONS or _singular(w) in PERSONS or (w == "job" and noun_key == "cut")
+        if w in PERSONS
+        or _singular(w) in PERSONS
+        or w in ANIMALS  # "livestock deaths" are livestock killed
+        or (w == "job" and noun_key == "cut")
     ]
     # Said as the people counted: "civilian deaths" are civilians killed.
     return key or noun_key, said, [_plural(_singular(w)) for w in who[-1:]]

@@ -142,6 +142,25 @@ _FORECAST = re.compile(
 )
 
 
+# A reporting verb before "had ...": the past perfect of reported speech, not an old value.
+_SAID_THAT = re.compile(
+    r"\b(?:said|says|told|reported|announced|added|stated|confirmed)\b(?:\s+(?:that|it|they|"
+    r"he|she|we))?",
+    re.IGNORECASE,
+)
+
+
+def _backshifted(before: str, match: re.Match[str]) -> bool:
+    """Whether "had pledged" in ``before`` reports speech ("said donors had pledged"): a
+    plain "had" after a reporting verb, without "previously", "earlier" and the like."""
+    said = match.group(0).lower()
+    if not said.startswith("had ") or re.match(
+        r"had\s+(?:previously|earlier|initially|originally|first)\b", said
+    ):
+        return False
+    return _SAID_THAT.search(before, 0, match.start()) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class RoleReading:
     role: Role
@@ -170,6 +189,8 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
         _REVISING,
     ):
         match = pattern.search(before)
+        if match is not None and pattern is _REPORTED_BEFORE and _backshifted(before, match):
+            continue  # "said it had delivered 9,800 tonnes": reported speech, said now
         if match is not None:
             return RoleReading("previous", match.group(0).strip(), said)
     bare = _BARE_FROM.search(before)

@@ -225,6 +225,12 @@ def thing_before(sentence: str, position: int) -> str:
     return phrase
 
 
+# Numbers in words, which end a phrase read backwards: "eight feeding centres, up from five".
+_NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety""".split()
+)
 _VERB_FIRST = frozenset(
     "have has had is are was were rose risen reached stood stands climbed fell fallen now".split()
 )
@@ -281,7 +287,7 @@ def _phrase_before(clause: str) -> str:
         if _YEAR.fullmatch(lower) and before in ("in", "since", "for"):
             index -= 2  # "the flash count in 2018 at 2483805": the year says when
             continue
-        if _NUMERAL.fullmatch(lower) or lower in _SCALES:
+        if _NUMERAL.fullmatch(lower) or lower in _SCALES or lower in _NUMBER_WORDS:
             break  # another number: "rose from 2,900 to 3,000" counts nothing named "900"
         if not phrase and before in ("to", "for") and words[index][:1].isupper():
             index -= 2  # "aid to Tolmirra to $1.1 billion": whom, not what
