@@ -541,7 +541,10 @@ def test_a_part_named_by_who_counts_them_with_the_whole_s_event_and_place() -> N
 
 
 def test_reported_speech_in_the_past_perfect_is_said_now() -> None:
-    text = "The agency said it had delivered 9,800 tonnes of food, and that donors had pledged 15,000 tonnes."
+    text = (
+        "The agency said it had delivered 9,800 tonnes of food, and that donors had pledged"
+        " 15,000 tonnes."
+    )
     assert meaning_of(text, "15,000").role == "current"
     assert meaning_of("The government had promised 500 tents last week.", "500").role == "previous"
 
