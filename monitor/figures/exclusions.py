@@ -79,13 +79,14 @@ def not_a_figure(
     """Return why ``number`` (spanning ``sentence``) is not a figure, or None if it is one."""
     before, after = sentence[: number.number_start], sentence[number.end :]
     written = sentence[number.number_start : number.end]
+    near = _near(before)  # the rules reading back from the number need only its last words
     if (
-        _MONTH_BEFORE.search(before)
+        _MONTH_BEFORE.search(near)
         or _MONTH_AFTER.match(after)
-        or _DAY_MONTH_BEFORE.search(before)
+        or _DAY_MONTH_BEFORE.search(near)
     ):
         return "date"
-    if before.endswith(("-", "#")) or _NAME_BEFORE.search(before):
+    if before.endswith(("-", "#")) or _NAME_BEFORE.search(near):
         return "name or identifier"
     if (
         re.fullmatch(r"\d{1,4}", written)
@@ -96,24 +97,24 @@ def not_a_figure(
     if re.fullmatch(r"\d{4}", written) and after.startswith(("'s", "\u2019s")):
         return "year"  # "surpassing 2022's record": a year's possessive, whatever came before
     if number.unit == "count" and _is_year(number, written):
-        if not _PLURAL_AFTER.match(after) or _POSSESSIVE_BEFORE.search(before):
+        if not _PLURAL_AFTER.match(after) or _POSSESSIVE_BEFORE.search(near):
             return "year"  # "since 2019", "its 2018 sales"; but "2000 troops" counts troops
     if _ADDRESS_AFTER.match(after):
         return "address"
-    if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before):
+    if _TIME_AFTER.match(after) or _TIME_BEFORE.search(near):
         return "time"
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(near):
         return "age"
     if (
         number.qualifier == "exact"
-        and _AGE_APPOSITION.search(before)
+        and _AGE_APPOSITION.search(near)
         and after.startswith(",")
         and number.value < 130
         and number.value == int(number.value)
         and not number.spelled
     ):
         return "age"
-    if number.unit == "count" and (_CALL_BEFORE.search(before) or _CALL_AFTER.match(after)):
+    if number.unit == "count" and (_CALL_BEFORE.search(near) or _CALL_AFTER.match(after)):
         return "phone or code"
     if number.unit == "count" and _DURATION_AFTER.match(after):
         return "duration"
@@ -124,7 +125,7 @@ def not_a_figure(
     if number.start == len(sentence) - len(sentence.lstrip()) and _LIST_NUMBER.match(sentence):
         return "list number"
     if (
-        _PHONE_NEIGHBOUR.search(before)
+        _PHONE_NEIGHBOUR.search(near)
         or re.match(r"^[-/.]\d", after)
         or re.match(r"0\d", written)  # "0800 4410 220": no count starts with a zero
     ):
@@ -141,6 +142,19 @@ def not_a_figure(
     return None
 
 
+_NEAR = 80  # characters: more than any rule reading back from a number needs
+
+
+def _near(before: str) -> str:
+    """Return the end of ``before`` that the rules reading back need, cut at a space so that
+    no word is read from its middle."""
+    if len(before) <= _NEAR:
+        return before
+    tail = before[-_NEAR:]
+    space = tail.find(" ")
+    return tail[space:] if space >= 0 else tail
+
+
 def _named_by(sentence: str, before: str, after: str = "") -> bool:
     """Is the number part of a name: right after a capitalised word inside a sentence?
 
@@ -155,7 +169,7 @@ def _named_by(sentence: str, before: str, after: str = "") -> bool:
         return False
     if not any(character.isupper() for character in word):
         return False
-    if GAPPED.search(before) and GAP_ENDS.match(after) and re.search(r"\d", before):
+    if GAPPED.search(_near(before)) and GAP_ENDS.match(after) and re.search(r"\d", before):
         return False  # "Dravonia reported 26 deaths and Lutavia 14": a count, the noun left out
     words: list[str] = _WORD.findall(sentence)
     capitalised = sum(w[0].isupper() for w in words)
