@@ -555,3 +555,10 @@ def test_a_small_count_compared_with_its_past_is_read() -> None:
     assert meaning_of(text, "five").role == "previous"
     assert measure(text, "eight") == measure(text, "five")
     assert not read_meanings("Families registered at more than one shelter.").meanings
+
+
+def test_the_parties_a_story_is_about_are_no_count_but_an_aside_is_skipped() -> None:
+    read = read_meanings("About 2,600 more people than usual died in the two countries.")
+    assert [m.figure.value for m in read.meanings] == [2600]
+    text = "Seven beaches, including the family beach at Lindholm, were closed on Monday."
+    assert measure(text, "Seven") == "beaches closed"

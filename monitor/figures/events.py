@@ -72,7 +72,8 @@ _INTENT_TO = frozenset(
     ready set going is are was were threatened threatens expects expected hopes hope""".split()
 )
 _APPOSITION = re.compile(
-    r",\s+(?:most|many|all|some|several|half|both|none|mostly|among them)\b[^,;:.]{0,60},"
+    r",\s+(?:most|many|all|some|several|half|both|none|mostly|among them|including|"
+    r"among|mainly|chiefly|notably)\b[^,;:.]{0,60},"
 )
 # Events a noun names as who the people are ("strikers"), not what the sentence says befell them.
 _WHO_THEY_ARE = frozenset(("strike",))

@@ -80,11 +80,7 @@ def not_a_figure(
     before, after = sentence[: number.number_start], sentence[number.end :]
     written = sentence[number.number_start : number.end]
     near = _near(before)  # the rules reading back from the number need only its last words
-    if (
-        _MONTH_BEFORE.search(near)
-        or _MONTH_AFTER.match(after)
-        or _DAY_MONTH_BEFORE.search(near)
-    ):
+    if _MONTH_BEFORE.search(near) or _MONTH_AFTER.match(after) or _DAY_MONTH_BEFORE.search(near):
         return "date"
     if before.endswith(("-", "#")) or _NAME_BEFORE.search(near):
         return "name or identifier"
@@ -134,6 +130,14 @@ def not_a_figure(
         return ONE_OF
     if (
         number.spelled
+        and number.qualifier == "exact"
+        and number.value <= small_spelled_max
+        and _DEFINITE_BEFORE.search(near)
+        and _PARTIES_AFTER.match(after)
+    ):
+        return "definite reference"  # "in the two countries", "the three men": known ones
+    if (
+        number.spelled
         and (number.qualifier == "exact" or number.value == 1)  # "more than one shelter"
         and not number.vague
         and number.value <= small_spelled_max
@@ -142,6 +146,13 @@ def not_a_figure(
     return None
 
 
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
+# Who a story is about, named by how many they are: "the two countries", "both sides".
+_PARTIES_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:countries|nations|states|governments|sides|leaders|parties|"
+    r"companies|firms|cities|towns|capitals|neighbours|neighbors|presidents|ministers|teams|"
+    r"banks|unions|agencies|regions|provinces|rivers|airlines)\b"
+)
 _NEAR = 80  # characters: more than any rule reading back from a number needs
 
 
