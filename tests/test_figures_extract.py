@@ -83,7 +83,7 @@ def skipped(sentence: str) -> list[str | None]:
         ("The council passed Resolution 1874 unanimously.", "name or identifier"),
         ("She cited Article 51 of the charter.", "name or identifier"),
         ("Call the desk on +44 20 7946 0000 for details.", "phone or code"),
-        ("The two leaders met in Vladivostok.", "small number in words"),
+        ("The two leaders met in Vladivostok.", "definite reference"),
         ("It is one of the largest transfers.", "one of"),
         ("Shares in the S&P 500 fell on Monday.", "name or identifier"),
         ("He was hurt in Game 2 and missed the final.", "name or identifier"),

@@ -303,8 +303,10 @@ def test_numbers_that_name_nothing_anyone_follows_say_why(
 
 def test_a_small_number_in_words_counts_when_the_words_say_what_happened() -> None:
     assert measure("Seven people died in the floods.", "Seven") == "people killed"
-    read = read_meanings("The two leaders met in the capital.")
+    read = read_meanings("Two engineers met in the capital.")
     assert read.meanings == [] and read.skipped[0].skipped == "small number in words"
+    read = read_meanings("The two leaders met in the capital.")
+    assert read.meanings == [] and read.skipped[0].skipped == "definite reference"
 
 
 def test_a_vague_amount_is_read_and_marked_vague() -> None:
