@@ -564,3 +564,13 @@ def test_the_parties_a_story_is_about_are_no_count_but_an_aside_is_skipped() -> 
     assert [m.figure.value for m in read.meanings] == [2600]
     text = "Seven beaches, including the family beach at Lindholm, were closed on Monday."
     assert measure(text, "Seven") == "beaches closed"
+
+
+def test_people_treated_injured_and_an_age_said_with_is() -> None:
+    assert measure("Hospitals have treated 1,310 people for heatstroke.", "1,310") == (
+        "people treated"
+    )
+    assert measure("Four firefighters were treated for burns.", "Four") == "firefighters injured"
+    assert not read_meanings('"My mother is 88 and lives alone," she said.').meanings
+    text = "Around 500 inmates joined the riot, the ministry said, out of 1,710 held in the prison."
+    assert measure(text, "1,710") == "inmates held"

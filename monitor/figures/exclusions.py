@@ -41,7 +41,9 @@ _AGE_BEFORE = re.compile(
     r"(?:people|persons|men|women|patients|residents|adults|pensioners|those|anyone|everyone|"
     r"children|boys|girls|babies|infants)"
     r"\s+(?:over|under|above|below|older\s+than|younger\s+than)|"
-    r"(?:boy|girl|man|woman|child|baby|son|daughter|pensioner)\s+of)\s+$",
+    r"(?:boy|girl|man|woman|child|baby|son|daughter|pensioner)\s+of|"
+    r"(?:mother|father|son|daughter|wife|husband|grandmother|grandfather|brother|sister|he|"
+    r"she)\s+(?:is|was|turned|turns|is\s+now))\s+$",
     re.IGNORECASE,
 )
 # "by calling 112", "the 112 emergency line": a number to call.

@@ -99,6 +99,7 @@ EVENTS: Mapping[str, Event] = {
         Event("recaptured", "recaptured", person=True),
         Event("suspended", "suspended", placed=False),
         Event("in_need", "in need", person=True, presence=True),
+        Event("treated", "treated", person=True),
         Event("opened", "open"),
         # Confirmed is what a count of cases is unless the text says suspected: no event.
         Event("confirmed", "confirmed", person=True),
@@ -148,7 +149,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " drown, drowned, slay, slain, murder, murdered, execute, executed, lost their lives,"
         " claimed the lives of",
         "injured": "wound, wounds, wounded, wounding, injure, injures, injured, injuring, hurt,"
-        " treated for injuries, treated for wounds",
+        " treated for injuries, treated for wounds, treated for burns, treated for smoke"
+        " inhalation",
         "casualties": "killed or wounded, killed and wounded, killed or injured,"
         " killed and injured, dead or wounded, dead and wounded, dead or injured,"
         " dead and injured, wounded or killed, injured or killed, killed or hurt",
@@ -187,6 +189,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "hospitalised": "hospitalise, hospitalised, hospitalize, hospitalized, admit,"
         " admitted, in hospital, in hospitals, treated in hospital, admitted to hospital,"
         " treated in hospitals, being treated in, treated in",
+        "treated": "treat, treats, treated, treating",
         "recovered": "recover, recovered, recovering",
         "vaccinated": "vaccinate, vaccinated, vaccinating, inoculate, inoculated, immunise,"
         " immunised, immunize, immunized",

@@ -88,7 +88,7 @@ _LINK_BEFORE = frozenset(
     cost costs possibly probably about around roughly nearly almost some estimated an
     be been being now alone had has have from risen rise rises soared soars surged surges
     tops topped hits passes passed nears neared exceeds exceeded climbs rises jumps stands
-    stood amounts amounted amount came comes put puts up down stand averaging averaged
+    stood amounts amounted amount came comes put puts up down stand averaging averaged out
     averages totalling totaling reaching nearing topping exceeding eased eases slipped slips
     edged dipped dips fallen recorded registered reported counted logged confirmed
     accounts account accounted rising climbing growing falling dropping still could may
