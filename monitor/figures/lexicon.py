@@ -100,7 +100,7 @@ EVENTS: Mapping[str, Event] = {
         Event("suspended", "suspended", placed=False),
         Event("in_need", "in need", person=True, presence=True),
         Event("treated", "treated", person=True),
-        Event("opened", "open"),
+        Event("opened", "open", presence=True),
         # Confirmed is what a count of cases is unless the text says suspected: no event.
         Event("confirmed", "confirmed", person=True),
     )

@@ -112,6 +112,14 @@ DEFAULT_SYNONYMS: Mapping[str, str] = {
     "position": "jobs",
     "aid package": "aid",
     "relief package": "aid",
+    # People held, birds and police, however the text names them.
+    "inmate": "inmates",
+    "prisoner": "inmates",
+    "seabird": "birds",
+    "bird": "birds",
+    "police officer": "police",
+    "policeman": "police",
+    "policemen": "police",
     # Lengths of shore, however the text names them.
     "coastline": "coastline",
     "coast": "coastline",

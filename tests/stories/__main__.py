@@ -73,6 +73,7 @@ def evaluate(
             ("missed figures", total.missed_figures),
             ("wrong roles", total.wrong_roles),
             ("figures not labelled", total.extra_figures),
+            ("labelled measures split over stored ones", total.split_measures),
         ):
             print(f"\n{title} ({len(lines)}):")
             for line in lines:

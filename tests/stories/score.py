@@ -52,6 +52,7 @@ class Tally:
     missed_figures: list[str] = field(default_factory=list)
     extra_figures: list[str] = field(default_factory=list)
     wrong_roles: list[str] = field(default_factory=list)
+    split_measures: list[str] = field(default_factory=list)
 
     @property
     def alert_precision(self) -> float:
@@ -95,7 +96,9 @@ class Tally:
             "copies_stored"
         ).split():
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in "false_alerts missed_alerts missed_figures extra_figures wrong_roles".split():
+        for name in (
+            "false_alerts missed_alerts missed_figures extra_figures wrong_roles split_measures"
+        ).split():
             getattr(self, name).extend(getattr(other, name))
 
     def summary(self) -> str:
@@ -234,6 +237,11 @@ def _score_measures(tally: Tally, pairs: list[tuple[StoredFigure, GoldFigure]]) 
     tally.measure_agree += sum(counts.most_common(1)[0][1] for counts in by_stored.values())
     tally.gold_measures += len(by_gold)
     tally.fragments += sum(len(stored) > 1 for stored in by_gold.values())
+    tally.split_measures.extend(
+        f"{gold} -> {' | '.join(sorted(stored))}"
+        for gold, stored in sorted(by_gold.items())
+        if len(stored) > 1
+    )
 
 
 def _same(stored: StoredFigure, gold: GoldFigure, text: str) -> bool:
