@@ -22,14 +22,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from monitor.alerts.configured import build_notifiers
-from monitor.alerts.deliver import LEASE, deliver_due
+from monitor.alerts.deliver import CLAIM_BATCH, LEASE, deliver_due
 from monitor.cli import cli
 from monitor.config import Settings, load_settings
 from monitor.daemon import run_once
 from monitor.store.db import make_engine
-from monitor.store.tables import Delivery
+from monitor.store.tables import Alert, Delivery
 from monitor.store.types import utc_now
 from tests.servers import FeedServer
+from tests.test_alerts_render import shells_changed
 from tests.test_dedup_pipeline import (
     SEEDS,
     article_page,
@@ -279,6 +280,39 @@ def test_a_digest_collects_several_alerts_into_one_message(
     assert post.headers["X-Figure-Monitor-Signature"].startswith("sha256=")
     assert b"s3cr3t-access" not in post.body
     assert body["alerts"][0]["article"]["url"] == server.url("/news/6m")
+
+
+def test_every_due_delivery_goes_out_in_one_pass_however_many_were_queued(
+    feed_server: FeedServer, db_url: str, tmp_path: Path
+) -> None:
+    """A poll that queues more alerts than one claim holds (CLAIM_BATCH) sends them all in
+    the same pass: `run --once` leaves nothing waiting for a run that may never come."""
+    server = feed_server
+    server.route("/hook", body=b"ok")
+    _, settings = configure(tmp_path, db_url, server, free_port(), notify=("hook",))
+    queued = CLAIM_BATCH * 2 + 7
+    engine = make_engine(db_url)
+    try:
+        with Session(engine) as session, session.begin():
+            for number in range(queued):
+                payload = {**shells_changed(), "id": number + 1, "watch": "arms"}
+                alert = Alert(
+                    kind="changed_figure", watch="arms", measure="ammunition", payload=payload
+                )
+                session.add(alert)
+                session.flush()
+                session.add(
+                    Delivery(alert_id=alert.id, notifier="hook", idempotency_key=f"k{number:04d}")
+                )
+        outcomes = deliver_due(engine, build_notifiers(settings), owner="t")
+        with Session(engine) as session:
+            statuses = Counter(session.scalars(select(Delivery.status)))
+    finally:
+        engine.dispose()
+    assert Counter(o.status for o in outcomes) == {"sent": queued}
+    assert statuses == {"sent": queued}
+    posted = [json.loads(r.body)["id"] for r in server.requests if r.path == "/hook"]
+    assert sorted(posted) == list(range(1, queued + 1))  # each once
 
 
 CHILD = """

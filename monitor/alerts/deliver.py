@@ -75,15 +75,18 @@ def deliver_due(
     now: datetime | None = None,
     rng: random.Random | None = None,
 ) -> list[Outcome]:
-    """Send every delivery that is due; return what happened to each message."""
+    """Send every delivery that is due, batch after batch; return what happened to each
+    message. A batch is leased as a whole, so a crash holds back one batch, not the outbox."""
     now = now or utc_now()
     rng = rng or random.Random()
-    claimed = claim_due(engine, owner=owner, now=now)
     outcomes = []
-    for notifier_name, deliveries, rendered, key in _messages(claimed):
-        outcome = _send(notifiers.get(notifier_name), notifier_name, deliveries, rendered, key)
-        _record(engine, outcome, deliveries, now=utc_now(), rng=rng)
-        outcomes.append(outcome)
+    # Each batch leases its rows past ``now``, so none is claimed twice and the loop ends
+    # when no due delivery is left, however many a poll queued.
+    while claimed := claim_due(engine, owner=owner, now=now):
+        for notifier_name, deliveries, rendered, key in _messages(claimed):
+            outcome = _send(notifiers.get(notifier_name), notifier_name, deliveries, rendered, key)
+            _record(engine, outcome, deliveries, now=utc_now(), rng=rng)
+            outcomes.append(outcome)
     return outcomes
 
 
