@@ -133,7 +133,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "pledged": "pledge, pledges, pledged, pledging, promise, promises, promised, offer,"
         " offers, offered, commit, commits, committed, earmark, earmarked, allocate,"
         " allocated, allot, allotted, vow, vowed, approve, approves, approved, approving,"
-        " propose, proposes, proposed, proposing",
+        " propose, proposes, proposed, proposing, set aside, sets aside, setting aside",
         "paid": "pay, pays, paid, paying, disburse, disbursed, paid out, pay out",
         "fired": "fired, firing, launch, launches, launched, launching, expend, expended",
         "demanded": "demand, demands, demanded, demanding, want, wants, wanted, seek, seeks,"

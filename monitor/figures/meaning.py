@@ -320,6 +320,29 @@ def _meaning(
         # "32,000 cattle have died or been slaughtered. Of those, 21,000 died of heat": a
         # part of the count before, whatever the event befalls.
         head = replace(context.prior_head, event=head.event, event_words=head.event_words)
+    if (
+        not head.name
+        and figure.unit == COUNT
+        and figure.thing.lower().split()[:1] in ([a] for a in ANAPHORS)
+        and context.last_head is not None
+        and (context.prior_head is None or context.count_head is None)
+    ):
+        # "About 2.3 million people ... face acute hunger. The office put the number at 1.6
+        # million in Ombara": the number is that count's.
+        head = replace(context.last_head, increment=False)
+        if event.key is None and context.last_event is not None:
+            event = context.last_event
+    if (
+        not head.name
+        and head.measured_in
+        and event.key is None
+        and context.count_head is not None
+        and context.count_event is not None
+        and context.count_head.measured_in == head.measured_in
+    ):
+        # "raised its estimate of the amount spilled to 2,000 tonnes from the 1,500 tonnes":
+        # the same unit, what the sentence's count before measured.
+        event = context.count_event
     part = _PART_WHO.match(sentence, phrase_end) if figure.unit == COUNT else None
     whole = context.count or context.prior
     if part is not None and (part.group("who") not in PERSONS or whole is None):
@@ -344,29 +367,6 @@ def _meaning(
         money=figure.unit not in NOT_MONEY,
         percent=figure.unit == PERCENT,
     )
-    if (
-        not head.name
-        and figure.unit == COUNT
-        and figure.thing.lower() in ANAPHORS
-        and context.last_head is not None
-        and (context.prior_head is None or context.count_head is None)
-    ):
-        # "About 2.3 million people ... face acute hunger. The office put the number at 1.6
-        # million in Ombara": the number is that count's.
-        head = replace(context.last_head, increment=False)
-        if event.key is None and context.last_event is not None:
-            event = context.last_event
-    if (
-        not head.name
-        and head.measured_in
-        and event.key is None
-        and context.count_head is not None
-        and context.count_event is not None
-        and context.count_head.measured_in == head.measured_in
-    ):
-        # "raised its estimate of the amount spilled to 2,000 tonnes from the 1,500 tonnes":
-        # the same unit, what the sentence's count before measured.
-        event = context.count_event
     if remembered is not None and event.key is None and head.name == remembered[0].name:
         event = remembered[1]  # "raised its estimate to 1,100 tonnes": of what leaked
     if (

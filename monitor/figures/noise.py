@@ -39,6 +39,7 @@ _WHERE_AFTER = re.compile(
     r"offshore|downstream|upstream|beyond|long|wide|deep|high|tall|short|behind|ahead|into)\b",
     re.IGNORECASE,
 )
+_NOT_EXTENTS = PLACE_NOUNS | frozenset("water waters sea depth altitude height air".split())
 _WITHIN_BEFORE = re.compile(r"\b(?:within|than|up to|every)\s+(?:about\s+|some\s+)?$", re.I)
 _LEVEL_BEFORE = re.compile(
     r"\b(?:level|phase|stage|category|tier|grade|step|code|class|alert|round|number|no\.?|"
@@ -108,8 +109,8 @@ def _extent(head: Head, sentence: str, start: int, end: int) -> bool:
     """Whether a length measures how much of a thing there is ("polluted 12 km of coastline",
     "laid 4,000 metres of booms"), not how far something is ("25 km north of the border",
     "within 5 km of the town", "forms 120 km of the border")."""
-    if not head.name or not head.measured_in or _last_word(head.name) in PLACE_NOUNS:
-        return False
+    if not head.name or not head.measured_in or _last_word(head.name) in _NOT_EXTENTS:
+        return False  # "forms 120 km of the border", "lies in 40 metres of water"
     return not (_WHERE_AFTER.match(sentence[end:]) or _WITHIN_BEFORE.search(sentence[:start]))
 
 

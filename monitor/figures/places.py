@@ -107,7 +107,7 @@ _SUBJECT_TO_NUMBER = frozenset(
     """to at of reached hit topped passed exceeded neared totalled totaled is was are were
     stood stands rose risen climbed jumped surged soared increased grew now has have had
     already death toll tolls deaths number count tally figure casualties alone reportedly
-    officially confirmed the a an from up down fell fallen itself""".split()
+    officially confirmed the a an from up down fell fallen itself waters side territory""".split()
 )
 
 
@@ -296,7 +296,7 @@ def _before(sentence: str, position: int) -> PlaceReading:
     counted = re.search(r"\b(?:number|total|count|tally) of\b", clause[: offset + found.start()])
     if not counted and any(word.lower() not in _SUBJECT_TO_NUMBER for word in between):
         return NO_PLACE
-    name = _cleaned(found.group("name"))
+    name = _cleaned(_demonym_place(found.group("name"), window[found.end() :]))
     said = found.group(0).strip() if found is not possessive else found.group("name")
     return PlaceReading(name, said) if name else NO_PLACE
 
