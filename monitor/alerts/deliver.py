@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -80,9 +80,11 @@ def deliver_due(
     now = now or utc_now()
     rng = rng or random.Random()
     outcomes = []
-    # Each batch leases its rows past ``now``, so none is claimed twice and the loop ends
-    # when no due delivery is left, however many a poll queued.
-    while claimed := claim_due(engine, owner=owner, now=now):
+    tried: set[int] = set()
+    # Batch after batch until no due delivery is left, however many a poll queued; one tried
+    # in this pass waits for the next (a retry whose wait ends before ``now`` included).
+    while claimed := claim_due(engine, owner=owner, now=now, skip=tried):
+        tried.update(delivery.id for delivery in claimed)
         for notifier_name, deliveries, rendered, key in _messages(claimed):
             outcome = _send(notifiers.get(notifier_name), notifier_name, deliveries, rendered, key)
             _record(engine, outcome, deliveries, now=utc_now(), rng=rng)
@@ -90,8 +92,10 @@ def deliver_due(
     return outcomes
 
 
-def claim_due(engine: Engine, *, owner: str, now: datetime) -> list[Claimed]:
-    """Lease the due deliveries to ``owner`` and return them."""
+def claim_due(
+    engine: Engine, *, owner: str, now: datetime, skip: Collection[int] = ()
+) -> list[Claimed]:
+    """Lease the due deliveries to ``owner``, but those in ``skip``, and return them."""
     query = (
         select(Delivery, Alert.watch, Alert.payload)
         .join(Alert, Alert.id == Delivery.alert_id)
@@ -99,6 +103,7 @@ def claim_due(engine: Engine, *, owner: str, now: datetime) -> list[Claimed]:
             Delivery.status == "pending",
             Delivery.next_attempt_at <= now,
             or_(Delivery.lease_expires_at.is_(None), Delivery.lease_expires_at < now),
+            Delivery.id.not_in(skip),
         )
         .order_by(Delivery.next_attempt_at, Delivery.id)
         .limit(CLAIM_BATCH)
