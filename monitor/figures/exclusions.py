@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.figures.lexicon import MEASURE_UNITS
 from monitor.figures.model import Number
 
 SMALL_SPELLED_MAX = 10  # "the two leaders" is not a figure; "a dozen missiles" is
@@ -196,9 +197,7 @@ GAPPED = re.compile(
     r"(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+$"
 )
 # The gapped count ends its clause, with at most its unit: "and Lothmark 15 km."
-GAP_ENDS = re.compile(
-    r"\s*(?:(?:km|miles|tonnes|tons|hectares|acres|metres|meters)\b\s*)?(?:[,;.)]|$)"
-)
+GAP_ENDS = re.compile(rf"\s*(?:(?:{'|'.join(sorted(MEASURE_UNITS))})\b\s*)?(?:[,;.)]|$)")
 
 # Capitalised words that introduce a number rather than name it.
 _NOT_NAMES = frozenset(

@@ -20,6 +20,7 @@ from monitor.figures.exclusions import (
     SMALL_SPELLED_MAX,
     not_a_figure,
 )
+from monitor.figures.lexicon import MEASURE_UNITS
 from monitor.figures.model import COUNT, PERCENT, Figure, Number
 from monitor.figures.numbers import find_numbers
 from monitor.figures.sentences import Sentence, split_sentences
@@ -83,9 +84,6 @@ def read_numbers(text: str, *, small_spelled_max: int = SMALL_SPELLED_MAX) -> li
     for sentence in split_sentences(text):
         # The thing of the sentence's last figure of each unit, for those that leave it out.
         counted: dict[str, str] = {}
-        opening = _OF_THE_OPENING.match(sentence.text)
-        if opening is not None:
-            counted[COUNT] = opening.group("thing")  # "Of the claims, 890 came from Arvelia"
         for number in find_numbers(sentence.text):
             kind = _kind(number.unit)
             reading = _reading(sentence, number, small_spelled_max, counted.get(kind, ""))
@@ -163,9 +161,6 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
     return figure, None
 
 
-_OF_THE_OPENING = re.compile(
-    r"\s*Of\s+(?:the|these|those|its|their)\s+(?P<thing>[a-z][a-z -]*?[a-z]),\s+(?=\d)"
-)
 # "put the number at", "raised its estimate to", "the figure of 14": a count of what the
 # article counted before.
 _ANAPHOR_BEFORE = re.compile(
@@ -174,7 +169,7 @@ _ANAPHOR_BEFORE = re.compile(
     r"more\s+than\s+|at\s+least\s+)?$"
 )
 ANAPHORS = frozenset("number figure total estimate count tally".split())
-_BARE_UNIT = re.compile(r"(?:km|miles|tonnes|tons|hectares|acres|metres|meters)\.?", re.I)
+_BARE_UNIT = re.compile(rf"(?:{'|'.join(sorted(MEASURE_UNITS))})\.?", re.I)
 _AUX = re.compile(
     r"\s+(?:(?:have|has|had)\s+been|were|was|are|is|have|has|had|remain|remains|remained|"
     r"still)\b",

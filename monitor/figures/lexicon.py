@@ -364,6 +364,12 @@ PLACE_SUFFIXES = frozenset(
     """oblast region province district county state city town village municipality
     prefecture governorate department territory area zone valley""".split()
 )
+# Units a count measures something in, as written: "1,500 tonnes", "12 km", "4,000 metres".
+MEASURE_UNITS = frozenset(
+    """tonnes tonne tons ton litres litre liters liter barrels barrel gallons gallon kg
+    kilograms kilogrammes km kilometres kilometers metres meters miles mile hectares hectare
+    acres acre""".split()
+)
 DISTANCE_UNITS = frozenset(
     """km kilometre kilometres kilometer kilometers mile miles metre metres meter meters
     yard yards foot feet cm centimetre centimetres centimeter centimeters mm millimetre

@@ -323,7 +323,7 @@ def _meaning(
     if (
         not head.name
         and figure.unit == COUNT
-        and figure.thing.lower().split()[:1] in ([a] for a in ANAPHORS)
+        and figure.thing.lower().partition(" ")[0] in ANAPHORS
         and context.last_head is not None
         and (context.prior_head is None or context.count_head is None)
     ):

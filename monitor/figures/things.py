@@ -17,11 +17,13 @@ from monitor.figures.lexicon import (
     ADJECTIVES,
     CHANGE_NOUNS,
     EVENTS,
+    MEASURE_UNITS,
     NOUNS,
     PERSONS,
     VERBS,
     phrase_at,
 )
+from monitor.figures.number_words import TEENS, TENS, UNITS
 from monitor.figures.words import words_of
 
 _NUMERAL = re.compile(r"[\d.,]+")
@@ -96,13 +98,6 @@ _LINK_BEFORE = frozenset(
 )
 
 
-# Units a count measures something in: "litres of the chemical" is the chemical.
-_UNITS = frozenset(
-    """tonnes tonne tons ton litres litre liters liter barrels barrel gallons gallon kg
-    kilograms kilogrammes km kilometres kilometers metres meters miles hectares acres""".split()
-)
-
-
 def thing_after(sentence: str, position: int) -> tuple[str, int]:
     """Return the noun phrase starting at ``position`` of ``sentence`` and where it ends."""
     words: list[tuple[str, int, int]] = []
@@ -126,7 +121,7 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
             or (
                 len(words) >= 2
                 and words[-1][0].lower() == _COMPLEMENT
-                and words[-2][0].lower() in _UNITS
+                and words[-2][0].lower() in MEASURE_UNITS
             )
         ):
             # "40% of the budget", "20,000 litres of the chemical": past the article (but
@@ -225,12 +220,8 @@ def thing_before(sentence: str, position: int) -> str:
     return phrase
 
 
-# Numbers in words, which end a phrase read backwards: "eight feeding centres, up from five".
-_NUMBER_WORDS = frozenset(
-    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
-    eighty ninety""".split()
-)
+# Numbers in words end a phrase read backwards: "eight feeding centres, up from five".
+_NUMBER_WORDS = frozenset((*UNITS, *TEENS, *TENS))
 _VERB_FIRST = frozenset(
     "have has had is are was were rose risen reached stood stands climbed fell fallen now".split()
 )
