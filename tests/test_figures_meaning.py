@@ -574,3 +574,46 @@ def test_people_treated_injured_and_an_age_said_with_is() -> None:
     assert not read_meanings('"My mother is 88 and lives alone," she said.').meanings
     text = "Around 500 inmates joined the riot, the ministry said, out of 1,710 held in the prison."
     assert measure(text, "1,710") == "inmates held"
+
+
+def test_a_change_far_back_or_past_a_possessive_still_splits_from_and_to() -> None:
+    text = (
+        "The board voted to raise the district's flood relief for Orvel and Tamsk from"
+        " $12 million to $19 million."
+    )
+    assert meaning_of(text, "$12 million").role == "previous"
+    assert meaning_of(text, "$19 million").role == "current"
+    assert measure(text, "$12 million") == measure(text, "$19 million")
+    text = "The union will raise the number of pickets at the gates of the Harlow plant from 40 to 95."
+    assert meaning_of(text, "95").figure.value == 95
+    assert measure(text, "40") == measure(text, "95")
+
+
+def test_a_day_of_the_month_starts_no_range() -> None:
+    text = "Clinics reported 310 new cases, bringing the total since April 3 to 2,480."
+    assert meaning_of(text, "2,480").figure.value == 2480
+
+
+def test_an_earthquake_s_magnitude_is_no_count_but_its_aftershocks_are() -> None:
+    text = "The magnitude 6.3 quake was followed by a 5.1 aftershock and 212 aftershocks in all."
+    read = read_meanings(text)
+    assert [m.figure.value for m in read.meanings] == [212]
+
+
+def test_room_for_people_is_a_capacity_not_a_count_of_who_is_there() -> None:
+    text = "The shelter, built for 400 people, was housing 730 on Sunday."
+    assert measure(text, "400") != measure(text, "730")
+    text = "Some 1,900 patients were in wards meant for 1,200."
+    assert measure(text, "1,200") != measure(text, "1,900")
+
+
+def test_dead_confirmed_and_survivors_pulled_out_say_what_befell_them() -> None:
+    assert measure("By noon 41 miners had been confirmed dead.", "41") == "miners killed"
+    assert measure("Crews pulled 12 people alive from the mud.", "12") == "people rescued"
+
+
+def test_a_number_in_words_after_a_count_is_no_thing_but_a_whole_after_of_is() -> None:
+    text = "The shelter has taken in 210 stray dogs, up from 60 three days ago."
+    assert measure(text, "60") == measure(text, "210")
+    text = "The number of schools hit by the strike rose to 48, from 30 a week ago."
+    assert measure(text, "48") == measure(text, "30") == "schools"

@@ -471,3 +471,10 @@ def test_scientific_notation_and_fraction_slash(text: str, span: str, value: flo
     number = _only(text)
     assert text[number.start : number.end] == span
     assert number.value == pytest.approx(value, rel=1e-12)
+
+
+def test_digits_and_a_scale_are_not_continued_in_words() -> None:
+    assert _read("It paid $3 million two years ago.") == [("$3 million", 3e6), ("two", 2.0)]
+    assert _read("two million three hundred thousand") == [
+        ("two million three hundred thousand", 2_300_000.0)
+    ]

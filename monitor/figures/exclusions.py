@@ -117,6 +117,8 @@ def not_a_figure(
         return "phone or code"
     if number.unit == "count" and _DURATION_AFTER.match(after):
         return "duration"
+    if number.unit == "count" and (_SCALE_BEFORE.search(near) or _SCALE_AFTER.match(after)):
+        return "reading on a scale"  # "magnitude 7.1", "a 5.6 tremor": a size, not a count
     if after[:1].isalpha():
         return "calibre or dimension"  # "152mm": a unit glued to the digits names the thing
     if after.startswith("-") and after[1:2].isalpha():
@@ -155,6 +157,14 @@ _PARTIES_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:countries|nations|states|governments|sides|leaders|parties|"
     r"companies|firms|cities|towns|capitals|neighbours|neighbors|presidents|ministers|teams|"
     r"banks|unions|agencies|regions|provinces|rivers|airlines)\b"
+)
+# An earthquake's size is read on a scale: "of magnitude 5.4", "a magnitude-7.1 quake",
+# "a 5.6 aftershock", "6.2 on the Richter scale".
+_SCALE_BEFORE = re.compile(r"\bmagnitude[\s-]+(?:of\s+)?$", re.IGNORECASE)
+_SCALE_AFTER = re.compile(
+    r"^(?:[\s-]+magnitude\b|\s+on\s+the\s+(?:Richter|moment[\s-]magnitude)\s+scale\b|"
+    r"\s+(?:earthquake|quake|tremor|aftershock|temblor)\b)",  # singular: "146 aftershocks" counts
+    re.IGNORECASE,
 )
 _NEAR = 80  # characters: more than any rule reading back from a number needs
 

@@ -101,6 +101,7 @@ EVENTS: Mapping[str, Event] = {
         Event("in_need", "in need", person=True, presence=True),
         Event("treated", "treated", person=True),
         Event("opened", "open", presence=True),
+        Event("capacity", "capacity"),  # "a centre built for 1,200": room, not who is there
         # Confirmed is what a count of cases is unless the text says suspected: no event.
         Event("confirmed", "confirmed", person=True),
     )
@@ -147,7 +148,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "spent": "spend, spends, spent, spending",
         "killed": "kill, kills, killed, killing, die, dies, died, dying, perish, perished,"
         " drown, drowned, slay, slain, murder, murdered, execute, executed, lost their lives,"
-        " claimed the lives of",
+        " claimed the lives of, confirmed dead, declared dead, pronounced dead, found dead",
         "injured": "wound, wounds, wounded, wounding, injure, injures, injured, injuring, hurt,"
         " treated for injuries, treated for wounds, treated for burns, treated for smoke"
         " inhalation",
@@ -163,7 +164,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " kidnapping, taken hostage, held hostage, held captive",
         "released": "release, releases, released, releasing, freed, freeing, set free,"
         " walked out of, walked free, went free, go free, goes free",
-        "rescued": "rescue, rescues, rescued, rescuing, pulled alive, saved",
+        "rescued": "rescue, rescues, rescued, rescuing, pulled alive, saved, pull, pulls, pulled,"
+        " pulling, dug out, dig out, digging out",
         "crossed": "cross, crossed, crossing, crossed into, fled across, crossed over",
         "evacuated": "evacuate, evacuates, evacuated, evacuating",
         "evacuation_ordered": "ordered to evacuate, ordered to leave, told to evacuate,"
@@ -218,6 +220,9 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " on the run",
         "recaptured": "recapture, recaptured, recapturing, back in custody, rearrested",
         "suspended": "suspend, suspends, suspended, suspending",
+        "capacity": "built for, designed for, meant for, intended for, space for, room for,"
+        " places for, beds for, capacity for, built to hold, designed to hold,"
+        " meant to hold, built to house, designed to house",
         "in_need": "in need, in need of aid, in need of help, in need of food, need aid,"
         " need help, need food aid, face hunger, faces hunger, facing hunger, face acute hunger,"
         " faces acute hunger, facing acute hunger, face severe hunger, facing severe hunger,"
@@ -352,7 +357,7 @@ TIME_WORDS = frozenset(
     may june july august september october november december jan feb mar apr jun jul aug
     sep sept oct nov dec today yesterday tomorrow tonight morning evening afternoon night
     week weekend month year day hour minute decade century season first second third last
-    next""".split()
+    next fortnight""".split()
 )
 PLACE_NOUNS = frozenset(
     """oblast region province district county state city town village country capital

@@ -51,7 +51,7 @@ end apply to the first, "$10-12bn", "5 to 10%"), "between 10 and 12" (also writt
 - the ends have different units ("fell 0.4 per cent to 13,176", "rose 18 sen to RM23.50");
 - "by X to Y" with X written with its own unit or scale ("rose by $2 billion to $12 billion":
   the change, then the level; "dropped by 1 to 1.5 degrees" stays a range);
-- "from X to Y" after a verb of change up to ten words back in its clause ("rose from 3% to
+- "from X to Y" after a verb of change up to fifteen words back in its clause ("rose from 3% to
   5%", "raised its estimate of deaths from 1,480 to 1,720"; the verbs are
   ``number_words.CHANGE_VERBS``), while "prices range from $5 to $9" stays a range;
 - a year before an amount with a scale ("in 2018 to 3.9 million").
@@ -586,6 +586,8 @@ class _Parser:
             # "3 million and a half", "two million and three fifths" end in a fraction tail.
             if k > j and (self.low[k] in ("a", "an") or self.lw(nxt[1]) in _FRACTION_WORDS):
                 break
+            if literal and self.kind[k] != _NUM:
+                break  # "€210 million two weeks ago": digits are not continued in words
             if self.kind[k] == _NUM:
                 follows = self.scale_at(nxt[1], False) or self.lw(k + 1) == w.HUNDRED
                 if not follows and not (k > j and nxt[0] < 100):
@@ -911,12 +913,15 @@ class _Parser:
         return None, j
 
     def changed_before(self, j: int) -> bool:
-        """Whether a change verb governs the "from" before ``j + 1``: up to ten words back in
-        the same clause ("raised its pledge from", "revised its estimate of deaths from")."""
-        for k in range(j, max(j - 10, -1), -1):
+        """Whether a change verb governs the "from" before ``j + 1``: up to fifteen words back
+        in the same clause ("raised its pledge from", "revised its estimate of deaths from",
+        "raise the number of border guards on its frontier with Ketharia from")."""
+        for k in range(j, max(j - 15, -1), -1):
             word = self.lw(k)
             if word in w.CHANGE_VERBS:
                 return True
+            if word in ("'", "\u2019"):
+                continue  # "the bloc's aid": a possessive, still the same clause
             if word in _RANGE_SAID or not word[:1].isalpha():
                 return False
         return False
@@ -937,6 +942,8 @@ class _Parser:
         a = first.core
         if dash and self.kind[a.first] != _NUM:
             return None
+        if self.lw(start - 1) in w.MONTHS and self.raw[start - 1][:1].isupper() and not dash:
+            return None  # "since May 19 to 12,020": a date, then the level it brought
         if prefix == "from" and not dash and self.changed_before(start - 2):
             return None  # "rose from 3% to 5%", "raised the number covered from": a change
         if prefix == "by" and (currency or first.unit or a.big):

@@ -116,6 +116,10 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
                 break
         if not word or not word[0].isalnum() or _NUMERAL.fullmatch(word):
             break  # punctuation, or another number ("+44 20 7946": not a thing)
+        if lower in _NUMBER_WORDS and lower != "one":
+            if words and words[-1][0].lower() == _COMPLEMENT:
+                continue  # "two of the four closed mines": the whole's count, then its noun
+            break  # "up from 85 two days ago": another number, in words
         if lower in _DETERMINERS and (
             not words
             or (
@@ -195,7 +199,8 @@ def _noun_follows(tokens: list[re.Match[str]], index: int) -> bool:
 _NUMBER_OF = re.compile(
     r"\b(?:the\s+)?(?:number|total|count|tally)\s+of\s+(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,3}?"
     r"[A-Za-z][\w'-]*)(?=\s+(?:killed|dead|who|that|which|in|at|on|by|from|with|to|has|have|had|"
-    r"was|were|is|are|rose|risen|reached|stood|stands|climbed|fell|fallen|now|[a-z]+ed)\b)",
+    r"was|were|is|are|rose|risen|reached|stood|stands|climbed|fell|fallen|now|[a-z]+ed|"
+    r"hit|left|held|kept|taken|struck|shut|cut|lost|caught|sent|given|put|brought|made)\b)",
     re.IGNORECASE,
 )
 
@@ -282,6 +287,16 @@ def _phrase_before(clause: str) -> str:
             break  # another number: "rose from 2,900 to 3,000" counts nothing named "900"
         if not phrase and before in ("to", "for") and words[index][:1].isupper():
             index -= 2  # "aid to Tolmirra to $1.1 billion": whom, not what
+            continue
+        if (
+            not phrase
+            and before == "and"
+            and index >= 3
+            and words[index][:1].isupper()
+            and words[index - 2][:1].isupper()
+            and words[index - 3].lower() in ("to", "for")
+        ):
+            index -= 4  # "aid for Velmark and Drusna from €150 million": whom, not what
             continue
         if lower in _PP_HEADS and phrase:
             # "the death toll from the Dravesk wildfire rose to": the head is before "from".
