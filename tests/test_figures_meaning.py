@@ -585,8 +585,7 @@ def test_a_change_far_back_or_past_a_possessive_still_splits_from_and_to() -> No
     assert meaning_of(text, "$19 million").role == "current"
     assert measure(text, "$12 million") == measure(text, "$19 million")
     text = (
-        "The union will raise the number of pickets at the gates of the Harlow plant"
-        " from 40 to 95."
+        "The union will raise the number of pickets at the gates of the Harlow plant from 40 to 95."
     )
     assert meaning_of(text, "95").figure.value == 95
     assert measure(text, "40") == measure(text, "95")
