@@ -619,3 +619,16 @@ def test_a_number_in_words_after_a_count_is_no_thing_but_a_whole_after_of_is() -
     assert measure(text, "60") == measure(text, "210")
     text = "The number of schools hit by the strike rose to 48, from 30 a week ago."
     assert measure(text, "48") == measure(text, "30") == "schools"
+
+
+def test_the_known_ones_of_a_toll_s_place_do_not_become_its_thing() -> None:
+    text = "Floods have killed 40 people, bringing the toll in the three provinces to 112."
+    assert measure(text, "112") == "people killed"
+    read = read_meanings("The survey put the magnitude at 6.8 and the depth at 10 km.")
+    assert not read.meanings
+
+
+def test_roads_blocked_are_their_own_measure() -> None:
+    text = "Mudslides blocked 14 roads on Monday; nine remain blocked, down from 14."
+    assert measure(text, "14") == "roads blocked"
+    assert measure(text, "nine") == "roads blocked"

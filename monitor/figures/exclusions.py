@@ -159,8 +159,8 @@ _PARTIES_AFTER = re.compile(
     r"banks|unions|agencies|regions|provinces|rivers|airlines)\b"
 )
 # An earthquake's size is read on a scale: "of magnitude 5.4", "a magnitude-7.1 quake",
-# "a 5.6 aftershock", "6.2 on the Richter scale".
-_SCALE_BEFORE = re.compile(r"\bmagnitude[\s-]+(?:of\s+)?$", re.IGNORECASE)
+# "a 5.6 aftershock", "6.2 on the Richter scale", "put the magnitude at 7.1".
+_SCALE_BEFORE = re.compile(r"\bmagnitude[\s-]+(?:of\s+|at\s+)?$", re.IGNORECASE)
 _SCALE_AFTER = re.compile(
     r"^(?:[\s-]+magnitude\b|\s+on\s+the\s+(?:Richter|moment[\s-]magnitude)\s+scale\b|"
     r"\s+(?:earthquake|quake|tremor|aftershock|temblor)\b)",  # singular: "146 aftershocks" counts

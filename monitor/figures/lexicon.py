@@ -102,6 +102,7 @@ EVENTS: Mapping[str, Event] = {
         Event("treated", "treated", person=True),
         Event("opened", "open", presence=True),
         Event("capacity", "capacity"),  # "a centre built for 1,200": room, not who is there
+        Event("blocked", "blocked"),
         # Confirmed is what a count of cases is unless the text says suspected: no event.
         Event("confirmed", "confirmed", person=True),
     )
@@ -220,6 +221,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " on the run",
         "recaptured": "recapture, recaptured, recapturing, back in custody, rearrested",
         "suspended": "suspend, suspends, suspended, suspending",
+        "blocked": "block, blocks, blocked, blocking, cut off, impassable",
         "capacity": "built for, designed for, meant for, intended for, space for, room for,"
         " places for, beds for, capacity for, built to hold, designed to hold,"
         " meant to hold, built to house, designed to house",
@@ -277,6 +279,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "closed": "closed, shut",
         "reopened": "reopened",
         "drilled": "drilled",
+        "blocked": "blocked, impassable",
     }
 )
 

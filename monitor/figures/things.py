@@ -283,6 +283,10 @@ def _phrase_before(clause: str) -> str:
         if _YEAR.fullmatch(lower) and before in ("in", "since", "for"):
             index -= 2  # "the flash count in 2018 at 2483805": the year says when
             continue
+        if lower in _NUMBER_WORDS and phrase and before in ("the", "these", "those"):
+            phrase.insert(0, words[index])  # "the toll in the two countries": known ones
+            index -= 1
+            continue
         if _NUMERAL.fullmatch(lower) or lower in _SCALES or lower in _NUMBER_WORDS:
             break  # another number: "rose from 2,900 to 3,000" counts nothing named "900"
         if not phrase and before in ("to", "for") and words[index][:1].isupper():
