@@ -632,3 +632,13 @@ def test_roads_blocked_are_their_own_measure() -> None:
     text = "Mudslides blocked 14 roads on Monday; nine remain blocked, down from 14."
     assert measure(text, "14") == "roads blocked"
     assert measure(text, "nine") == "roads blocked"
+
+
+def test_people_who_arrive_arrived_while_goods_and_soldiers_were_sent() -> None:
+    text = "Nearly 2,100 pilgrims reached Samberg on foot, and 640 more came ashore at Vell."
+    assert measure(text, "2,100") == "pilgrims arrived"
+    assert measure(text, "640") == "pilgrims arrived in Vell"
+    assert measure("About 900 refugees have arrived in Osk.", "900").startswith("refugees arrived")
+    assert measure("Some 1,500 troops arrived at the front.", "1,500") == "troops sent"
+    assert measure("The first 300 tents arrived on Monday.", "300") == "tents supplied"
+    assert meaning_of("Claims reached 4,480 on Friday.", "4,480").key.event is None

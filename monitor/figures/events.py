@@ -19,7 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.figures.lexicon import ADJECTIVES, NOUNS, VERBS, phrase_at, phrase_ending_at
+from monitor.figures.lexicon import (
+    ADJECTIVES,
+    NOUNS,
+    VERBS,
+    VERBS_AFTER,
+    phrase_at,
+    phrase_ending_at,
+)
 from monitor.figures.words import CLAUSE_MARKS, Word, lowers, words_of
 
 
@@ -194,7 +201,11 @@ def _after(sentence: str, position: int) -> tuple[EventReading | None, bool]:
             continue
         if words[index].is_mark or words[index].is_number:
             return None, False
-        found = phrase_at(lower, index, VERBS) or phrase_at(lower, index, ADJECTIVES)
+        found = (
+            phrase_at(lower, index, VERBS)
+            or phrase_at(lower, index, ADJECTIVES)
+            or phrase_at(lower, index, VERBS_AFTER)
+        )
         if found is not None:
             key, size = found
             written = " ".join(w.text for w in words[index : index + size])

@@ -103,6 +103,9 @@ EVENTS: Mapping[str, Event] = {
         Event("opened", "open", presence=True),
         Event("capacity", "capacity"),  # "a centre built for 1,200": room, not who is there
         Event("blocked", "blocked"),
+        # People arriving somewhere ("4,300 migrants reached Velmark"); goods that arrive
+        # were sent, and soldiers that arrive were deployed (``meaning.py``).
+        Event("arrived", "arrived", person=True),
         # Confirmed is what a count of cases is unless the text says suspected: no event.
         Event("confirmed", "confirmed", person=True),
     )
@@ -222,6 +225,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "recaptured": "recapture, recaptured, recapturing, back in custody, rearrested",
         "suspended": "suspend, suspends, suspended, suspending",
         "blocked": "block, blocks, blocked, blocking, cut off, impassable",
+        "arrived": "came ashore, come ashore, coming ashore, landed, disembarked",
         "capacity": "built for, designed for, meant for, intended for, space for, room for,"
         " places for, beds for, capacity for, built to hold, designed to hold,"
         " meant to hold, built to house, designed to house",
@@ -230,6 +234,12 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " faces acute hunger, facing acute hunger, face severe hunger, facing severe hunger,"
         " face starvation, facing starvation, go hungry, going hungry, food insecure",
     }
+)
+
+# Verbs that say an event only in a clause after the counted phrase: "4,300 migrants reached
+# Velmark", but "applications reached 4,480" says a level.
+VERBS_AFTER: Mapping[tuple[str, ...], str] = _forms(
+    {"arrived": "reached, reach, entered, enter, arrive, arriving"}
 )
 
 # Adjectives and participles that say what happened when they stand by the count ("300

@@ -89,6 +89,7 @@ _COMPARED_AFTER = re.compile(
 )
 _OF_THOSE = re.compile(r"\s*Of\s+(?:those|them|these|the\s+total|this)\b", re.IGNORECASE)
 _PEOPLE_ARE = {"held": "hostages", "crossed": "refugees"}
+_ARRIVING = frozenset(("arrived", "arrive", "arrives", "arriving"))
 _PRESENCE = tuple(key for key, event in EVENTS.items() if event.presence)
 FORECAST_SCOPE = "forecast"
 PLANNED_SCOPE = "planned"
@@ -407,6 +408,10 @@ def _meaning(
         head, key_event = replace_head(head, "cases"), None  # "people infected" are cases
     if key_event == "suspected" and head.name in ("people", ""):
         head = replace_head(head, "cases")
+    if key_event == "sent" and head.person and event.words.lower() in _ARRIVING:
+        # "4,900 migrants have arrived": people come of their own accord; soldiers who
+        # arrive were sent, like the goods.
+        key_event = "sent" if head.military else "arrived"
     if key_event in _PEOPLE_ARE and head.name == "people":
         head = replace_head(head, _PEOPLE_ARE[key_event])  # people held are hostages
     if key_event == "strike" and head.name == "members":
