@@ -641,4 +641,4 @@ def test_people_who_arrive_arrived_while_goods_and_soldiers_were_sent() -> None:
     assert measure("About 900 refugees have arrived in Osk.", "900").startswith("refugees arrived")
     assert measure("Some 1,500 troops arrived at the front.", "1,500") == "troops sent"
     assert measure("The first 300 tents arrived on Monday.", "300") == "tents supplied"
-    assert meaning_of("Claims reached 4,480 on Friday.", "4,480").key.event is None
+    assert meaning_of("Applications reached 4,480 on Friday.", "4,480").key.event is None
