@@ -642,3 +642,11 @@ def test_people_who_arrive_arrived_while_goods_and_soldiers_were_sent() -> None:
     assert measure("Some 1,500 troops arrived at the front.", "1,500") == "troops sent"
     assert measure("The first 300 tents arrived on Monday.", "300") == "tents supplied"
     assert meaning_of("Applications reached 4,480 on Friday.", "4,480").key.event is None
+
+
+def test_a_part_given_by_place_is_its_own_measure_whatever_the_event() -> None:
+    text = "Some 3,400 hearings were adjourned, 2,100 of them in Norland and 1,300 in Ostmark."
+    assert measure(text, "2,100") == "hearings in Norland"
+    assert measure(text, "1,300") == "hearings in Ostmark"
+    text = "Storms forced airlines to cancel 520 flights and postpone 80 more."
+    assert measure(text, "520") == "flights cancelled"

@@ -103,6 +103,8 @@ EVENTS: Mapping[str, Event] = {
         Event("opened", "open", presence=True),
         Event("capacity", "capacity"),  # "a centre built for 1,200": room, not who is there
         Event("blocked", "blocked"),
+        Event("cancelled", "cancelled"),
+        Event("postponed", "postponed"),
         # People arriving somewhere ("4,300 migrants reached Velmark"); goods that arrive
         # were sent, and soldiers that arrive were deployed (``meaning.py``).
         Event("arrived", "arrived", person=True),
@@ -225,6 +227,10 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "recaptured": "recapture, recaptured, recapturing, back in custody, rearrested",
         "suspended": "suspend, suspends, suspended, suspending",
         "blocked": "block, blocks, blocked, blocking, cut off, impassable",
+        "cancelled": "cancel, cancels, cancelled, canceled, cancelling, canceling, called off,"
+        " scrapped, grounded",
+        "postponed": "postpone, postpones, postponed, postponing, put off, delayed, delay,"
+        " rescheduled",
         "arrived": "came ashore, come ashore, coming ashore, landed, disembarked",
         "capacity": "built for, designed for, meant for, intended for, space for, room for,"
         " places for, beds for, capacity for, built to hold, designed to hold,"
@@ -290,6 +296,8 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "reopened": "reopened",
         "drilled": "drilled",
         "blocked": "blocked, impassable",
+        "cancelled": "cancelled, canceled",
+        "postponed": "postponed, delayed",
     }
 )
 

@@ -89,6 +89,10 @@ _COMPARED_AFTER = re.compile(
 )
 _OF_THOSE = re.compile(r"\s*Of\s+(?:those|them|these|the\s+total|this)\b", re.IGNORECASE)
 _PEOPLE_ARE = {"held": "hostages", "crossed": "refugees"}
+_BREAKDOWN = re.compile(
+    r"(?:\s+of\s+(?:them|those|these|whom))?\s+(?:in|at)\s+(?:the\s+|its\s+)?"
+    r"(?:[a-z]+\s+){0,2}[A-Z]"
+)
 _ARRIVING = frozenset(("arrived", "arrive", "arrives", "arriving"))
 _PRESENCE = tuple(key for key, event in EVENTS.items() if event.presence)
 FORECAST_SCOPE = "forecast"
@@ -423,7 +427,10 @@ def _meaning(
     reason = noise_of(figure, head, event=key_event, sentence_start=offset)
     if reason is not None:
         return None, reason, head, event
-    placed = _placed(key_event, head)
+    # "2,100 operations postponed, 1,100 of them in Kelstria": a part by place is a
+    # breakdown, its own measure whatever the event.
+    breakdown = figure.unit == COUNT and _BREAKDOWN.match(sentence, phrase_end) is not None
+    placed = _placed(key_event, head) or breakdown
     place = (
         read_place(
             sentence,
@@ -495,6 +502,7 @@ def _meaning(
         rate=figure.rate,
         scope=scope,
         by=donor,
+        breakdown=breakdown,
     )
     evidence["head"] = head.words or figure.thing or "(none)"
     if place.place is not None:

@@ -303,16 +303,18 @@ def measure_key(
     rate: str | None,
     scope: str | None,
     by: str | None = None,
+    breakdown: bool = False,
 ) -> MeasureKey:
     """Return the key of a figure's measure from its parts; ``place`` counts only for an
-    event that is placed (``lexicon``), and an event's label depends on what it counts."""
+    event that is placed (``lexicon``) or for a part of a total given by place
+    (``breakdown``), and an event's label depends on what it counts."""
     label = None
     if event is not None:
         spec = EVENTS[event]
         label = spec.said_of(person=head.person, military=head.military)
-        if not spec.placed:
+        if not spec.placed and not breakdown:
             place = None
-    else:
+    elif not breakdown:
         place = place if head.name == "cases" else None
     unit_label = _unit_label(unit) or head.measured_in
     rate_label = _rate_label(rate) if rate and rate.strip() else None
