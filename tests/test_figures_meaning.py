@@ -650,3 +650,10 @@ def test_a_part_given_by_place_is_its_own_measure_whatever_the_event() -> None:
     assert measure(text, "1,300") == "hearings in Ostmark"
     text = "Storms forced airlines to cancel 520 flights and postpone 80 more."
     assert measure(text, "520") == "flights cancelled"
+
+
+def test_boats_sunk_and_people_deported_are_events() -> None:
+    text = "Two trawlers sank in the gale, and four more boats capsized near the harbour."
+    assert measure(text, "Two") == "trawlers sunk"
+    text = "The ministry has deported 230 people, up from 90 last week."
+    assert measure(text, "230") == measure(text, "90") == "people deported"

@@ -104,6 +104,8 @@ EVENTS: Mapping[str, Event] = {
         Event("capacity", "capacity"),  # "a centre built for 1,200": room, not who is there
         Event("blocked", "blocked"),
         Event("cancelled", "cancelled"),
+        Event("sunk", "sunk"),
+        Event("deported", "deported", person=True),
         Event("postponed", "postponed"),
         # People arriving somewhere ("4,300 migrants reached Velmark"); goods that arrive
         # were sent, and soldiers that arrive were deployed (``meaning.py``).
@@ -227,6 +229,9 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "recaptured": "recapture, recaptured, recapturing, back in custody, rearrested",
         "suspended": "suspend, suspends, suspended, suspending",
         "blocked": "block, blocks, blocked, blocking, cut off, impassable",
+        "deported": "deport, deports, deported, deporting, expel, expels, expelled, expelling,"
+        " repatriate, repatriated, repatriating",
+        "sunk": "sank, sunk, sink, sinks, capsized, capsize, capsizes, foundered, went down",
         "cancelled": "cancel, cancels, cancelled, canceled, cancelling, canceling, called off,"
         " scrapped, grounded",
         "postponed": "postpone, postpones, postponed, postponing, put off, delayed, delay,"
@@ -297,6 +302,8 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "drilled": "drilled",
         "blocked": "blocked, impassable",
         "cancelled": "cancelled, canceled",
+        "sunk": "sunk, sunken, capsized",
+        "deported": "deported, expelled, repatriated",
         "postponed": "postponed, delayed",
     }
 )
@@ -331,6 +338,7 @@ NOUNS: Mapping[tuple[str, ...], str] = _forms(
         "strike": "striker, strikers, walkout, walkouts, stoppage",
         "released": "release, releases",
         "contained": "containment",
+        "deported": "deportation, deportations, deportee, deportees, expulsion, expulsions",
     }
 )
 
