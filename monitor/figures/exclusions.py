@@ -12,15 +12,13 @@ import re
 
 from monitor.figures.lexicon import MEASURE_UNITS
 from monitor.figures.model import Number
+from monitor.figures.number_words import MONTHS
 
 SMALL_SPELLED_MAX = 10  # "the two leaders" is not a figure; "a dozen missiles" is
 SMALL_IN_WORDS = "small number in words"
 ONE_OF = "one of"
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
+_MONTHS = "|".join(sorted(MONTHS, key=lambda name: (-len(name), name)))  # "january", then "jan"
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _TIME_UNITS = (
     "seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?"

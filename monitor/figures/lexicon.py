@@ -107,8 +107,8 @@ EVENTS: Mapping[str, Event] = {
         Event("sunk", "sunk"),
         Event("deported", "deported", person=True),
         Event("postponed", "postponed"),
-        # People arriving somewhere ("4,300 migrants reached Velmark"); goods that arrive
-        # were sent, and soldiers that arrive were deployed (``meaning.py``).
+        # People arriving somewhere ("4,300 migrants reached Velmark"); goods and soldiers
+        # that arrive were sent (``meaning.py``).
         Event("arrived", "arrived", person=True),
         # Confirmed is what a count of cases is unless the text says suspected: no event.
         Event("confirmed", "confirmed", person=True),

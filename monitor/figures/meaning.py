@@ -93,7 +93,6 @@ _BREAKDOWN = re.compile(
     r"(?:\s+of\s+(?:them|those|these|whom))?\s+(?:in|at)\s+(?:the\s+|its\s+)?"
     r"(?:[a-z]+\s+){0,2}[A-Z]"
 )
-_ARRIVING = frozenset(("arrived", "arrive", "arrives", "arriving"))
 _PRESENCE = tuple(key for key, event in EVENTS.items() if event.presence)
 FORECAST_SCOPE = "forecast"
 PLANNED_SCOPE = "planned"
@@ -412,7 +411,7 @@ def _meaning(
         head, key_event = replace_head(head, "cases"), None  # "people infected" are cases
     if key_event == "suspected" and head.name in ("people", ""):
         head = replace_head(head, "cases")
-    if key_event == "sent" and head.person and event.words.lower() in _ARRIVING:
+    if key_event == "sent" and head.person and event.words.lower() == "arrived":
         # "4,900 migrants have arrived": people come of their own accord; soldiers who
         # arrive were sent, like the goods.
         key_event = "sent" if head.military else "arrived"

@@ -465,13 +465,13 @@ SUBUNITS: Final = {"cents": "USD", "pence": "GBP", "p": "GBP", "sen": "MYR"}
 SUBUNITS_LOWER_ONLY: Final = frozenset(("p", "sen"))
 VIDEO_RESOLUTIONS: Final = frozenset((144, 240, 360, 480, 576, 720, 1080, 1440, 2160, 4320))
 
-# A verb of change before "from" in its clause makes "from X to Y" a change, two numbers
-# ("rose from 3% to 5%"), not a range ("prices range from $5 to $9").
 # Month names, as a day's number follows them ("since May 19").
 MONTHS: Final = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
+# A verb of change before "from" in its clause makes "from X to Y" a change, two numbers
+# ("rose from 3% to 5%"), not a range ("prices range from $5 to $9").
 CHANGE_VERBS: Final = frozenset(
     """
     rise rises rose risen rising increase increases increased increasing grow grows grew grown

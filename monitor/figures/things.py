@@ -289,18 +289,11 @@ def _phrase_before(clause: str) -> str:
             continue
         if _NUMERAL.fullmatch(lower) or lower in _SCALES or lower in _NUMBER_WORDS:
             break  # another number: "rose from 2,900 to 3,000" counts nothing named "900"
-        if not phrase and before in ("to", "for") and words[index][:1].isupper():
-            index -= 2  # "aid to Tolmirra to $1.1 billion": whom, not what
-            continue
-        if (
-            not phrase
-            and before == "and"
-            and index >= 3
-            and words[index][:1].isupper()
-            and words[index - 2][:1].isupper()
-            and words[index - 3].lower() in ("to", "for")
-        ):
-            index -= 4  # "aid for Velmark and Drusna from €150 million": whom, not what
+        recipients = None if phrase else _recipients_start(words, index)
+        if recipients is not None:
+            # "aid to Tolmirra to $1.1 billion", "aid for Velmark and Drusna from €150
+            # million": whom, not what
+            index = recipients - 1
             continue
         if lower in _PP_HEADS and phrase:
             # "the death toll from the Dravesk wildfire rose to": the head is before "from".
@@ -327,6 +320,19 @@ def _phrase_before(clause: str) -> str:
     if not phrase and words and names_an_event(words[-1].lower()):
         return words[-1]  # "killed at least 87": the verb says what befell those counted
     return " ".join(phrase)
+
+
+def _recipients_start(words: list[str], index: int) -> int | None:
+    """Return where "to Tolmirra" or "for Velmark and Drusna" starts, when the names end at
+    ``index``, or None."""
+    while index >= 1 and words[index][:1].isupper():
+        before = words[index - 1].lower()
+        if before in ("to", "for"):
+            return index - 1
+        if before != "and" or index < 2:
+            return None
+        index -= 2
+    return None
 
 
 def _adjectives() -> dict[str, str]:
