@@ -657,3 +657,21 @@ def test_boats_sunk_and_people_deported_are_events() -> None:
     assert measure(text, "Two") == "trawlers sunk"
     text = "The ministry has deported 230 people, up from 90 last week."
     assert measure(text, "230") == measure(text, "90") == "people deported"
+
+
+def test_a_clause_opened_by_where_after_a_place_is_that_place_s() -> None:
+    text = "The worst was in Brelmark, where 310 barns collapsed and 14 farmers died."
+    assert measure(text, "310") == "barns destroyed in Brelmark"
+    assert measure(text, "14") == "farmers killed in Brelmark"
+    text = "Farmers in the valley, where the river rose fastest, lost 310 barns."
+    assert "in" not in measure(text, "310").split()
+
+
+def test_the_whole_of_a_part_takes_the_verb_of_its_own_object_clause() -> None:
+    text = "Norvia has sent 3 of the 8 tankers it promised."
+    assert measure(text, "8") == "tankers pledged"
+    assert measure(text, "3") == "tankers supplied"
+    # A clause with no subject of its own is the part's: "1,200 of the 5,300 workers are to
+    # lose their jobs" does not say all 5,300 are.
+    text = "About 1,200 of the plant's 5,300 workers are to lose their jobs."
+    assert measure(text, "5,300") == "workers"

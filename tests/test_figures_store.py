@@ -238,26 +238,38 @@ def test_an_article_repeating_a_value_corroborates_it_once_and_never_itself(
         assert [report.figure_id for report in value.corroborations] == [again.id]
 
 
-def test_a_second_value_of_a_measure_in_one_article_never_alerts(engine: Engine) -> None:
+def test_a_second_value_of_a_measure_in_one_article_is_decided_on_its_own(
+    engine: Engine,
+) -> None:
+    # Two values under one measure name are most often two measures the reading merged
+    # ("2,000 jobs at Oskel ... 600 at Harnsted"): each is news when no earlier article had it.
     with Session(engine) as session, session.begin():
-        _, [first, second] = store(
+        _, [first, second, restated] = store(
             session,
             "https://a.example/1",
             APRIL_14,
-            "About 300 homes were destroyed. Officials later said 410 homes were destroyed.",
+            "About 300 homes were destroyed. Officials later said 410 homes were destroyed."
+            " The 410 destroyed homes were mostly in the old town.",
         )
     assert first.status == "new_measure"
-    assert (second.status, second.repeat_of) == ("second_value", None)
-    # Either value may be the one the next article repeats: neither is news then.
+    assert (second.status, second.repeat_of) == ("new_measure", None)
+    assert "a second value beside the article's about 300" in second.reason
+    assert (restated.status, restated.repeat_of) == ("repeat", second.id)
+    # Either value may be the one the next article repeats: neither is news then, and a
+    # second value that only an earlier article gave is a repeat of it.
     with Session(engine) as session, session.begin():
         _, [again] = store(
             session, "https://b.example/2", APRIL_14 + DAY, "410 homes were destroyed."
         )
-        _, [other] = store(
-            session, "https://c.example/3", APRIL_14 + 2 * DAY, "Some 300 homes were destroyed."
+        _, [other, moved] = store(
+            session,
+            "https://c.example/3",
+            APRIL_14 + 2 * DAY,
+            "Some 520 homes were destroyed, the agency said; the town counted 300 homes destroyed.",
         )
     assert (again.status, again.repeat_of) == ("repeat", second.id)
-    assert (other.status, other.repeat_of) == ("repeat", first.id)
+    assert other.status == "changed_figure"
+    assert (moved.status, moved.repeat_of) == ("repeat", first.id)
 
 
 def test_listed_figures_carry_the_json_contract_fields(engine: Engine) -> None:

@@ -13,9 +13,11 @@ Within an article:
 2. Then the current values of the body, in text order. The first of each measure is the
    article's report of it, decided by novelty (``new_measure``, ``changed_figure`` or
    ``repeat``). A later one of the same measure that can be the same value is a restatement
-   (``repeat`` of the report); one that cannot is a second value (``second_value``), never a
-   second alert: an article raises at most one alert per measure. Both values are known
-   after it: a later article repeating either repeats.
+   (``repeat`` of the report): an article raises at most one alert per value. One that
+   cannot is decided on its own against the earlier articles, as the report is: two
+   different current values under one measure name are most often two measures the article
+   tells apart and the reading merged. Both values are known after it: a later article
+   repeating either repeats.
 3. A headline figure (the text opens with the title) restates the body's report or an
    earlier value (``repeat``); one the body does not restate is kept as ``headline``: the
    headline rounds and compresses, the body's figures alert.
@@ -43,6 +45,7 @@ from monitor.figures.novelty import (
     describe,
     overlaps,
 )
+from monitor.figures.wording import amount
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,13 +133,13 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
                 book.add(measure, _earlier(index, meaning, article, "previous"))
         elif meaning.vague:
             decision = _vague(value, earlier)
-        elif measure in reports:
-            decision = _restated(value, decided[reports[measure]], earlier)
-            if decision.status == "second_value":
-                # Either value may be the one the next article repeats: both are known now.
-                book.add(measure, _earlier(index, meaning, article, "current"))
         elif meaning.headline:
             decision = _headline(meaning, value, decided, earlier)
+        elif measure in reports:
+            decision = _restated(value, decided[reports[measure]], earlier)
+            if decision.status != "repeat":
+                # Either value may be the one the next article repeats: both are known now.
+                book.add(measure, _earlier(index, meaning, article, "current"))
         elif (said := _said_before(meaning, value, decided)) is not None:
             decision = Decision(
                 status="repeat",
@@ -262,6 +265,17 @@ def _restated(value: Value, report: Decided, earlier: Sequence[EarlierValue]) ->
             reason="restates the article's own report of this measure",
             repeat_of=target,
         )
+    own = [
+        e
+        for e in earlier
+        if provisional_index(e.figure_id) is not None and e.role == "current" and overlaps(value, e)
+    ]
+    if own:
+        return Decision(
+            status="repeat",
+            reason="restates a value the article gave before",
+            repeat_of=own[-1].figure_id,
+        )
     agreeing = [e for e in earlier if e.figure_id > 0 and agrees(value, e)]
     if agreeing:
         return Decision(
@@ -269,9 +283,14 @@ def _restated(value: Value, report: Decided, earlier: Sequence[EarlierValue]) ->
             reason=f"repeats {describe(agreeing[-1], value.unit)}",
             repeat_of=agreeing[-1].figure_id,
         )
+    # Two current values of one measure in one article are rarely a correction: far more
+    # often the reading has merged two measures the article tells apart ("2,000 jobs at Oskel
+    # and 600 at Harnsted"), so the second value is decided on its own.
+    decision = decide(value, [e for e in earlier if provisional_index(e.figure_id) is None])
     return Decision(
-        status="second_value",
-        reason="the article already reported this measure; a second value does not alert",
+        status=decision.status,
+        reason=f"{decision.reason}; a second value beside the article's"
+        f" {amount(first.value, first.low, first.high, first.qualifier, first.unit)}",
     )
 
 

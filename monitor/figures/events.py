@@ -72,6 +72,10 @@ _LINKS = frozenset(
     increases grew grows amount amounts amounted came comes now likely probably possibly
     already has have had put puts by cover covers covered include includes included from""".split()
 )
+# Subjects of a clause whose object is the counted thing: "the 6 aircraft it pledged".
+_PRONOUNS = frozenset("it they he she we".split())
+# ... and such a clause is the whole's, not the part's: "4 of the 6 aircraft it pledged".
+_OBJECT_CLAUSE = re.compile(r"\s+(?:(?:that|which)\s+)?(?:it|they|he|she|we)\s+[a-z]", re.I)
 _WHERE = frozenset("at in from across throughout inside near on".split())
 _INTENT_TO = frozenset(
     """plans plan planned planning agreed agrees promised promises pledged pledges vowed
@@ -109,7 +113,11 @@ def read_event(
     if verb is not None:
         return verb
     after, finite = _after(sentence, max(thing_end, phrase_start))
-    if finite and _WHOLE_OF_PART.search(sentence, 0, phrase_start):
+    if (
+        finite
+        and _WHOLE_OF_PART.search(sentence, 0, phrase_start)
+        and not _OBJECT_CLAUSE.match(sentence, max(thing_end, phrase_start))
+    ):
         after, finite = None, False
     if in_thing is not None and in_thing.key is not None:
         if in_thing.key in _WHO_THEY_ARE and after is not None and finite:
@@ -225,6 +233,11 @@ def _after(sentence: str, position: int) -> tuple[EventReading | None, bool]:
             if skip > 1 and index + skip < len(words) and lower[index + skip] in _AUX:
                 index += skip
                 continue
+        if lower[index] in _PRONOUNS and (index == 0 or lower[index - 1] in ("that", "which")):
+            # "the 6 aircraft it pledged": the thing is what the verb of the clause did.
+            finite = True
+            index += 1
+            continue
         if lower[index] not in _FILLERS:
             return None, False
         finite = finite or lower[index] in _AUX or lower[index] in ("who", "that", "which")

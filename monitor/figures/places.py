@@ -78,6 +78,8 @@ _OPENING = re.compile(
     r"(?:\s+alone)?\s*,"
 )
 _SIDE = re.compile(rf"^On\s+the\s+(?P<name>{_NAME})\s+side\s*,")
+# "in Kolvany, where 192 homes burned and 13 residents died": the clause is the place's.
+_WHERE_CLAUSE = re.compile(rf"\bin\s+(?:the\s+)?(?P<name>{_NAME}),?\s+where\s+[^.;:]*$")
 _SIDE_AFTER = re.compile(rf"\bon\s+the\s+(?P<name>{_NAME})\s+side\b")
 # "died in the Serrin Strait ferry disaster", "in the Dravesk wildfire": a name before the
 # event's noun names the event, not where a count of it is.
@@ -168,6 +170,11 @@ def _found(sentence: str, phrase_start: int, phrase_end: int, thing_end: int) ->
         name = _cleaned(opening.group("name"))
         if name:
             return PlaceReading(name, opening.group(0).rstrip(", "))
+    where = _WHERE_CLAUSE.search(sentence, 0, phrase_start)
+    if where is not None:
+        name = _cleaned(where.group("name"))
+        if name:
+            return PlaceReading(name, where.group(0).split(",")[0].split(" where")[0])
     side = _SIDE.match(sentence)
     if side is not None and side.end() <= phrase_start:
         # "On the Dravonian side, surveyors counted 530 destroyed homes": in Dravonia.

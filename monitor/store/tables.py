@@ -43,8 +43,9 @@ metadata = MetaData(
 
 DUPLICATE_KINDS = ("url", "text", "near")
 # The first two alert; "previous" is a past value an article recalls, "vague" a vague amount
-# that agrees with no earlier value, "second_value" another value of a measure the article
-# already reported, "headline" a figure of the headline that the body does not restate.
+# that agrees with no earlier value, "headline" a figure of the headline that the body does
+# not restate. "second_value" (another value of a measure the article already reported) is
+# no longer given since 2026-12-06, but figures stored before keep it.
 FIGURE_STATUSES = (
     "new_measure",
     "changed_figure",
