@@ -675,3 +675,14 @@ def test_the_whole_of_a_part_takes_the_verb_of_its_own_object_clause() -> None:
     # lose their jobs" does not say all 5,300 are.
     text = "About 1,200 of the plant's 5,300 workers are to lose their jobs."
     assert measure(text, "5,300") == "workers"
+
+
+def test_a_sum_takes_its_money_noun_past_a_change_or_the_count_it_is_the_value_of() -> None:
+    assert measure("Turnover fell 7% to €3.1 billion.", "€3.1 billion") == "revenue [EUR]"
+    text = "Insurance claims have reached 1,460, worth €9 million."
+    assert measure(text, "€9 million") == "claims [EUR]"
+    text = "The charity appealed for $85 million to house families."
+    assert measure(text, "$85 million") == "appeal [USD]"
+    # Without such words a count still ends the clause a sum's noun is looked for in.
+    text = "Claims have reached 1,460 and the insurer has set aside €9 million."
+    assert measure(text, "€9 million") != "claims [EUR]"

@@ -58,6 +58,9 @@ PURPOSES = {
     "bail": "bail",
     "reward": "reward",
     "appeal": "appeal",
+    "appeals": "appeal",
+    "appealed": "appeal",  # "appealed for $410 million": what the appeal asks
+    "appealing": "appeal",
     "tax": "tax",
     "taxes": "tax",
     "loan": "loans",
@@ -120,9 +123,18 @@ def _nearest(sentence: str, phrase_start: int, phrase_end: int) -> str | None:
     """The money noun nearest the sum in its clause: a purpose before a holder."""
     before = words_of(sentence, 0, phrase_start)
     after = words_of(sentence, phrase_end)
+    lowered = [word.lower for word in before]
+    # "Claims have reached 2,870, worth €27 million": the sum is the value of what the
+    # clause before counted, so its money noun is further back, past that count.
+    value_of = lowered[-1:] == ["worth"] or lowered[-2:] == ["valued", "at"]
     clause_before: list[str] = []
-    for word in reversed(before):
-        if word.text in CLAUSE_MARKS or word.is_number or len(clause_before) >= _WINDOW:
+    for position in range(len(before) - 1, -1, -1):
+        word = before[position]
+        if word.text in CLAUSE_MARKS or len(clause_before) >= _WINDOW * (2 if value_of else 1):
+            break
+        # "Revenue fell 11% to €6.2 billion": the change says nothing of what the sum is.
+        change = lowered[position + 1 : position + 3] == ["%", "to"]
+        if word.is_number and not (value_of or change):
             break
         clause_before.append(word.lower)
     clause_after: list[str] = []
