@@ -686,3 +686,30 @@ def test_a_sum_takes_its_money_noun_past_a_change_or_the_count_it_is_the_value_o
     # Without such words a count still ends the clause a sum's noun is looked for in.
     text = "Claims have reached 1,460 and the insurer has set aside €9 million."
     assert measure(text, "€9 million") != "claims [EUR]"
+
+
+def test_a_number_after_a_verb_of_change_measures_the_verb_s_subject_or_object() -> None:
+    # A strike: the subject across an apposition and a participle's complement.
+    text = "Strike pay claims lodged with the fund, Brask Mutual, have reached €2 million."
+    assert measure(text, "€2 million") == "claims demanded [EUR]"
+    assert measure("Union membership had climbed to 41,000 by May.", "41,000") == "membership"
+    # An epidemic: the object of "brings" or "revised", whatever follows it.
+    text = "That brings hospital admissions since March 3 to 1,240."
+    assert measure(text, "1,240") == "people hospitalised"
+    text = "The ministry revised the number of people missing after the floods down to 12."
+    assert measure(text, "12") == "people missing"
+    text = "The insurers raised their claim against Ostrel Ferries from €3 million to €5 million."
+    assert measure(text, "€5 million") == measure(text, "€3 million") == "claims demanded [EUR]"
+    # A flood: lengths and weights of what the subject names, and shares of it.
+    text = "Sandbag walls along the river have been extended to 9,000 metres."
+    assert measure(text, "9,000") == "walls [m]"
+    text = "Silt dredged from the harbour basin now weighs 800 tonnes."
+    assert measure(text, "800") == "silt [tonnes]"
+    text = "Water bills in the lower valley are 30% higher than in June."
+    assert measure(text, "30%") == "bills [%]"
+    assert measure("Vessa Dairy shares fell 6% in Tolsk.", "6%") == "shares [%]"
+    # A relative names nothing here; "there" is where the toll is, not what it counts.
+    read = read_meanings("The clinics, which now number 26, are full.")
+    assert [m.figure.value for m in read.meanings] == []
+    text = "Police found a body in Tarnet, bringing the toll there to 3."
+    assert measure(text, "3") == "people killed in Tarnet"

@@ -281,11 +281,20 @@ def _subject(before: list[Word]) -> EventReading | None:
     for stop in range(end, start, -1):
         for table in (NOUNS, ADJECTIVES, VERBS):
             found = phrase_ending_at(lower, stop, table)
-            if found is not None:
+            if found is not None and not _in_name(before, stop - found[1]):
                 key, size = found
                 written = " ".join(w.text for w in before[stop - size : stop])
                 return EventReading(key, written, "subject")
     return None
+
+
+def _in_name(words: list[Word], index: int) -> bool:
+    """Whether the word at ``index`` continues a name ("Norvane Shipping", "Halden Relief"),
+    in a sentence not written in title case."""
+    if index == 0 or not words[index].text[:1].isupper() or not words[index - 1].text[:1].isupper():
+        return False
+    capitalised = sum(word.text[:1].isupper() for word in words if word.text[:1].isalpha())
+    return capitalised < 0.6 * sum(word.text[:1].isalpha() for word in words)
 
 
 def has_own_verb(sentence: str, position: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from monitor.figures.changed import changed_thing
 from monitor.figures.exclusions import (
     GAP_ENDS,
     GAPPED,
@@ -135,14 +136,20 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
         thing, thing_start, thing_end = counted, number.end, number.end
     elif not thing and number.unit == COUNT:
         anaphor = _ANAPHOR_BEFORE.search(words, 0, number.start)
-        if anaphor is None:
+        changed = changed_thing(words, number.start, number.end) if anaphor is None else None
+        if anaphor is not None:
+            # "put the number at 1.6 million": the number the article spoke of before.
+            thing, thing_start, thing_end = (
+                anaphor.group("noun"),
+                anaphor.start("noun"),
+                anaphor.end("noun"),
+            )
+        elif changed is not None:
+            # "That brings sea arrivals since May 19 to 18,120": what the verb changed.
+            thing_start, thing_end = changed
+            thing = words[thing_start:thing_end]
+        else:
             return None, "counts nothing named"  # money and percentages say what by their unit
-        # "put the number at 1.6 million": the number the article spoke of before.
-        thing, thing_start, thing_end = (
-            anaphor.group("noun"),
-            anaphor.start("noun"),
-            anaphor.end("noun"),
-        )
     figure = Figure(
         value=number.value,
         low=number.low,

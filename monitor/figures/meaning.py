@@ -23,9 +23,23 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from monitor.figures.actors import read_donor
+from monitor.figures.changed import (
+    changed_subject,
+    changed_thing,
+    measured_phrase,
+    names_extent,
+)
 from monitor.figures.events import EventReading, has_own_verb, read_event
 from monitor.figures.extract import ANAPHORS, Reading, read_numbers
-from monitor.figures.lexicon import ANIMALS, EVENTS, PERSONS, PLACE_NOUNS
+from monitor.figures.lexicon import (
+    ANIMALS,
+    EVENTS,
+    HEDGES,
+    PERSONS,
+    PLACE_NOUNS,
+    TIME_WORDS,
+    VERB_FORMS,
+)
 from monitor.figures.measures import (
     DEFAULT_SYNONYMS,
     RATE_WORDS,
@@ -67,6 +81,8 @@ _AGGREGATE = re.compile(
     r"countries|both sides|across the region|total|totals|totalled|all told|out of)\b",
     re.IGNORECASE,
 )
+# Between "from X" and the Y it changed to.
+_FROM_TO = re.compile(r"\s+to\s+(?:about\s+|around\s+|nearly\s+|some\s+|almost\s+)?")
 # Heads of a percentage that name the change itself, not a thing it is a share of.
 _PERCENT_CHANGES = frozenset(
     "rise rises raise raises increase increases hike hikes offer offers demand demands want "
@@ -219,12 +235,15 @@ def read_meanings(
                 context.last_head, context.last_event = head, event
             if head.measured_in and head.name:
                 context.measured[head.measured_in] = (head, event)
-    return ArticleMeanings(_compared_alike(meanings), unnamed, skipped)
+    return ArticleMeanings(_compared_alike(meanings, text), unnamed, skipped)
 
 
-def _compared_alike(meanings: list[Meaning]) -> list[Meaning]:
+def _compared_alike(meanings: list[Meaning], text: str) -> list[Meaning]:
     """Give a past value the measure of the current value it is compared with in the same
-    sentence: in "launched 40 drones, up from 30 drones" both count drones launched."""
+    sentence: in "launched 40 drones, up from 30 drones" both count drones launched; and the
+    other way round when only the past value's words said what happened ("raised its claim
+    from €3 million to €5 million": the claim is the past value's subject)."""
+    meanings = [_told_by_past(meaning, meanings, text) for meaning in meanings]
     kept = []
     for meaning in meanings:
         whole = _AGGREGATE.search(meaning.evidence.get("role", ""))
@@ -259,6 +278,36 @@ def _compared_alike(meanings: list[Meaning]) -> list[Meaning]:
     return kept
 
 
+def _told_by_past(meaning: Meaning, meanings: list[Meaning], text: str) -> Meaning:
+    if meaning.role != "current" or meaning.key.event is not None:
+        return meaning
+    told = next(
+        (
+            other
+            for other in meanings
+            if other.role == "previous"
+            and other.figure.sentence == meaning.figure.sentence
+            and other.figure.end <= meaning.figure.start
+            and other.key.head == meaning.key.head
+            and other.key.unit == meaning.key.unit
+            and other.key.rate == meaning.key.rate
+            and other.key.event is not None
+            and _FROM_TO.fullmatch(text, other.figure.end, meaning.figure.start) is not None
+            and text[: other.figure.start].rstrip().lower().endswith("from")
+        ),
+        None,
+    )
+    if told is None:
+        return meaning
+    said = f"as the value it changed from ({told.key.name})"
+    return replace(
+        meaning,
+        key=told.key,
+        candidates=told.candidates,
+        evidence={**meaning.evidence, "event": said},
+    )
+
+
 def _meaning(
     reading: Reading,
     figure: Figure,
@@ -281,6 +330,11 @@ def _meaning(
     # recorded 472") is where, not what: the thing is left out.
     named_place = _place_name(figure, offset)
     head = head_of("" if named_place else figure.thing, synonyms)
+    remembers = bool(head.measured_in) and head.measured_in in context.measured
+    if not borrowed and not remembers and (named_place or _names_nothing(head, figure)):
+        # "puts the spill at 68,000 litres" after "68,000 litres of acrylonitrile leaked" is
+        # of the acrylonitrile again (``_supplied``), not of the spill.
+        head = _changed_head(head, figure, sentence, phrase_start, phrase_end, synonyms)
     rate = _last_word(head.name) in RATE_WORDS
     in_thing = (
         EventReading(head.event, head.event_words, "in the thing")
@@ -534,6 +588,42 @@ def _next_sentence(context: _Context, text: str, start: int) -> None:
     context.count = context.count_head = context.count_event = None
     context.place, context.place_end = None, 0
     context.unplaced = context.breakdown = False
+
+
+def _names_nothing(head: Head, figure: Figure) -> bool:
+    """Whether the thing read for a figure names nothing it could count: none at all, a
+    hedge, a time or a verb ("72% higher", "9.4% in March"), or a name after the number
+    ("shares fell 8% in Harnsted")."""
+    last = _last_word(head.name)
+    if not last or last in HEDGES or last in TIME_WORDS or last in VERB_FORMS:
+        return True
+    written = figure.thing.split()
+    return figure.thing_start >= figure.end and written[0][:1].isupper() and not head.person
+
+
+def _changed_head(
+    head: Head, figure: Figure, sentence: str, start: int, end: int, synonyms: Mapping[str, str]
+) -> Head:
+    """Return the thing a verb of change or level says the number measures ("Claims have
+    reached $71 million", "Booms have been extended to 18,000 metres"), else ``head``."""
+    span = changed_thing(sentence, start, end)
+    if span is None:
+        return head
+    changed = sentence[span[0] : span[1]]
+    if head.measured_in and not names_extent(changed):
+        # "puts the spill at 68,000 litres": an object measured is often the event, not what
+        # it spilled; only a subject ("Booms have been extended to") is surely the thing.
+        span = changed_subject(sentence, start, end)
+        if span is None:
+            return head
+        changed = sentence[span[0] : span[1]]
+    if head.measured_in:
+        found = head_of(measured_phrase(figure.thing, changed), synonyms)
+        return found if found.name and found.measured_in == head.measured_in else head
+    found = head_of(changed, synonyms)
+    if not found.name and figure.unit not in NOT_MONEY:
+        return replace(found, words=changed.lower())  # for money_head to name its purpose
+    return found if found.name or found.event else head
 
 
 def _supplied(

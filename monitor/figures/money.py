@@ -93,6 +93,7 @@ HOLDERS = {
     "contributions": "aid",
 }
 _WINDOW = 8  # words each side of the sum in which its clause may name what it is for
+_SCALES = frozenset(("%", "million", "billion", "bn", "m", "thousand"))
 
 
 def money_head(head: Head, sentence: str, phrase_start: int, phrase_end: int) -> Head:
@@ -128,14 +129,22 @@ def _nearest(sentence: str, phrase_start: int, phrase_end: int) -> str | None:
     # clause before counted, so its money noun is further back, past that count.
     value_of = lowered[-1:] == ["worth"] or lowered[-2:] == ["valued", "at"]
     clause_before: list[str] = []
+    limit = _WINDOW * (2 if value_of else 1)
     for position in range(len(before) - 1, -1, -1):
         word = before[position]
-        if word.text in CLAUSE_MARKS or len(clause_before) >= _WINDOW * (2 if value_of else 1):
+        if word.text in CLAUSE_MARKS or len(clause_before) >= limit:
             break
-        # "Revenue fell 11% to €6.2 billion": the change says nothing of what the sum is.
-        change = lowered[position + 1 : position + 3] == ["%", "to"]
-        if word.is_number and not (value_of or change):
-            break
+        if word.is_number:
+            # "Revenue fell 11% to €6.2 billion", "raised its claim from €12 million to €19
+            # million": the change, or the value it started from, says nothing of what the
+            # sum is; its noun is further back.
+            after_number = lowered[position + 1 : position + 3]
+            change = after_number[:1] == ["to"] or (
+                after_number[:1] != [] and after_number[0] in _SCALES and after_number[1:] == ["to"]
+            )
+            if not (value_of or change):
+                break
+            limit += 4
         clause_before.append(word.lower)
     clause_after: list[str] = []
     for word in after:

@@ -1,0 +1,132 @@
+"""What a number after a verb of change or level is a figure of, when it names no thing.
+
+"Claims filed with the insurer, Halcyon Mutual, have reached $71 million", "Booms along the
+shore have been extended to 18,000 metres", "That brings sea arrivals since May 19 to
+18,120", "revised the number missing after the floods down from 31 to 12", "Maize prices
+are 72% higher": the number stands alone, and what it measures is the subject of the verb
+(rose, reached, fell, now weigh, are ... higher) or its object (raised, revised, brought,
+put ... to or at). Only the noun phrase's own words name the thing: "along the shore",
+"since May 19", "after the floods" say where or when, and a participle with its
+complement ("filed with the insurer") says what befell it.
+
+A clause whose subject is a pronoun or a relative ("which now number 26") names nothing
+here: what it refers to is for the reader of the sentence before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.figures.words import CLAUSE_MARKS
+
+_HEDGES = (
+    r"(?:about|around|nearly|almost|some|roughly|approximately|more\s+than|over|just|under|"
+    r"an\s+estimated|at\s+least|close\s+to|a\s+record|a\s+total\s+of)\s+"
+)
+_SUBJECT_VERBS = """rose risen rises rising reached reaches climbed climbs fell fallen falls
+    dropped drops grew grown grows jumped jumps increased decreased extended expanded stands
+    stood weigh weighs weighed totalled totaled totals number numbered""".split()
+_OBJECT_VERBS = """raised raise raises raising lowered lowers lowering revised revises revising
+    pushed pushes pushing brought brings bring bringing took takes taking put puts putting
+    increased reduced lifted trimmed estimated estimates valued pegged""".split()
+_AFTER_SUBJECT_VERB = re.compile(
+    rf"\b(?P<verb>{'|'.join(_SUBJECT_VERBS)})\s+(?:(?:to|by|at)\s+)?(?:{_HEDGES})*$",
+    re.IGNORECASE,
+)
+_AFTER_LEVEL = re.compile(rf"\b(?P<verb>are|is|were|was)\s+(?:now\s+)?(?:{_HEDGES})*$")
+_COMPARED = re.compile(r"\s*(?:higher|lower|more|less|above|below)\b", re.IGNORECASE)
+_AFTER_OBJECT = re.compile(
+    rf"\b(?:{'|'.join(_OBJECT_VERBS)})\s+"
+    r"(?P<object>(?:(?:the|its|their|his|her|this|that|our)\s+)?(?!\d)[^,;:()]{1,80}?)\s+"
+    r"(?:(?:up|down|sharply|further)\s+)?"
+    r"(?:from\s+\S+(?:\s+(?:million|billion|thousand|per\s+cent|percent))?\s+)?"
+    rf"(?:to|at)\s+(?:{_HEDGES})*$",
+    re.IGNORECASE,
+)
+# Where a subject's clause starts: after a clause mark, a conjunction after a comma, or what
+# reports it ("officials said claims have reached").
+_CLAUSE_START = re.compile(
+    r",\s*(?:and|but|while|as|after|which|where|when|though|although|with)\b|"
+    r"\b(?:said|says|say|reported|announced|added|confirmed|show|shows|showed)\s+(?:that\s+)?|"
+    r"\bthat\s+",
+    re.IGNORECASE,
+)
+_AUXILIARIES = frozenset(
+    """has have had is are was were been be being now already also still so far reportedly
+    will would could may might""".split()
+)
+# Words that end a noun phrase: what follows says where, when or by whom.
+_ENDS_PHRASE = frozenset(
+    """with along in at on from for after since by across near around into to under over
+    against between among during before until within through outside inside off who which
+    that as than there here now so nationwide overall again""".split()
+)
+_NOT_SUBJECTS = frozenset(
+    "which who that it they this these those there he she we what everything all".split()
+)
+_WORD = re.compile(r"\S+")
+_EXTENT = re.compile(
+    r"^(?:the\s+)?(?:total\s+)?(?:length|area|size|extent|stretch|amount|volume|quantity|weight)\s+of\s+",
+    re.I,
+)
+
+
+def changed_thing(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """Return where ``sentence`` names what the number at ``start:end`` measures, when a
+    verb of change or level governs it and the number names no thing, else None."""
+    found = _AFTER_OBJECT.search(sentence, 0, start)
+    if found is not None:
+        return _noun_phrase(sentence, found.start("object"), found.end("object"))
+    return changed_subject(sentence, start, end)
+
+
+def changed_subject(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """Like ``changed_thing``, for a subject only ("Booms have been extended to 18,000
+    metres"), not an object ("puts the spill at 68,000 litres")."""
+    before = sentence[:start]
+    found = _AFTER_SUBJECT_VERB.search(before)
+    if found is None:
+        found = _AFTER_LEVEL.search(before)
+        if found is None or not _COMPARED.match(sentence, end):
+            return None
+    return _subject(sentence, found.start("verb"))
+
+
+def measured_phrase(unit_words: str, thing: str) -> str:
+    """The phrase naming a length, weight or volume of ``thing``: "km of polluted coast"."""
+    return f"{unit_words} of {_EXTENT.sub('', thing)}"
+
+
+def names_extent(thing: str) -> bool:
+    """Whether ``thing`` names the extent of something: "the length of polluted coast"."""
+    return _EXTENT.match(thing) is not None
+
+
+def _subject(sentence: str, verb_start: int) -> tuple[int, int] | None:
+    before = sentence[:verb_start]
+    start = max((i + 1 for i, c in enumerate(before) if c in CLAUSE_MARKS), default=0)
+    for boundary in _CLAUSE_START.finditer(before, start):
+        start = boundary.end()
+    words = list(_WORD.finditer(before, start))
+    while words and words[-1].group().lower().strip(",") in _AUXILIARIES:
+        words.pop()
+    if not words or words[0].group().lower() in _NOT_SUBJECTS:
+        return None
+    return _noun_phrase(sentence, words[0].start(), words[-1].end())
+
+
+def _noun_phrase(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    words = list(_WORD.finditer(sentence, start, end))
+    phrase_end = start
+    for index, match in enumerate(words):
+        word = match.group()
+        lower = word.lower().strip(",")
+        if index and lower in _ENDS_PHRASE:
+            break
+        following = words[index + 1].group().lower() if index + 1 < len(words) else ""
+        if index and lower.endswith(("ed", "ing")) and following in _ENDS_PHRASE:
+            break  # "Claims filed with the insurer": what befell them, not what they are
+        phrase_end = match.end() - (1 if word.endswith(",") else 0)
+        if word.endswith(","):
+            break  # an apposition follows: "Claims, filed ..." or "the fund, now ..."
+    return (start, phrase_end) if phrase_end > start else None
