@@ -713,3 +713,18 @@ def test_a_number_after_a_verb_of_change_measures_the_verb_s_subject_or_object()
     assert [m.figure.value for m in read.meanings] == []
     text = "Police found a body in Tarnet, bringing the toll there to 3."
     assert measure(text, "3") == "people killed in Tarnet"
+
+
+def test_trapped_stranded_and_without_power_are_events() -> None:
+    # An avalanche, a blizzard, an ice storm.
+    text = "Nine skiers remain trapped under the snow above Verrach."
+    assert measure(text, "Nine") == "skiers trapped"
+    text = "Rescue teams brought five climbers out alive on Sunday."
+    assert measure(text, "five") == "climbers rescued"
+    text = "Some 3,200 travellers were stranded at Holm station overnight."
+    assert measure(text, "3,200") == "travellers stranded in Holm"
+    text = "The ice storm left 64,000 homes without electricity."
+    assert measure(text, "64,000") == "homes without power"
+    # Still alive is no rescue.
+    text = "Only 300 of the herd's 2,000 cattle are still alive."
+    assert "rescued" not in measure(text, "300")
