@@ -241,6 +241,26 @@ def test_a_place_the_watch_requires_is_the_story_itself() -> None:
         ("Some 2,900 staff worked overtime, against 2,100 in the first week.", "2,100", "against"),
         ("The government had promised 500 tents last week.", "500", "had promised"),
         ("Sixty divers are at the wreck, up from nine on Saturday.", "nine", "up from"),
+        # An avalanche, a wildfire, a flood, a shipwreck, an epidemic.
+        (
+            "Nineteen climbers were hurt, the hospital said; the resort had said 12 overnight.",
+            "12",
+            "had said",
+        ),
+        ("Officials said 320 barns had burned, against 45 counted on Friday.", "45", "against"),
+        (
+            "In Holm, 38% of the forest has burned, against the 30% estimated last week.",
+            "30%",
+            "against",
+        ),
+        (
+            "In Verrach, 1,100 homes flooded and 4,200 were damaged, up from 900 and 3,100 in"
+            " the first survey.",
+            "3,100",
+            "up from 900 and",
+        ),
+        ("Divers found 19 bodies, raising the toll from the 12 announced at dawn.", "12", "from"),
+        ("Admissions have fallen to about 300 a day from a peak of 520.", "520", "peak of"),
     ],
 )
 def test_a_past_value_is_previous(text: str, number: str, words: str) -> None:
@@ -261,6 +281,10 @@ def test_a_past_value_is_previous(text: str, number: str, words: str) -> None:
         ("Volunteers drove 300 evacuees to 12 shelters from Tarnet.", "300"),
         ("He did not count 50 of the ballots.", "50"),
         ("Medics gave 41,300 doses in the first four days of the campaign.", "41,300"),
+        # Reported speech is said now; a new clause after "up from X," is news of its own.
+        ("The ministry said it had recorded 472 cases by Monday.", "472"),
+        ("Police said 85 rioters had been held, up from 60, and 240 injured.", "240"),
+        ("The toll was revised down to six after a double count.", "six"),
     ],
 )
 def test_the_value_reported_now_is_current(text: str, number: str) -> None:
@@ -708,6 +732,8 @@ def test_a_number_after_a_verb_of_change_measures_the_verb_s_subject_or_object()
     text = "Water bills in the lower valley are 30% higher than in June."
     assert measure(text, "30%") == "bills [%]"
     assert measure("Vessa Dairy shares fell 6% in Tolsk.", "6%") == "shares [%]"
+    text = "The toll was revised down to six after a double count."
+    assert measure(text, "six") == "people killed"
     # A relative names nothing here; "there" is where the toll is, not what it counts.
     read = read_meanings("The clinics, which now number 26, are full.")
     assert [m.figure.value for m in read.meanings] == []

@@ -33,11 +33,19 @@ _AFTER_SUBJECT_VERB = re.compile(
     rf"\b(?P<verb>{'|'.join(_SUBJECT_VERBS)})\s+(?:(?:to|by|at)\s+)?(?:{_HEDGES})*$",
     re.IGNORECASE,
 )
+# "The toll was revised down to six", "Losses are estimated at €40 million".
+_AFTER_PASSIVE = re.compile(
+    r"\b(?P<verb>was|were|been|is|are)\s+(?:revised|raised|lowered|cut|corrected|put|set|"
+    r"estimated|pegged|valued)\s+(?:(?:up|down|upward|downward|sharply)\s+)?(?:to|at)\s+"
+    rf"(?:{_HEDGES})*$",
+    re.IGNORECASE,
+)
 _AFTER_LEVEL = re.compile(rf"\b(?P<verb>are|is|were|was)\s+(?:now\s+)?(?:{_HEDGES})*$")
 _COMPARED = re.compile(r"\s*(?:higher|lower|more|less|above|below)\b", re.IGNORECASE)
 _AFTER_OBJECT = re.compile(
     rf"\b(?:{'|'.join(_OBJECT_VERBS)})\s+"
-    r"(?P<object>(?:(?:the|its|their|his|her|this|that|our)\s+)?(?!\d)[^,;:()]{1,80}?)\s+"
+    r"(?P<object>(?:(?:the|its|their|his|her|this|that|our)\s+)?"
+    r"(?!\d|(?:up|down|sharply|further)\b)[^,;:()]{1,80}?)\s+"
     r"(?:(?:up|down|sharply|further)\s+)?"
     r"(?:from\s+\S+(?:\s+(?:million|billion|thousand|per\s+cent|percent))?\s+)?"
     rf"(?:to|at)\s+(?:{_HEDGES})*$",
@@ -84,7 +92,7 @@ def changed_subject(sentence: str, start: int, end: int) -> tuple[int, int] | No
     """Like ``changed_thing``, for a subject only ("Booms have been extended to 18,000
     metres"), not an object ("puts the spill at 68,000 litres")."""
     before = sentence[:start]
-    found = _AFTER_SUBJECT_VERB.search(before)
+    found = _AFTER_SUBJECT_VERB.search(before) or _AFTER_PASSIVE.search(before)
     if found is None:
         found = _AFTER_LEVEL.search(before)
         if found is None or not _COMPARED.match(sentence, end):

@@ -38,6 +38,21 @@ _FROM = re.compile(
     rf"(?:{_ANY}\s+){{0,4}}$",
     re.IGNORECASE,
 )
+# "up from 1,850 and 6,400": both values the change started from.
+_FROM_AND = re.compile(
+    rf"\b(?:{_CHANGE})\s+from\s+{_DET}[$\u20ac\u00a3]?\d(?:[\d,.]*\d)?\s*(?:%|{_ANY})?\s+and\s+"
+    rf"{_DET}$",
+    re.IGNORECASE,
+)
+# "raising the toll from the 23 announced", "cut its estimate from 80,000": the value the
+# revision started from, with what was revised between.
+_REVISED_FROM = re.compile(
+    r"\b(?:raising|lowering|revising|cutting|bringing|pushing|taking|raised|lowered|revised|"
+    r"cut|brought|pushed|took|raise|lower|revise)\s+(?:the|its|their|his|her|this|that)\s+"
+    rf"(?:{_ANY}\s+){{0,2}}?(?:toll|figure|estimate|count|number|total|tally|forecast|target|"
+    rf"projection)\s+(?:(?:up|down)\s+)?from\s+{_DET}(?:{_ANY}\s+){{0,2}}$",
+    re.IGNORECASE,
+)
 _BARE_FROM = re.compile(rf"\bfrom\s+{_DET}(?:{_ANY}\s+){{0,3}}$", re.IGNORECASE)
 _TO_NUMBER = re.compile(
     r"[^.;:\d]{0,60}?\bto\s+(?:(?:about|around|nearly|almost|over|more\s+than|at\s+least|some|"
@@ -53,7 +68,8 @@ _COMPARED = re.compile(
 # Wire style puts the new value first: "raised its aid to 95 million from 60 million".
 _TO_THEN_FROM = re.compile(
     r"\bto\s+(?:(?:about|around|nearly|almost|some|roughly|just\s+over|just\s+under)\s+)?"
-    rf"[$\u20ac\u00a3]?\d[\d,.]*\s*%?,?\s*(?:{_ANY},?\s+){{0,4}}?from\s+{_DET}$",
+    rf"[$\u20ac\u00a3]?\d[\d,.]*\s*%?,?\s*(?:{_ANY},?\s+){{0,4}}?from\s+{_DET}"
+    r"(?:(?:peak|high|record|low|level|total|figure|estimate)\s+of\s+)?$",
     re.IGNORECASE,
 )
 # "2,000 positions rather than 1,200", "three plants instead of two"
@@ -111,6 +127,12 @@ _HAD_REPORTED_AFTER = re.compile(
     r"registered|claimed)\b",
     re.IGNORECASE,
 )
+# After "against": "against 60 counted on Monday", "against the 40% estimated last week".
+_DATED_AFTER = re.compile(
+    r"^\s*(?:counted|reported|recorded|estimated|given|announced|registered|confirmed|found|"
+    r"tallied|listed)\s+(?:on|last|earlier|in|by|at|the\s+day|a\s+week|a\s+month)\b",
+    re.IGNORECASE,
+)
 _AGO_AFTER = re.compile(
     r"^[^.;:,\d]{0,40}?\b(?:(?:a|one|two|three|four|five|six|\d+)\s+(?:day|week|month|year|"
     r"fortnight|hour)s?\s+(?:earlier|ago|before|previously)|the\s+(?:previous|prior|day\s+before)"
@@ -155,10 +177,12 @@ def _backshifted(before: str, match: re.Match[str]) -> bool:
     plain "had" after a reporting verb, without "previously", "earlier" and the like."""
     said = match.group(0).lower()
     if not said.startswith("had ") or re.match(
-        r"had\s+(?:previously|earlier|initially|originally|first)\b", said
+        r"had\s+(?:previously|earlier|initially|originally|first|said|put|given|stated|cited)\b",
+        said,
     ):
-        return False
-    return _SAID_THAT.search(before, 0, match.start()) is not None
+        return False  # "the company had said 14": what was said then, whoever reports it
+    clause = max(before.rfind(mark, 0, match.start()) for mark in ";:\u2014")
+    return _SAID_THAT.search(before, clause + 1, match.start()) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +204,8 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
     said = forecast.group(0).strip() if forecast else ""
     for pattern in (
         _FROM,
+        _FROM_AND,
+        _REVISED_FROM,
         _TO_THEN_FROM,
         _COMPARED,
         _INSTEAD,
@@ -202,7 +228,7 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
     against = _AGAINST.search(before)
     ago = _AGO_AFTER.match(after)
     if against is not None and ago is None:
-        ago = _FIRST_AFTER.match(after)
+        ago = _FIRST_AFTER.match(after) or _DATED_AFTER.match(after)
         if ago is not None:
             return RoleReading("previous", f"{against.group(0).strip()} ... {ago.group(0).strip()}")
     if against is not None and ago is not None:
