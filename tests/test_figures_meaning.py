@@ -754,3 +754,18 @@ def test_trapped_stranded_and_without_power_are_events() -> None:
     # Still alive is no rescue.
     text = "Only 300 of the herd's 2,000 cattle are still alive."
     assert "rescued" not in measure(text, "300")
+
+
+def test_small_numbers_in_words_borrow_the_people_and_event_they_break_down() -> None:
+    # A kidnapping, a fire, a mine.
+    text = "Police have now detained four people over the kidnapping, three of them in Orsk."
+    assert measure(text, "three") == "people arrested in Orsk"
+    text = "That brings to three the number of people detained: two in Orsk and one in Velm."
+    assert measure(text, "two") == "people arrested in Orsk"
+    assert measure(text, "one") == "people arrested in Velm"
+    text = "The dead are 31 villagers, compared with 24 on Monday, and two firefighters."
+    assert measure(text, "two") == "firefighters killed"
+    assert measure("Twelve miners were taken to hospital.", "Twelve") == "miners hospitalised"
+    # Two of a thing that befalls nothing stays no figure: "the two leaders met".
+    read = read_meanings("The two leaders met in Orsk, and three aides joined them.")
+    assert read.meanings == []

@@ -40,7 +40,7 @@ class EventReading:
     @property
     def governs(self) -> bool:
         """Whether a number coordinated with this one shares its event (rule 4)."""
-        return self.how == "verb before"
+        return self.how in ("verb before", "subject")
 
 
 NO_EVENT = EventReading(None)

@@ -28,6 +28,7 @@ from monitor.figures.sentences import Sentence, split_sentences
 from monitor.figures.things import (
     event_word_after,
     names_an_event,
+    names_people,
     rate_of,
     scope_of,
     thing_after,
@@ -90,8 +91,11 @@ def read_numbers(text: str, *, small_spelled_max: int = SMALL_SPELLED_MAX) -> li
             reading = _reading(sentence, number, small_spelled_max, counted.get(kind, ""))
             if reading.figure is not None and reading.figure.thing:
                 counted[kind] = reading.figure.thing
-            elif reading.candidate is not None and names_an_event(reading.candidate.thing):
-                # "Ten of the dead were found in Kolvany, 5 in Prestiz"; not "the two countries"
+            elif reading.candidate is not None and (
+                names_an_event(reading.candidate.thing) or names_people(reading.candidate.thing)
+            ):
+                # "Ten of the dead were found in Kolvany, 5 in Prestiz", "held four people,
+                # three of them in Marvenia"; not "the two countries"
                 counted[kind] = reading.candidate.thing
             readings.append(reading)
     return readings

@@ -201,7 +201,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "infected": "infect, infected, tested positive, fell ill, fallen ill",
         "hospitalised": "hospitalise, hospitalised, hospitalize, hospitalized, admit,"
         " admitted, in hospital, in hospitals, treated in hospital, admitted to hospital,"
-        " treated in hospitals, being treated in, treated in",
+        " treated in hospitals, being treated in, treated in, taken to hospital, taken to"
+        " hospitals, in intensive care, remain in hospital",
         "treated": "treat, treats, treated, treating",
         "recovered": "recover, recovered, recovering",
         "vaccinated": "vaccinate, vaccinated, vaccinating, inoculate, inoculated, immunise,"

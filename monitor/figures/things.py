@@ -386,6 +386,12 @@ def names_an_event(phrase: str) -> bool:
     )
 
 
+def names_people(phrase: str) -> bool:
+    """Whether a phrase's last word counts people: "the number of people", "guards"."""
+    words = phrase.lower().split()
+    return bool(words) and words[-1] in PERSONS
+
+
 def rate_of(sentence: str, number_start: int, thing_end: int) -> str | None:
     """Return the period a figure is counted per, if the words around it name one.
 
