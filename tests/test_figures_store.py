@@ -272,6 +272,32 @@ def test_a_second_value_of_a_measure_in_one_article_is_decided_on_its_own(
     assert (moved.status, moved.repeat_of) == ("repeat", first.id)
 
 
+def test_a_value_given_with_its_place_and_then_without_it_is_one_report(engine: Engine) -> None:
+    # A storm: one outlet says where the 14 barns fell, another leaves the place out.
+    with Session(engine) as session, session.begin():
+        _, [placed] = store(
+            session, "https://a.example/1", APRIL_14, "The storm destroyed 14 barns in Holmvik."
+        )
+        _, [unplaced] = store(
+            session, "https://b.example/2", APRIL_14 + DAY, "In all, 14 barns were destroyed."
+        )
+        _, [other_place] = store(
+            session, "https://c.example/3", APRIL_14 + 2 * DAY, "Gales destroyed 14 barns in Orsa."
+        )
+        _, [moved] = store(
+            session, "https://d.example/4", APRIL_14 + 3 * DAY, "Some 20 barns were destroyed."
+        )
+    assert placed.measure == "barns destroyed in Holmvik"
+    assert (unplaced.status, unplaced.repeat_of) == ("repeat", placed.id)
+    assert "under barns destroyed in Holmvik" in unplaced.reason
+    # Another place's count of the same size is its own news; so is a value that moved.
+    assert (other_place.measure, other_place.status) == ("barns destroyed in Orsa", "new_measure")
+    assert (moved.measure, moved.status) == ("barns destroyed", "new_measure")
+    with Session(engine) as session:
+        families = set(session.scalars(select(StoredFigure.family)))
+    assert families == {"barns destroyed"}
+
+
 def test_listed_figures_carry_the_json_contract_fields(engine: Engine) -> None:
     sentence = "North Korea has shipped about 3 million rounds of 152mm artillery shells."
     with Session(engine) as session, session.begin():

@@ -190,6 +190,7 @@ def test_deleting_an_article_removes_its_figures_but_keeps_what_was_sent(engine:
         ("SELECT id FROM articles WHERE url_hash = :v", "ix_articles_url_hash"),
         ("SELECT id FROM articles WHERE text_hash = :v", "ix_articles_text_hash"),
         ("SELECT id FROM figures WHERE watch = :v AND measure = :v", "ix_figures_watch_measure"),
+        ("SELECT id FROM figures WHERE watch = :v AND family = :v", "ix_figures_family_watch"),
         (
             "SELECT id FROM sources WHERE next_poll_at <= CURRENT_TIMESTAMP",
             "ix_sources_next_poll_at",

@@ -18,6 +18,10 @@ Within an article:
    different current values under one measure name are most often two measures the article
    tells apart and the reading merged. Both values are known after it: a later article
    repeating either repeats.
+   A report that opens a measure or changes it, with the value another measure of its
+   family holds now (the same count with its place where this one has none, or the other
+   way round: "14 barns destroyed in Holmvik", then "14 barns destroyed"), is that report
+   read two ways: a ``repeat`` of it. Two places' counts of one size stay two reports.
 3. A headline figure (the text opens with the title) restates the body's report or an
    earlier value (``repeat``); one the body does not restate is kept as ``headline``: the
    headline rounds and compresses, the body's figures alert.
@@ -83,17 +87,49 @@ def provisional_index(figure_id: int) -> int | None:
     return -figure_id - 1 if figure_id < 0 else None
 
 
+@dataclass(frozen=True, slots=True)
+class Kin:
+    """A current value of a measure of a family: the same count with or without its place."""
+
+    measure: str
+    placed: bool
+    value: EarlierValue
+
+
+def family_of(measure: str, place: str | None) -> str:
+    """The measure without its place: "people killed in Tarnet" -> "people killed"."""
+    return measure.replace(f" in {place}", "") if place else measure
+
+
 @dataclass
 class Book:
     """The distinct earlier values of some measures, oldest first, and the order in which the
-    measures were opened."""
+    measures were opened; and the current values of their families (``Kin``)."""
 
     values: dict[str, list[EarlierValue]] = field(default_factory=dict)
+    kin: dict[str, list[Kin]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, measures: Mapping[str, Iterable[EarlierValue]]) -> Book:
+    def of(
+        cls,
+        measures: Mapping[str, Iterable[EarlierValue]],
+        kin: Mapping[str, Iterable[Kin]] | None = None,
+    ) -> Book:
         """Return a book of ``measures`` listed in the order they were opened."""
-        return cls({name: list(values) for name, values in measures.items() if values})
+        return cls(
+            {name: list(values) for name, values in measures.items() if values},
+            {name: list(values) for name, values in (kin or {}).items()},
+        )
+
+    def restated_kin(self, measure: str, place: str | None, value: Value) -> Kin | None:
+        """Return the latest value of a measure of this one's family, given with its place
+        where this one has none or the other way round, when ``value`` repeats it."""
+        latest: dict[str, tuple[int, Kin]] = {}
+        for order, kin in enumerate(self.kin.get(family_of(measure, place), ())):
+            if kin.placed != (place is not None) and kin.measure != measure:
+                latest[kin.measure] = (order, kin)
+        found = [(order, kin) for order, kin in latest.values() if agrees(value, kin.value)]
+        return max(found, key=lambda item: item[0])[1] if found else None
 
     def earlier(self, measure: str) -> list[EarlierValue]:
         return list(self.values.get(measure, ()))
@@ -148,6 +184,17 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
             )
         else:
             decision = _reported(value, earlier)
+            kin = (
+                book.restated_kin(measure, meaning.key.place, value)
+                if decision.status in ("new_measure", "changed_figure")
+                else None
+            )
+            if kin is not None:
+                decision = Decision(
+                    status="repeat",
+                    reason=f"repeats {describe(kin.value, value.unit)} under {kin.measure}",
+                    repeat_of=kin.value.figure_id,
+                )
             reports[measure] = index
             if decision.status != "repeat":
                 book.add(measure, _earlier(index, meaning, article, "current"))

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from monitor.alerts.outbox import WatchAlerting, queue_alert
-from monitor.figures.decide import ArticleRef, Decided
+from monitor.figures.decide import ArticleRef, Decided, family_of
 from monitor.figures.decide import decide_article as decide_figures
 from monitor.figures.meaning import read_meanings
 from monitor.figures.novelty import ALERTING
@@ -133,7 +133,10 @@ def decide_for_watch(
         story_terms=options.story_terms(watch),
     ).meanings
     candidates = {name for meaning in meanings for name in meaning.candidates}
-    book = stored.load_book(session, watch, candidates)
+    families = {
+        family_of(name, meaning.key.place) for meaning in meanings for name in meaning.candidates
+    }
+    book = stored.load_book(session, watch, candidates, families)
     reference = ArticleRef(article.id, article.url, article.site, article.published_at)
     decided = decide_figures(meanings, book, reference)
     ids = stored.add_figures(session, article.id, watch, decided, article.version)

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from monitor.figures.decide import Book, Decided, provisional_index
+from monitor.figures.decide import Book, Decided, Kin, family_of, provisional_index
 from monitor.figures.novelty import EarlierValue
 from monitor.store.articles import PUBLICATION_ORDER, PUBLISHED
 from monitor.store.tables import Article, WatchMatch
@@ -144,6 +144,7 @@ def _row(article_id: int, watch: str, item: Decided) -> StoredFigure:
         article_id=article_id,
         watch=watch,
         measure=item.measure,
+        family=family_of(item.measure, item.meaning.key.place),
         value=figure.value,
         low=figure.low,
         high=figure.high,
@@ -165,11 +166,15 @@ def _row(article_id: int, watch: str, item: Decided) -> StoredFigure:
     )
 
 
-def load_book(session: Session, watch: str, measures: Collection[str]) -> Book:
+def load_book(
+    session: Session, watch: str, measures: Collection[str], families: Collection[str] = ()
+) -> Book:
     """Return the distinct values so far of those of ``measures`` the watch has, oldest first,
-    the measures in the order they were opened."""
+    the measures in the order they were opened; and the current values of the measures of
+    ``families`` (``decide.family_of``), placed or not."""
     if not measures:
         return Book()
+    kin = _kin(session, watch, families)
     query = (
         select(StoredFigure, Article.url, Article.site, Article.published_at)
         .join(Article, Article.id == StoredFigure.article_id)
@@ -192,7 +197,44 @@ def load_book(session: Session, watch: str, measures: Collection[str]) -> Book:
                 role=row.role,
             )
         )
-    return Book.of(values)
+    return Book.of(values, kin)
+
+
+def _kin(session: Session, watch: str, families: Collection[str]) -> dict[str, list[Kin]]:
+    if not families:
+        return {}
+    query = (
+        select(StoredFigure)
+        .where(
+            StoredFigure.watch == watch,
+            StoredFigure.family.in_(sorted(families)),
+            StoredFigure.role == "current",
+            StoredFigure.status.in_(("new_measure", "changed_figure", "second_value")),
+        )
+        .join(Article, Article.id == StoredFigure.article_id)
+        .order_by(*PUBLICATION_ORDER, StoredFigure.article_id, StoredFigure.id)
+    )
+    kin: dict[str, list[Kin]] = {}
+    for row in session.scalars(query):
+        kin.setdefault(row.family or row.measure, []).append(
+            Kin(
+                measure=row.measure,
+                placed=row.place is not None,
+                value=EarlierValue(
+                    figure_id=row.id,
+                    value=row.value,
+                    low=row.low,
+                    high=row.high,
+                    qualifier=row.qualifier,  # type: ignore[arg-type]
+                    article_url="",
+                    site=None,
+                    published_at=None,
+                    article_id=row.article_id,
+                    role=row.role,
+                ),
+            )
+        )
+    return kin
 
 
 def list_figures(

@@ -253,6 +253,7 @@ class Figure(Base):
         CheckConstraint(_one_of("qualifier", QUALIFIERS), name="qualifier"),
         CheckConstraint(_one_of("role", FIGURE_ROLES), name="role"),
         Index("ix_figures_watch_measure", "watch", "measure"),
+        Index("ix_figures_family_watch", "family", "watch"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -261,6 +262,9 @@ class Figure(Base):
     )
     watch: Mapped[str] = mapped_column(NAME)
     measure: Mapped[str] = mapped_column(String(300))
+    # The measure without its place (figures.decide.family_of): where the same count given
+    # with and without its place meet.
+    family: Mapped[str | None] = mapped_column(String(300))
     value: Mapped[float] = mapped_column(Float)
     low: Mapped[float] = mapped_column(Float)
     high: Mapped[float] = mapped_column(Float)
