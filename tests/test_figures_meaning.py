@@ -766,6 +766,10 @@ def test_small_numbers_in_words_borrow_the_people_and_event_they_break_down() ->
     text = "The dead are 31 villagers, compared with 24 on Monday, and two firefighters."
     assert measure(text, "two") == "firefighters killed"
     assert measure("Twelve miners were taken to hospital.", "Twelve") == "miners hospitalised"
+    text = "Nine climbers were treated in hospital, two of them in intensive care."
+    assert measure(text, "two") == "climbers hospitalised"
+    text = "Four of the barges were leaking on Monday, and two had been sealed."
+    assert measure(text, "two") == "barges closed"
     # Two of a thing that befalls nothing stays no figure: "the two leaders met".
     read = read_meanings("The two leaders met in Orsk, and three aides joined them.")
     assert read.meanings == []

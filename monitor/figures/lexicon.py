@@ -221,7 +221,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "contained": "contained",
         "opened": "open, opens, opened, opening, set up, established",
         "closed": "close, closes, closed, closing, shut, shuts, shutting, shut down, shuts down,"
-        " shutting down, closed down",
+        " shutting down, closed down, seal, seals, sealed, sealing, sealed off",
         "reopened": "reopen, reopens, reopened, reopening",
         "drilled": "drill, drills, drilled, drilling, bore, bored, boring",
         "confirmed": "confirmed, confirmed by laboratory tests, laboratory-confirmed",
@@ -305,7 +305,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "pledged": "pledged, promised",
         "fired": "fired, launched",
         "contained": "contained",
-        "closed": "closed, shut",
+        "closed": "closed, shut, sealed, sealed off",
         "reopened": "reopened",
         "drilled": "drilled",
         "blocked": "blocked, impassable",
@@ -367,7 +367,13 @@ PERSONS = PEOPLE | frozenset(
     firefighters firefighter rescuers volunteers members member voters farmers teachers
     drivers crew crewmen victims survivors families adults elderly strikers personnel
     responders guards guard wardens warden warders warder escapees escapee fishermen
-    fisherman divers diver engineers engineer officials official farmworkers""".split()
+    fisherman divers diver engineers engineer officials official farmworkers climbers climber
+    hikers hiker skiers skier travellers traveller travelers traveler commuters commuter
+    shoppers spectators fans pensioners retirees tenants homeowners motorists cyclists
+    pedestrians mourners worshippers holidaymakers athletes players bystanders witnesses
+    suspects suspect defendants rioters looters gunmen attackers kidnappers paramedics
+    carers caregivers contractors apprentices trainees veterans immigrants
+    researchers scientists lawyers judges""".split()
 )
 # Animals, which die, are rescued and are killed like people but are not people.
 ANIMALS = frozenset(
