@@ -751,6 +751,8 @@ def test_trapped_stranded_and_without_power_are_events() -> None:
     assert measure(text, "3,200") == "travellers stranded in Holm"
     text = "The ice storm left 64,000 homes without electricity."
     assert measure(text, "64,000") == "homes without power"
+    text = "The gale cut power to 9,000 homes in Orsa."
+    assert measure(text, "9,000") == "homes without power in Orsa"
     # Still alive is no rescue.
     text = "Only 300 of the herd's 2,000 cattle are still alive."
     assert "rescued" not in measure(text, "300")
@@ -773,3 +775,12 @@ def test_small_numbers_in_words_borrow_the_people_and_event_they_break_down() ->
     # Two of a thing that befalls nothing stays no figure: "the two leaders met".
     read = read_meanings("The two leaders met in Orsk, and three aides joined them.")
     assert read.meanings == []
+
+
+def test_a_demonym_places_a_thing_but_only_says_who_of_people() -> None:
+    # A flood and an epidemic: schools are where they stand; nurses of a country may work
+    # anywhere.
+    text = "Rain kept falling in Kelstria. Floods closed 12 Kelstrian schools on Monday."
+    assert measure(text, "12") == "schools closed in Kelstria"
+    text = "Cases rose in Vardia and Kelstria, where 40 Vardian nurses were infected."
+    assert "Vardia" not in measure(text, "40")

@@ -223,6 +223,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "closed": "close, closes, closed, closing, shut, shuts, shutting, shut down, shuts down,"
         " shutting down, closed down, seal, seals, sealed, sealing, sealed off",
         "reopened": "reopen, reopens, reopened, reopening",
+        "without_power": "cut power to, cut off power to, cut electricity to, knocked out power"
+        " to, left without power, without power",
         "drilled": "drill, drills, drilled, drilling, bore, bored, boring",
         "confirmed": "confirmed, confirmed by laboratory tests, laboratory-confirmed",
         "spilled": "spill, spills, spilled, spilt, spilling, leak, leaks, leaked, leaking",

@@ -500,8 +500,8 @@ def _meaning(
         place = PlaceReading(whole.place_said, "(as the whole it is part of)")
     if place.place is None and named_place and not is_total(sentence, named_place, frame):
         place = PlaceReading(named_place, figure.thing)
-    if place.place is None and head.person:
-        place = _demonym_place(figure.thing, known)
+    if place.place is None:
+        place = _demonym_place(figure.thing, known, of_thing=not head.person)
     if (
         place.place is None
         and borrowed
@@ -854,13 +854,14 @@ _RESIDENTS = frozenset(
 )
 
 
-def _demonym_place(thing: str, known: Collection[str]) -> PlaceReading:
-    """ "12,000 Lutavian residents": residents of Lutavia, a place the article names."""
+def _demonym_place(thing: str, known: Collection[str], *, of_thing: bool = False) -> PlaceReading:
+    """ "12,000 Lutavian residents": residents of Lutavia, a place the article names; "12
+    Kelstrian hospitals" are in Kelstria. "85 Harzvinian soldiers" say who, not where."""
     words = thing.split()
     if len(words) == 1 and head_of(thing).person and words[0][:1].isupper():
         words = [words[0], "residents"]  # "24,500 Ombarans": Ombara's people
     for word in words[:-1]:
-        if word[:1].isupper() and words[-1].lower() in _RESIDENTS:
+        if word[:1].isupper() and (of_thing or words[-1].lower() in _RESIDENTS):
             for place in known:
                 if word.lower().startswith(place.lower()[:-1]) and word.lower() != place.lower():
                     return PlaceReading(place, f"{word} {words[-1]}")
