@@ -511,11 +511,8 @@ def test_ages_temperatures_speeds_and_numbers_to_call_are_no_figures(
 @pytest.mark.parametrize(
     ("text", "number", "expected"),
     [
-        (
-            "The gang wants $4 million in bitcoin for the keys.",
-            "$4 million",
-            "bitcoin demanded [USD]",
-        ),
+        # Bitcoin is how it is paid, not what: the sum is the story's demand.
+        ("The gang wants $4 million in bitcoin for the keys.", "$4 million", "demanded [USD]"),
         (
             "The regulator imposed a €2.4 million fine on the operator.",
             "€2.4 million",

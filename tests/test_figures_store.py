@@ -298,6 +298,28 @@ def test_a_value_given_with_its_place_and_then_without_it_is_one_report(engine: 
     assert families == {"barns destroyed"}
 
 
+def test_a_sum_that_names_no_money_noun_joins_the_one_named_for_its_event(
+    engine: Engine,
+) -> None:
+    # A kidnapping: one outlet names the ransom, the next only says what the gang wants.
+    with Session(engine) as session, session.begin():
+        _, [named] = store(
+            session,
+            "https://a.example/1",
+            APRIL_14,
+            "The kidnappers have made a ransom demand of $2 million.",
+        )
+        _, [unnamed] = store(
+            session, "https://b.example/2", APRIL_14 + DAY, "The gang wants $2 million in cash."
+        )
+        _, [raised] = store(
+            session, "https://c.example/3", APRIL_14 + 2 * DAY, "The gang now wants $3 million."
+        )
+    assert named.measure == "ransom demanded [USD]"
+    assert (unnamed.measure, unnamed.status) == ("ransom demanded [USD]", "repeat")
+    assert (raised.measure, raised.status) == ("ransom demanded [USD]", "changed_figure")
+
+
 def test_listed_figures_carry_the_json_contract_fields(engine: Engine) -> None:
     sentence = "North Korea has shipped about 3 million rounds of 152mm artillery shells."
     with Session(engine) as session, session.begin():

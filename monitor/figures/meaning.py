@@ -49,7 +49,7 @@ from monitor.figures.measures import (
     measure_key,
 )
 from monitor.figures.model import COUNT, PERCENT, Figure
-from monitor.figures.money import money_head
+from monitor.figures.money import MONEY_NOUNS, money_head
 from monitor.figures.noise import noise_of
 from monitor.figures.places import NO_PLACE, PlaceReading, is_total, places_named, read_place
 from monitor.figures.roles import Role, read_role
@@ -776,8 +776,11 @@ def _candidates(
         presence = (*_PRESENCE, "pledged")
     else:
         presence = _PRESENCE
-    if (key.event is not None and key.event not in presence) or key.by is not None:
+    if key.by is not None:
         return (key.name,)  # a donor's pledge is never the total's
+    named = _money_kin(head, key, place, figure, scope)
+    if key.event is not None and key.event not in presence:
+        return (key.name, *named)
     events: list[str | None] = [None] if key.event is not None else list(presence)
     others = [
         measure_key(
@@ -790,7 +793,30 @@ def _candidates(
         ).name
         for event in events
     ]
-    return tuple(dict.fromkeys([key.name, *others]))
+    return tuple(dict.fromkeys([key.name, *others, *named]))
+
+
+def _money_kin(
+    head: Head, key: MeasureKey, place: str | None, figure: Figure, scope: str | None
+) -> list[str]:
+    """ "The gang wants $4 million" and "its ransom demand of $6.5 million" are one measure:
+    a sum whose words name no money noun joins the one the story has for its event, and the
+    other way round."""
+    if figure.unit in NOT_MONEY or key.event is None:
+        return []
+    nouns = [""] if head.name else sorted(MONEY_NOUNS)
+    return [
+        measure_key(
+            replace_head(head, noun),
+            event=key.event,
+            place=place,
+            unit=figure.unit,
+            rate=figure.rate,
+            scope=scope,
+        ).name
+        for noun in nouns
+        if noun != head.name
+    ]
 
 
 def _placed(event: str | None, head: Head) -> bool:

@@ -92,6 +92,8 @@ HOLDERS = {
     "contribution": "aid",
     "contributions": "aid",
 }
+# Every name a sum may be given by what it is for.
+MONEY_NOUNS = frozenset((*PURPOSES.values(), *HOLDERS.values()))
 _WINDOW = 8  # words each side of the sum in which its clause may name what it is for
 _SCALES = frozenset(("%", "million", "billion", "bn", "m", "thousand"))
 
@@ -164,8 +166,8 @@ def _nearest(sentence: str, phrase_start: int, phrase_end: int) -> str | None:
 
 
 def _is_thing(last: str, head: Head) -> bool:
-    """Whether a sum's phrase named a thing bought, paid or lost ("$4 million in bitcoin"),
-    not who or when (a company, the families, the third quarter) nor a verb or particle read
+    """Whether a sum's phrase named a thing bought, paid or lost ("$4 million in equipment"),
+    not how it is paid ("in bitcoin"), who or when (a company, the families, the third quarter) nor a verb or particle read
     as its thing ("wants", "set aside", "capped")."""
     return not (
         head.person
@@ -183,5 +185,6 @@ def _is_thing(last: str, head: Head) -> bool:
 # Words read as a sum's thing that name who holds it, or a particle of its verb.
 _NOT_THINGS = frozenset(
     """group company firm firms government state ministry council agency operator owner
-    insurer bank union board off aside out away back""".split()
+    insurer bank union board off aside out away back bitcoin bitcoins cash cryptocurrency
+    crypto gold""".split()
 )
