@@ -167,8 +167,8 @@ def _nearest(sentence: str, phrase_start: int, phrase_end: int) -> str | None:
 
 def _is_thing(last: str, head: Head) -> bool:
     """Whether a sum's phrase named a thing bought, paid or lost ("$4 million in equipment"),
-    not how it is paid ("in bitcoin"), who or when (a company, the families, the third quarter) nor a verb or particle read
-    as its thing ("wants", "set aside", "capped")."""
+    not how it is paid ("in bitcoin"), who or when (a company, the families, the third
+    quarter) nor a verb or particle read as its thing ("wants", "set aside", "capped")."""
     return not (
         head.person
         or last in PERSONS
