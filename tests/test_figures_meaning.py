@@ -261,6 +261,8 @@ def test_a_place_the_watch_requires_is_the_story_itself() -> None:
         ),
         ("Divers found 19 bodies, raising the toll from the 12 announced at dawn.", "12", "from"),
         ("Admissions have fallen to about 300 a day from a peak of 520.", "520", "peak of"),
+        ("The council revised the toll down to six from seven.", "seven", "to six from"),
+        ("Unemployment in Holm was 7% a year ago.", "7%", "a year ago"),
     ],
 )
 def test_a_past_value_is_previous(text: str, number: str, words: str) -> None:
@@ -285,6 +287,9 @@ def test_a_past_value_is_previous(text: str, number: str, words: str) -> None:
         ("The ministry said it had recorded 472 cases by Monday.", "472"),
         ("Police said 85 rioters had been held, up from 60, and 240 injured.", "240"),
         ("The toll was revised down to six after a double count.", "six"),
+        # A change measured against a past time is today's figure.
+        ("Bread costs 40% more in Orsk than a year ago.", "40%"),
+        ("Bookings in Holm are down 60% from a year earlier.", "60%"),
     ],
 )
 def test_the_value_reported_now_is_current(text: str, number: str) -> None:

@@ -31,6 +31,12 @@ _CHANGE = (
     r"surging|surged|soaring|soared|increase|rise|jump|drop|fall|decline|climb|change|shift|"
     r"swung|moving|moved|edging|edged|upgraded|downgraded|updated"
 )
+# A number in words, for "down to six from seven".
+_SPELLED = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety)(?:-[a-z]+)?"
+)
 # "up from 900", "rose sharply from the 900 reported", "revised down from"
 _FROM = re.compile(
     rf"\b(?:{_CHANGE})\s+(?:(?:sharply|slightly|steadily|significantly|markedly|only|just|"
@@ -68,7 +74,7 @@ _COMPARED = re.compile(
 # Wire style puts the new value first: "raised its aid to 95 million from 60 million".
 _TO_THEN_FROM = re.compile(
     r"\bto\s+(?:(?:about|around|nearly|almost|some|roughly|just\s+over|just\s+under)\s+)?"
-    rf"[$\u20ac\u00a3]?\d[\d,.]*\s*%?,?\s*(?:{_ANY},?\s+){{0,4}}?from\s+{_DET}"
+    rf"(?:[$\u20ac\u00a3]?\d[\d,.]*|{_SPELLED})\s*%?,?\s*(?:{_ANY},?\s+){{0,4}}?from\s+{_DET}"
     r"(?:(?:peak|high|record|low|level|total|figure|estimate)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -127,6 +133,33 @@ _HAD_REPORTED_AFTER = re.compile(
     r"registered|claimed)\b",
     re.IGNORECASE,
 )
+# After a share: a change measured against a past time, not a past value.
+_CHANGE_RATE = re.compile(
+    r"\s*(?:more|less|higher|lower|fewer|up|down|above|below)\b[^.;:\d]{0,40}?"
+    r"\b(?:than|from|on|compared)\b",
+    re.IGNORECASE,
+)
+_UP_DOWN_BEFORE = re.compile(
+    r"\b(?:up|down|rose|risen|fell|fallen|dropped|climbed|increased|decreased|jumped|slumped)"
+    r"\s+(?:by\s+)?(?:(?:about|some|nearly|almost|around|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+_COMPARATIVE = re.compile(r"\b(?:more|less|higher|lower|fewer)\b", re.IGNORECASE)
+_SHARE = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
+
+
+def _changed_by(sentence: str, before: str, start: int, end: int) -> bool:
+    """Whether a share is a change ("costs 70% more than a year ago", "down 60% from a year
+    earlier"): measured against a past time, it is today's figure."""
+    if not _SHARE.search(sentence, start, end):
+        return False
+    return bool(
+        _COMPARATIVE.search(sentence, start, end)
+        or _CHANGE_RATE.match(sentence, end)
+        or _UP_DOWN_BEFORE.search(before)
+    )
+
+
 # After "against": "against 60 counted on Monday", "against the 40% estimated last week".
 _DATED_AFTER = re.compile(
     r"^\s*(?:counted|reported|recorded|estimated|given|announced|registered|confirmed|found|"
@@ -240,6 +273,7 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
     had = _HAD_REPORTED_AFTER.match(after)
     if had is not None:
         return RoleReading("previous", had.group(0).strip(), said)
-    if ago is not None:
+    if ago is not None and not _changed_by(sentence, before, phrase_start, phrase_end):
+        # "costs 70% more than a year ago": the change since then is today's figure.
         return RoleReading("previous", ago.group(0).strip(), said)
     return RoleReading("current", "", said)
