@@ -786,3 +786,11 @@ def test_a_demonym_places_a_thing_but_only_says_who_of_people() -> None:
     assert measure(text, "12") == "schools closed in Kelstria"
     text = "Cases rose in Vardia and Kelstria, where 40 Vardian nurses were infected."
     assert "Vardia" not in measure(text, "40")
+
+
+def test_the_dead_among_cases_are_people() -> None:
+    # An epidemic: the count before names cases, but deaths and recoveries are of people.
+    text = "Orsk district has 400 cases; 29 have died and 31 have recovered."
+    assert measure(text, "29") == "people killed"
+    assert measure(text, "31") == "people recovered"
+    assert measure(text, "400") == "cases"

@@ -465,6 +465,9 @@ def _meaning(
         head, key_event = replace_head(head, "cases"), None  # "people infected" are cases
     if key_event == "suspected" and head.name in ("people", ""):
         head = replace_head(head, "cases")
+    if key_event in ("killed", "hospitalised", "recovered") and head.name == "cases":
+        # "Of the 400 cases, 29 have died": the dead are people, whatever the count before.
+        head = replace_head(head, "people")
     if key_event == "sent" and head.person and event.words.lower() == "arrived":
         # "4,900 migrants have arrived": people come of their own accord; soldiers who
         # arrive were sent, like the goods.
