@@ -790,7 +790,7 @@ def test_a_demonym_places_a_thing_but_only_says_who_of_people() -> None:
 
 def test_the_dead_among_cases_are_people() -> None:
     # An epidemic: the count before names cases, but deaths and recoveries are of people.
-    text = "Orsk district has 400 cases; 29 have died and 31 have recovered."
+    text = "The clinic has seen 400 cases; 29 have died and 31 have recovered."
     assert measure(text, "29") == "people killed"
     assert measure(text, "31") == "people recovered"
     assert measure(text, "400") == "cases"
