@@ -807,7 +807,7 @@ def _money_kin(
     other way round."""
     if figure.unit in NOT_MONEY or key.event is None:
         return []
-    nouns = [""] if head.name else sorted(MONEY_NOUNS)
+    nouns = ("",) if head.name else MONEY_NOUNS
     return [
         measure_key(
             replace_head(head, noun),

@@ -93,7 +93,7 @@ HOLDERS = {
     "contributions": "aid",
 }
 # Every name a sum may be given by what it is for.
-MONEY_NOUNS = frozenset((*PURPOSES.values(), *HOLDERS.values()))
+MONEY_NOUNS = tuple(sorted({*PURPOSES.values(), *HOLDERS.values()}))
 _WINDOW = 8  # words each side of the sum in which its clause may name what it is for
 _SCALES = frozenset(("%", "million", "billion", "bn", "m", "thousand"))
 

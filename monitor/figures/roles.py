@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from monitor.figures.number_words import TEENS, TENS, UNITS
+
 Role = Literal["current", "previous"]
 
 _DET = r"(?:(?:the|an?|its|their|his|her|our|this|that)\s+)?"
@@ -32,11 +34,7 @@ _CHANGE = (
     r"swung|moving|moved|edging|edged|upgraded|downgraded|updated"
 )
 # A number in words, for "down to six from seven".
-_SPELLED = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety)(?:-[a-z]+)?"
-)
+_SPELLED = rf"(?:{'|'.join(sorted((*UNITS, *TEENS, *TENS), key=len, reverse=True))})(?:-[a-z]+)?"
 # "up from 900", "rose sharply from the 900 reported", "revised down from"
 _FROM = re.compile(
     rf"\b(?:{_CHANGE})\s+(?:(?:sharply|slightly|steadily|significantly|markedly|only|just|"

@@ -24,8 +24,9 @@ from monitor.store.types import iso, utc_now
 
 REPEAT = "repeat"
 # A measure's distinct values: what a new figure is compared with, and what its history lists.
+_REPORTED = StoredFigure.status.in_(("new_measure", "changed_figure", "second_value"))
 _DISTINCT = or_(
-    StoredFigure.status.in_(("new_measure", "changed_figure", "second_value")),
+    _REPORTED,
     and_(StoredFigure.status == "previous", StoredFigure.repeat_of.is_(None)),
 )
 
@@ -183,20 +184,7 @@ def load_book(
     )
     values: dict[str, list[EarlierValue]] = {}
     for row, url, site, published_at in session.execute(query):
-        values.setdefault(row.measure, []).append(
-            EarlierValue(
-                figure_id=row.id,
-                value=row.value,
-                low=row.low,
-                high=row.high,
-                qualifier=row.qualifier,  # type: ignore[arg-type]  # the CHECK constraint's values
-                article_url=url,
-                site=site,
-                published_at=published_at,
-                article_id=row.article_id,
-                role=row.role,
-            )
-        )
+        values.setdefault(row.measure, []).append(_earlier_value(row, url, site, published_at))
     return Book.of(values, kin)
 
 
@@ -204,37 +192,43 @@ def _kin(session: Session, watch: str, families: Collection[str]) -> dict[str, l
     if not families:
         return {}
     query = (
-        select(StoredFigure)
+        select(StoredFigure, Article.url, Article.site, Article.published_at)
+        .join(Article, Article.id == StoredFigure.article_id)
         .where(
             StoredFigure.watch == watch,
             StoredFigure.family.in_(sorted(families)),
             StoredFigure.role == "current",
-            StoredFigure.status.in_(("new_measure", "changed_figure", "second_value")),
+            _REPORTED,
         )
-        .join(Article, Article.id == StoredFigure.article_id)
         .order_by(*PUBLICATION_ORDER, StoredFigure.article_id, StoredFigure.id)
     )
     kin: dict[str, list[Kin]] = {}
-    for row in session.scalars(query):
+    for row, url, site, published_at in session.execute(query):
         kin.setdefault(row.family or row.measure, []).append(
             Kin(
                 measure=row.measure,
                 placed=row.place is not None,
-                value=EarlierValue(
-                    figure_id=row.id,
-                    value=row.value,
-                    low=row.low,
-                    high=row.high,
-                    qualifier=row.qualifier,  # type: ignore[arg-type]
-                    article_url="",
-                    site=None,
-                    published_at=None,
-                    article_id=row.article_id,
-                    role=row.role,
-                ),
+                value=_earlier_value(row, url, site, published_at),
             )
         )
     return kin
+
+
+def _earlier_value(
+    row: StoredFigure, url: str, site: str | None, published_at: datetime | None
+) -> EarlierValue:
+    return EarlierValue(
+        figure_id=row.id,
+        value=row.value,
+        low=row.low,
+        high=row.high,
+        qualifier=row.qualifier,  # type: ignore[arg-type]  # the CHECK constraint's values
+        article_url=url,
+        site=site,
+        published_at=published_at,
+        article_id=row.article_id,
+        role=row.role,
+    )
 
 
 def list_figures(
