@@ -320,6 +320,39 @@ def test_a_sum_that_names_no_money_noun_joins_the_one_named_for_its_event(
     assert (raised.measure, raised.status) == ("ransom demanded [USD]", "changed_figure")
 
 
+def test_a_count_that_names_only_its_event_joins_the_measure_that_names_the_thing(
+    engine: Engine,
+) -> None:
+    # A canal spill: later reports give the new estimate without saying "diesel" again.
+    with Session(engine) as session, session.begin():
+        _, [named] = store(
+            session,
+            "https://a.example/1",
+            APRIL_14,
+            "An estimated 2,000 litres of diesel spilled into the canal.",
+        )
+        _, [raised] = store(
+            session,
+            "https://b.example/2",
+            APRIL_14 + DAY,
+            "The utility raised its estimate of the spill to 3,000 litres.",
+        )
+        _, [same] = store(
+            session,
+            "https://c.example/3",
+            APRIL_14 + 2 * DAY,
+            "The spill now stands at 3,000 litres.",
+        )
+        _, [other_unit] = store(
+            session, "https://d.example/4", APRIL_14 + 3 * DAY, "About 40 tonnes spilled, too."
+        )
+    assert named.measure == "diesel spilled [litres]"
+    assert (raised.measure, raised.status) == ("diesel spilled [litres]", "changed_figure")
+    assert (same.measure, same.status) == ("diesel spilled [litres]", "repeat")
+    # Another unit is another measure: the thing's name is borrowed only for the same one.
+    assert (other_unit.measure, other_unit.status) == ("spilled [tonnes]", "new_measure")
+
+
 def test_listed_figures_carry_the_json_contract_fields(engine: Engine) -> None:
     sentence = "North Korea has shipped about 3 million rounds of 152mm artillery shells."
     with Session(engine) as session, session.begin():

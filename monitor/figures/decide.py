@@ -30,7 +30,10 @@ Within an article:
 
 A figure that names no event joins a measure the story already has for a presence event of
 the same thing ("13,000 containers" -> "containers supplied"), the earliest opened; a figure
-with a presence event joins the measure that names none, if that came first.
+with a presence event joins the measure that names none, if that came first. A figure that
+names no thing, only its event ("the estimate rose to 3,500 tonnes spilled", "Sundria
+pledged 6"), joins the earliest opened measure of that event that names one ("oil spilled
+[tonnes]", "aircraft pledged").
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from monitor.figures.meaning import Meaning
+from monitor.figures.measures import ANY_THING
 from monitor.figures.novelty import (
     Decision,
     EarlierValue,
@@ -136,7 +140,17 @@ class Book:
 
     def resolve(self, candidates: Sequence[str]) -> str:
         """Return the measure a figure joins: the first opened of ``candidates`` that the book
-        holds, else the figure's own (the first candidate)."""
+        holds, else the figure's own (the first candidate). A candidate ``*spilled [tonnes]``
+        (``ANY_THING``) stands for every measure of that event that names its thing ("oil
+        spilled [tonnes]"), and comes before the others."""
+        suffixes = [name[1:] for name in candidates if name.startswith(ANY_THING)]
+        named = [
+            name
+            for name in self.values
+            if any(name.endswith(f" {suffix}") for suffix in suffixes)
+        ]
+        if named:
+            return named[0]
         held = [name for name in self.values if name in candidates]
         return held[0] if held else candidates[0]
 

@@ -41,7 +41,9 @@ from monitor.figures.lexicon import (
     VERB_FORMS,
 )
 from monitor.figures.measures import (
+    ANY_THING,
     DEFAULT_SYNONYMS,
+    INCREMENT,
     RATE_WORDS,
     Head,
     MeasureKey,
@@ -441,6 +443,14 @@ def _meaning(
         elif not EVENTS[event.key].person or prior.person:
             head = prior
     key_event, scope, evidence = _event_and_scope(head, event, figure)
+    if (
+        key_event is not None
+        and head.name == event.words.lower()
+        and head.name not in ("", *MONEY_NOUNS)
+    ):
+        # "the spill now stands at 3,000 litres": the event's noun names no thing ("claims
+        # have reached $71 million" do: the money claimed).
+        head = replace_head(head, "")
     if key_event in ("contained", "cost"):
         # "the fire is 35% contained"; "the strike is costing the economy $60 million a day":
         # the event says what the figure is, whoever bears it.
@@ -782,6 +792,14 @@ def _candidates(
     if key.by is not None:
         return (key.name,)  # a donor's pledge is never the total's
     named = _money_kin(head, key, place, figure, scope)
+    if (
+        not head.name
+        and key.event is not None
+        and not EVENTS[key.event].before
+        and key.scope != INCREMENT
+    ):
+        # "raised its estimate to 3,500 tonnes spilled": of the thing the story names.
+        named = [f"{ANY_THING}{key.name}", *named]
     if key.event is not None and key.event not in presence:
         return (key.name, *named)
     events: list[str | None] = [None] if key.event is not None else list(presence)

@@ -294,6 +294,11 @@ def head_of(thing: str, synonyms: Mapping[str, str] | None = None) -> Head:
     return _head(_words(thing), table, thing)
 
 
+# Marks a candidate measure that stands for every measure naming a thing for its event:
+# "rose to 3,500 tonnes" says what befell the oil without naming it ("*spilled [tonnes]").
+ANY_THING = "*"
+
+
 def measure_key(
     head: Head,
     *,

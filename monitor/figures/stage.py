@@ -21,6 +21,7 @@ from monitor.alerts.outbox import WatchAlerting, queue_alert
 from monitor.figures.decide import ArticleRef, Decided, family_of
 from monitor.figures.decide import decide_article as decide_figures
 from monitor.figures.meaning import read_meanings
+from monitor.figures.measures import ANY_THING
 from monitor.figures.novelty import ALERTING
 from monitor.figures.options import FigureOptions
 from monitor.store import figures as stored
@@ -134,7 +135,10 @@ def decide_for_watch(
     ).meanings
     candidates = {name for meaning in meanings for name in meaning.candidates}
     families = {
-        family_of(name, meaning.key.place) for meaning in meanings for name in meaning.candidates
+        family_of(name, meaning.key.place)
+        for meaning in meanings
+        for name in meaning.candidates
+        if not name.startswith(ANY_THING)
     }
     book = stored.load_book(session, watch, candidates, families)
     reference = ArticleRef(article.id, article.url, article.site, article.published_at)

@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from monitor.figures.decide import Book, Decided, Kin, family_of, provisional_index
+from monitor.figures.measures import ANY_THING
 from monitor.figures.novelty import EarlierValue
 from monitor.store.articles import PUBLICATION_ORDER, PUBLISHED
 from monitor.store.tables import Article, WatchMatch
@@ -172,20 +173,36 @@ def load_book(
 ) -> Book:
     """Return the distinct values so far of those of ``measures`` the watch has, oldest first,
     the measures in the order they were opened; and the current values of the measures of
-    ``families`` (``decide.family_of``), placed or not."""
+    ``families`` (``decide.family_of``), placed or not. A measure ``*spilled [tonnes]``
+    (``ANY_THING``) stands for every measure whose name ends " spilled [tonnes]"."""
     if not measures:
         return Book()
     kin = _kin(session, watch, families)
+    exact = sorted(name for name in measures if not name.startswith(ANY_THING))
+    endings = [
+        StoredFigure.measure.like(f"% {_escaped(name[1:])}", escape="\\")
+        for name in sorted(measures)
+        if name.startswith(ANY_THING)
+    ]
     query = (
         select(StoredFigure, Article.url, Article.site, Article.published_at)
         .join(Article, Article.id == StoredFigure.article_id)
-        .where(StoredFigure.watch == watch, StoredFigure.measure.in_(sorted(measures)), _DISTINCT)
+        .where(
+            StoredFigure.watch == watch,
+            or_(StoredFigure.measure.in_(exact), *endings),
+            _DISTINCT,
+        )
         .order_by(*PUBLICATION_ORDER, StoredFigure.article_id, StoredFigure.id)
     )
     values: dict[str, list[EarlierValue]] = {}
     for row, url, site, published_at in session.execute(query):
         values.setdefault(row.measure, []).append(_earlier_value(row, url, site, published_at))
     return Book.of(values, kin)
+
+
+def _escaped(text: str) -> str:
+    """``text`` with LIKE's wildcards taken literally."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _kin(session: Session, watch: str, families: Collection[str]) -> dict[str, list[Kin]]:
