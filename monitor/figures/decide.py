@@ -145,9 +145,7 @@ class Book:
         spilled [tonnes]"), and comes before the others."""
         suffixes = [name[1:] for name in candidates if name.startswith(ANY_THING)]
         named = [
-            name
-            for name in self.values
-            if any(name.endswith(f" {suffix}") for suffix in suffixes)
+            name for name in self.values if any(name.endswith(f" {suffix}") for suffix in suffixes)
         ]
         if named:
             return named[0]
