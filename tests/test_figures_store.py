@@ -353,6 +353,26 @@ def test_a_count_that_names_only_its_event_joins_the_measure_that_names_the_thin
     assert (other_unit.measure, other_unit.status) == ("spilled [tonnes]", "new_measure")
 
 
+def test_men_the_story_counted_by_what_they_are_join_that_count(engine: Engine) -> None:
+    # A pit collapse: the first report says miners, the next only "men".
+    with Session(engine) as session, session.begin():
+        _, [miners] = store(
+            session, "https://a.example/1", APRIL_14, "A cave-in at the pit has trapped 12 miners."
+        )
+        _, [men] = store(
+            session,
+            "https://b.example/2",
+            APRIL_14 + DAY,
+            "Rescuers are drilling towards the 12 men still trapped.",
+        )
+        _, [fewer] = store(
+            session, "https://c.example/3", APRIL_14 + 2 * DAY, "Nine men remain trapped."
+        )
+    assert miners.measure == "miners trapped"
+    assert (men.measure, men.status) == ("miners trapped", "repeat")
+    assert (fewer.measure, fewer.status) == ("miners trapped", "changed_figure")
+
+
 def test_listed_figures_carry_the_json_contract_fields(engine: Engine) -> None:
     sentence = "North Korea has shipped about 3 million rounds of 152mm artillery shells."
     with Session(engine) as session, session.begin():

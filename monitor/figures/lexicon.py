@@ -178,6 +178,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "rescued": "rescue, rescues, rescued, rescuing, pulled alive, saved, pull, pulls, pulled,"
         " pulling, dug out, dig out, digging out",
         "crossed": "cross, crossed, crossing, crossed into, fled across, crossed over",
+        "trapped": "trap, traps, trapped, trapping, entomb, entombed, entombing",
+        "stranded": "strand, strands, stranded, stranding",
         "evacuated": "evacuate, evacuates, evacuated, evacuating",
         "evacuation_ordered": "ordered to evacuate, ordered to leave, told to evacuate,"
         " told to leave, ordered out, to evacuate, to leave",

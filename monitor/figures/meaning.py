@@ -793,13 +793,22 @@ def _candidates(
         return (key.name,)  # a donor's pledge is never the total's
     named = _money_kin(head, key, place, figure, scope)
     if (
-        not head.name
+        head.name in ("", *_ANY_PEOPLE)
         and key.event is not None
         and not EVENTS[key.event].before
         and key.scope != INCREMENT
     ):
-        # "raised its estimate to 3,500 tonnes spilled": of the thing the story names.
-        named = [f"{ANY_THING}{key.name}", *named]
+        # "raised its estimate to 3,500 tonnes spilled": of the thing the story names; "the
+        # 27 men still trapped" are the miners the story counts.
+        unnamed = measure_key(
+            replace_head(head, ""),
+            event=key.event,
+            place=key.place,
+            unit=figure.unit,
+            rate=figure.rate,
+            scope=scope,
+        )
+        named = [f"{ANY_THING}{unnamed.name}", *named]
     if key.event is not None and key.event not in presence:
         return (key.name, *named)
     events: list[str | None] = [None] if key.event is not None else list(presence)
@@ -815,6 +824,10 @@ def _candidates(
         for event in events
     ]
     return tuple(dict.fromkeys([key.name, *others, *named]))
+
+
+# Words for people that say nothing of who they are: the story's own count of them, if any.
+_ANY_PEOPLE = frozenset(("men",))
 
 
 def _money_kin(
