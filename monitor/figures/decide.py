@@ -105,6 +105,13 @@ def family_of(measure: str, place: str | None) -> str:
     return measure.replace(f" in {place}", "") if place else measure
 
 
+def _names_thing(measure: str, event: str) -> bool:
+    """Whether ``measure`` is ``event`` ("injured in Orsk") of a thing it names ("people
+    injured in Orsk"), not another event joined to it ("people killed or injured in Orsk")."""
+    thing = measure.removesuffix(f" {event}")
+    return thing != measure and not thing.endswith((" or", " and"))
+
+
 @dataclass
 class Book:
     """The distinct earlier values of some measures, oldest first, and the order in which the
@@ -144,9 +151,7 @@ class Book:
         (``ANY_THING``) stands for every measure of that event that names its thing ("oil
         spilled [tonnes]"), and comes before the others."""
         suffixes = [name[1:] for name in candidates if name.startswith(ANY_THING)]
-        named = [
-            name for name in self.values if any(name.endswith(f" {suffix}") for suffix in suffixes)
-        ]
+        named = [name for name in self.values if any(_names_thing(name, s) for s in suffixes)]
         if named:
             return named[0]
         held = [name for name in self.values if name in candidates]

@@ -792,8 +792,9 @@ def _candidates(
     if key.by is not None:
         return (key.name,)  # a donor's pledge is never the total's
     named = _money_kin(head, key, place, figure, scope)
+    defaulted = head.name == "people" and not re.search(r"\bpeople\b", figure.thing, re.I)
     if (
-        head.name in ("", *_ANY_PEOPLE)
+        (head.name in ("", *_ANY_PEOPLE) or defaulted)
         and key.event is not None
         and not EVENTS[key.event].before
         and key.scope != INCREMENT
