@@ -373,6 +373,37 @@ def test_men_the_story_counted_by_what_they_are_join_that_count(engine: Engine) 
     assert (fewer.measure, fewer.status) == ("miners trapped", "changed_figure")
 
 
+def test_a_distinctive_value_under_other_words_repeats_the_count_that_gave_it(
+    engine: Engine,
+) -> None:
+    # Ransomware at a utility: outlets name the same machines differently.
+    with Session(engine) as session, session.begin():
+        _, [computers, laptops] = store(
+            session,
+            "https://a.example/1",
+            APRIL_14,
+            "The attack encrypted 2,300 computers at the utility and 3,000 laptops at home.",
+        )
+        _, [machines] = store(
+            session,
+            "https://b.example/2",
+            APRIL_14 + DAY,
+            "Technicians are rebuilding about 2,300 machines.",
+        )
+        _, [tablets, floor] = store(
+            session,
+            "https://c.example/3",
+            APRIL_14 + 2 * DAY,
+            "Staff were handed 3,000 tablets. Engineers checked at least 2,300 servers.",
+        )
+    assert (computers.measure, computers.status) == ("computers", "new_measure")
+    assert (machines.status, machines.repeat_of) == ("repeat", computers.id)
+    assert "under computers" in machines.reason
+    # A round value is shared by chance too often, and a bound is no count of its own.
+    assert (laptops.status, tablets.status) == ("new_measure", "new_measure")
+    assert (floor.measure, floor.status) == ("servers", "new_measure")
+
+
 def test_listed_figures_carry_the_json_contract_fields(engine: Engine) -> None:
     sentence = "North Korea has shipped about 3 million rounds of 152mm artillery shells."
     with Session(engine) as session, session.begin():

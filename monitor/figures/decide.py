@@ -22,6 +22,9 @@ Within an article:
    family holds now (the same count with its place where this one has none, or the other
    way round: "14 barns destroyed in Holmvik", then "14 barns destroyed"), is that report
    read two ways: a ``repeat`` of it. Two places' counts of one size stay two reports.
+   So is a report that names no event with a distinctive value (``distinctive``: "2,300",
+   not "3,000") that another measure holds now: "about 2,300 machines" after "2,300
+   computers encrypted" is that count under other words; a bound ("at least 2,300") is not.
 3. A headline figure (the text opens with the title) restates the body's report or an
    earlier value (``repeat``); one the body does not restate is kept as ``headline``: the
    headline rounds and compresses, the body's figures alert.
@@ -38,6 +41,7 @@ pledged 6"), joins the earliest opened measure of that event that names one ("oi
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -100,6 +104,28 @@ class Kin:
     value: EarlierValue
 
 
+@dataclass(frozen=True, slots=True)
+class Twin:
+    """A current value of any measure of the watch that an article's figure may restate."""
+
+    measure: str
+    unit: str
+    value: EarlierValue
+
+
+_BOUNDS = ("at_least", "more_than", "up_to", "range", "vague")  # a bound is no one count
+_SAME = 0.005  # two values this close are one
+
+
+def distinctive(value: float) -> bool:
+    """Whether a value is one no other count of a story is likely to share by chance: at
+    least 100 and not a round figure ("2,300", "1.2 million"; not "3,000" nor "12")."""
+    if value < 100:
+        return False
+    scale = 10 ** math.floor(math.log10(value))
+    return abs(value / scale - round(value / scale)) > 1e-9
+
+
 def family_of(measure: str, place: str | None) -> str:
     """The measure without its place: "people killed in Tarnet" -> "people killed"."""
     return measure.replace(f" in {place}", "") if place else measure
@@ -119,18 +145,39 @@ class Book:
 
     values: dict[str, list[EarlierValue]] = field(default_factory=dict)
     kin: dict[str, list[Kin]] = field(default_factory=dict)
+    twins: list[Twin] = field(default_factory=list)
 
     @classmethod
     def of(
         cls,
         measures: Mapping[str, Iterable[EarlierValue]],
         kin: Mapping[str, Iterable[Kin]] | None = None,
+        twins: Iterable[Twin] = (),
     ) -> Book:
         """Return a book of ``measures`` listed in the order they were opened."""
         return cls(
             {name: list(values) for name, values in measures.items() if values},
             {name: list(values) for name, values in (kin or {}).items()},
+            list(twins),
         )
+
+    def restated_twin(self, measure: str, value: Value) -> Twin | None:
+        """Return the latest value of another measure that ``value``, a distinctive one
+        (``distinctive``), repeats: "about 2,300 machines" after "2,300 computers
+        encrypted" is that count read under other words, not a count of its own."""
+        if not distinctive(value.value) or value.qualifier in _BOUNDS:
+            return None
+        latest: dict[str, Twin] = {}
+        for twin in self.twins:
+            if twin.measure != measure and twin.unit == value.unit:
+                latest[twin.measure] = twin
+        found = [
+            twin
+            for twin in latest.values()
+            if twin.value.qualifier not in _BOUNDS
+            and abs(twin.value.value - value.value) <= _SAME * value.value
+        ]
+        return found[-1] if found else None
 
     def restated_kin(self, measure: str, place: str | None, value: Value) -> Kin | None:
         """Return the latest value of a measure of this one's family, given with its place
@@ -206,15 +253,30 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
                 if decision.status in ("new_measure", "changed_figure")
                 else None
             )
+            twin = (
+                book.restated_twin(measure, value)
+                if kin is None
+                and meaning.key.event is None
+                and decision.status in ("new_measure", "changed_figure")
+                else None
+            )
             if kin is not None:
                 decision = Decision(
                     status="repeat",
                     reason=f"repeats {describe(kin.value, value.unit)} under {kin.measure}",
                     repeat_of=kin.value.figure_id,
                 )
+            elif twin is not None:
+                decision = Decision(
+                    status="repeat",
+                    reason=f"repeats {describe(twin.value, value.unit)} under {twin.measure}",
+                    repeat_of=twin.value.figure_id,
+                )
             reports[measure] = index
             if decision.status != "repeat":
-                book.add(measure, _earlier(index, meaning, article, "current"))
+                said = _earlier(index, meaning, article, "current")
+                book.add(measure, said)
+                book.twins.append(Twin(measure, value.unit, said))
         decided[index] = Decided(index, meaning, measure, decision, earlier)
     return [decided[index] for index in range(len(meanings))]
 

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from monitor.figures.decide import Book, Decided, Kin, family_of, provisional_index
+from monitor.figures.decide import Book, Decided, Kin, Twin, family_of, provisional_index
 from monitor.figures.measures import ANY_THING
 from monitor.figures.novelty import EarlierValue
 from monitor.store.articles import PUBLICATION_ORDER, PUBLISHED
@@ -169,15 +169,22 @@ def _row(article_id: int, watch: str, item: Decided) -> StoredFigure:
 
 
 def load_book(
-    session: Session, watch: str, measures: Collection[str], families: Collection[str] = ()
+    session: Session,
+    watch: str,
+    measures: Collection[str],
+    families: Collection[str] = (),
+    values: Collection[tuple[str, float]] = (),
 ) -> Book:
     """Return the distinct values so far of those of ``measures`` the watch has, oldest first,
     the measures in the order they were opened; and the current values of the measures of
-    ``families`` (``decide.family_of``), placed or not. A measure ``*spilled [tonnes]``
+    ``families`` (``decide.family_of``), placed or not; and the current values of any
+    measure that are within 1% of one of ``values`` (unit, value): what a figure of another
+    measure may restate (``Book.restated_twin``). A measure ``*spilled [tonnes]``
     (``ANY_THING``) stands for every measure whose name ends " spilled [tonnes]"."""
     if not measures:
         return Book()
     kin = _kin(session, watch, families)
+    twins = _twins(session, watch, values)
     exact = sorted(name for name in measures if not name.startswith(ANY_THING))
     endings = [
         StoredFigure.measure.like(f"% {_escaped(name[1:])}", escape="\\")
@@ -194,10 +201,29 @@ def load_book(
         )
         .order_by(*PUBLICATION_ORDER, StoredFigure.article_id, StoredFigure.id)
     )
-    values: dict[str, list[EarlierValue]] = {}
+    found: dict[str, list[EarlierValue]] = {}
     for row, url, site, published_at in session.execute(query):
-        values.setdefault(row.measure, []).append(_earlier_value(row, url, site, published_at))
-    return Book.of(values, kin)
+        found.setdefault(row.measure, []).append(_earlier_value(row, url, site, published_at))
+    return Book.of(found, kin, twins)
+
+
+def _twins(session: Session, watch: str, values: Collection[tuple[str, float]]) -> list[Twin]:
+    if not values:
+        return []
+    near = [
+        and_(StoredFigure.unit == unit, StoredFigure.value.between(value * 0.99, value * 1.01))
+        for unit, value in sorted(values)
+    ]
+    query = (
+        select(StoredFigure, Article.url, Article.site, Article.published_at)
+        .join(Article, Article.id == StoredFigure.article_id)
+        .where(StoredFigure.watch == watch, StoredFigure.role == "current", _REPORTED, or_(*near))
+        .order_by(*PUBLICATION_ORDER, StoredFigure.article_id, StoredFigure.id)
+    )
+    return [
+        Twin(row.measure, row.unit, _earlier_value(row, url, site, published_at))
+        for row, url, site, published_at in session.execute(query)
+    ]
 
 
 def _escaped(text: str) -> str:
