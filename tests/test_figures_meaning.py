@@ -124,6 +124,16 @@ def test_a_place_owning_the_count_reaches_past_what_it_is_from() -> None:
     assert measure(text, "25") == "people killed in Marrow"
 
 
+def test_the_subject_of_the_event_s_verb_says_where_it_happened() -> None:
+    text = "Police in Tessa arrested 40 people after the riot on Friday night."
+    assert measure(text, "40") == "people arrested in Tessa"
+    # Where the actors came from, or where a report was made, is not where it happened.
+    text = "Soldiers from Norland killed 30 people near the border."
+    assert measure(text, "30") == "people killed"
+    text = "Officials in Tessa said the riot injured 40 people."
+    assert measure(text, "40") == "people injured"
+
+
 def test_the_one_place_a_headline_names_is_where_its_unplaced_counts_are() -> None:
     title = "Mine collapse: Brenna's rescuers reach the lower shaft"
     text = (

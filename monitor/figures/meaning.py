@@ -505,6 +505,7 @@ def _meaning(
             thing_end=thing_end,
             frame=frame,
             known=known,
+            verb=event.words if event.how == "verb before" else "",
         )
         if figure.unit == COUNT
         else NO_PLACE

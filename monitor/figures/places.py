@@ -132,14 +132,17 @@ def read_place(
     thing_end: int,
     frame: Collection[str] = (),
     known: Collection[str] = (),
+    verb: str = "",
 ) -> PlaceReading:
     """Return where the sentence says the figure at ``phrase_start:phrase_end`` happened.
 
     ``frame`` holds the places the whole story is in (lower case): the words every article of
     the watch contains ("cholera AND Kesmar"). A count there, or "across" a province or
-    country, is the story's total, not one place's.
+    country, is the story's total, not one place's. ``verb`` is the event's verb right before
+    the number, if any: its subject's place is the event's ("Surgeons at the Velmora Royal
+    Infirmary postponed 64 operations").
     """
-    found = _found(sentence, phrase_start, phrase_end, thing_end)
+    found = _found(sentence, phrase_start, phrase_end, thing_end, verb)
     if found.place is None:
         found = _subject(sentence, phrase_start, phrase_end, thing_end, known)
     if found.place is None:
@@ -158,11 +161,13 @@ def is_total(sentence: str, place: str, frame: Collection[str]) -> bool:
     return normalize(place) in frame or across is not None
 
 
-def _found(sentence: str, phrase_start: int, phrase_end: int, thing_end: int) -> PlaceReading:
+def _found(
+    sentence: str, phrase_start: int, phrase_end: int, thing_end: int, verb: str = ""
+) -> PlaceReading:
     after = _after(sentence, max(phrase_end, thing_end))
     if after.place is not None:
         return after
-    before = _before(sentence, phrase_start)
+    before = _before(sentence, phrase_start, verb)
     if before.place is not None:
         return before
     opening = _OPENING.match(sentence)
@@ -273,7 +278,7 @@ def _demonym_place(name: str, rest: str) -> str:
     return " ".join(words)
 
 
-def _before(sentence: str, position: int) -> PlaceReading:
+def _before(sentence: str, position: int, verb: str = "") -> PlaceReading:
     clause = sentence[:position]
     for mark in (",", *CLAUSE_MARKS):
         clause = clause.rsplit(mark, 1)[-1]
@@ -301,7 +306,12 @@ def _before(sentence: str, position: int) -> PlaceReading:
     between = re.findall(r"[A-Za-z'\u2019-]+", rest)
     offset = len(clause) - len(window)
     counted = re.search(r"\b(?:number|total|count|tally) of\b", clause[: offset + found.start()])
-    if not counted and any(word.lower() not in _SUBJECT_TO_NUMBER for word in between):
+    # "Surgeons at the Velmora Royal Infirmary postponed 64": the verb's subject is there
+    # (where it came from, "Soldiers from Norland killed 30", is not where it happened).
+    acted = frozenset(verb.lower().split()) if not found.group(0).startswith("from") else ()
+    if not counted and any(
+        word.lower() not in _SUBJECT_TO_NUMBER and word.lower() not in acted for word in between
+    ):
         return NO_PLACE
     name = _cleaned(_demonym_place(found.group("name"), window[found.end() :]))
     said = found.group(0).strip() if found is not possessive else found.group("name")
