@@ -134,6 +134,19 @@ def test_the_subject_of_the_event_s_verb_says_where_it_happened() -> None:
     assert measure(text, "40") == "people injured"
 
 
+def test_nouns_and_clauses_that_say_who_arrived_escaped_or_is_missing() -> None:
+    # A ferry route, a jailbreak and a landslide.
+    assert measure("Of last week's arrivals, 3,700 came ashore in Porto.", "3,700") == (
+        "people arrived in Porto"
+    )
+    assert measure("Police said 41 escapees were still at large.", "41") == "people escaped"
+    assert measure("Two people are still listed as missing in Ravna.", "Two") == (
+        "people missing in Ravna"
+    )
+    # Soldiers who arrive were sent.
+    assert measure("The arrival of 7,400 soldiers alarmed the town.", "7,400") == "troops sent"
+
+
 def test_the_one_place_a_headline_names_is_where_its_unplaced_counts_are() -> None:
     title = "Mine collapse: Brenna's rescuers reach the lower shaft"
     text = (

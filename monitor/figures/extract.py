@@ -54,6 +54,11 @@ _COMPARED_BEFORE = re.compile(
     r"\b(?:from|with|than|against|versus|of|at|to|for)\s+(?:the\s+|an?\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
+# "Of the 400 cases, ", "Of last week's arrivals, ": the whole a count after it is part of.
+_OF_OPENING = re.compile(
+    r"^\s*Of\s+(?:the\s+|[A-Za-z-]+\s+[A-Za-z-]+['\u2019]s\s+|[A-Z][\w-]*['\u2019]s\s+)"
+    r"(?:[\d,.]+\s+)?(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z][a-z-]*),\s+(?:[a-z]+\s+){0,2}$"
+)
 _LEADING_OF = re.compile(r"\s*of\b", re.IGNORECASE)
 _MONEY_OR_PERCENT_LINK = re.compile(r"\s*(?:worth\s+of|of|in|for)\b", re.IGNORECASE)
 
@@ -138,6 +143,9 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
         # "68,400 people ... and 95,800 who ...", "1,800 of them", "up from 900", "down from
         # 2.2 percent": a figure leaving out its noun counts the sentence's earlier thing.
         thing, thing_start, thing_end = counted, number.end, number.end
+    elif not thing and number.unit == COUNT and (whole := _OF_OPENING.match(words[: number.start])):
+        # "Of last week's arrivals, 3,700 came ashore in Halden": a part of what it names.
+        thing, thing_start, thing_end = whole.group("noun"), whole.start("noun"), whole.end("noun")
     elif not thing and number.unit == COUNT:
         anaphor = _ANAPHOR_BEFORE.search(words, 0, number.start)
         changed = changed_thing(words, number.start, number.end) if anaphor is None else None

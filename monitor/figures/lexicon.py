@@ -258,7 +258,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
 # Verbs that say an event only in a clause after the counted phrase: "4,300 migrants reached
 # Velmark", but "applications reached 4,480" says a level.
 VERBS_AFTER: Mapping[tuple[str, ...], str] = _forms(
-    {"arrived": "reached, reach, entered, enter, arrive, arriving"}
+    {"arrived": "reached, reach, entered, enter, arrive, arriving, came ashore, come ashore"}
 )
 
 # Adjectives and participles that say what happened when they stand by the count ("300
@@ -351,6 +351,8 @@ NOUNS: Mapping[tuple[str, ...], str] = _forms(
         "released": "release, releases",
         "contained": "containment",
         "deported": "deportation, deportations, deportee, deportees, expulsion, expulsions",
+        "arrived": "arrival, arrivals",
+        "escaped": "escapee, escapees, escape, escapes, breakout, breakouts",
     }
 )
 

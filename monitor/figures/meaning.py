@@ -482,6 +482,8 @@ def _meaning(
         # "4,900 migrants have arrived": people come of their own accord; soldiers who
         # arrive were sent, like the goods.
         key_event = "sent" if head.military else "arrived"
+    if key_event == "arrived" and head.military:
+        key_event = "sent"  # "the arrival of more than 7,000 soldiers": they were sent
     if key_event in _PEOPLE_ARE and head.name == "people":
         head = replace_head(head, _PEOPLE_ARE[key_event])  # people held are hostages
     if key_event == "strike" and head.name == "members":
