@@ -147,6 +147,11 @@ def test_nouns_and_clauses_that_say_who_arrived_escaped_or_is_missing() -> None:
     assert measure("The arrival of 7,400 soldiers alarmed the town.", "7,400") == "troops sent"
 
 
+def test_a_sum_asked_for_is_demanded() -> None:
+    text = "The dockers' union had asked for a bonus of €1,200; the port asked for €9 million."
+    assert measure(text, "€9 million") == "demanded [EUR]"
+
+
 def test_the_one_place_a_headline_names_is_where_its_unplaced_counts_are() -> None:
     title = "Mine collapse: Brenna's rescuers reach the lower shaft"
     text = (

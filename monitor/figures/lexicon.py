@@ -149,7 +149,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "paid": "pay, pays, paid, paying, disburse, disbursed, paid out, pay out",
         "fired": "fired, firing, launch, launches, launched, launching, expend, expended",
         "demanded": "demand, demands, demanded, demanding, want, wants, wanted, seek, seeks,"
-        " sought, seeking, ask, asks, asked, asking, call for, calls for, called for",
+        " sought, seeking, ask, asks, asked, asking, call for, calls for, called for, ask for,"
+        " asks for, asked for, asking for, appealed for, appeals for, appealing for",
         "shot_down": "shot down, shoot down, shooting down, intercept, intercepted,"
         " intercepting, downed",
         "produced": "produce, produces, produced, producing, manufacture, manufactured, build,"
