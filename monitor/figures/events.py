@@ -62,7 +62,8 @@ _WHOLE_OF_PART = re.compile(
 _FILLERS = _AUX | frozenset(
     "who that which reportedly already now also all so far since then later of them whom "
     "officially allegedly still yet currently believed presumed feared thought known to "
-    "reported confirmed remain remains remained found listed registered classified recorded as".split()
+    "reported confirmed remain remains remained found listed registered classified recorded "
+    "as".split()
 )
 # Linking words before a number whose subject names the event: "the death toll rose to".
 _LINKS = frozenset(

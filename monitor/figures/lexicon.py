@@ -150,7 +150,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "fired": "fired, firing, launch, launches, launched, launching, expend, expended",
         "demanded": "demand, demands, demanded, demanding, want, wants, wanted, seek, seeks,"
         " sought, seeking, ask, asks, asked, asking, call for, calls for, called for, ask for,"
-        " asks for, asked for, asking for, appealed for, appeals for, appealing for",
+        " asks for, asked for, asking for",
         "shot_down": "shot down, shoot down, shooting down, intercept, intercepted,"
         " intercepting, downed",
         "produced": "produce, produces, produced, producing, manufacture, manufactured, build,"
