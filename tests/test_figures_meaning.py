@@ -152,6 +152,12 @@ def test_a_sum_asked_for_is_demanded() -> None:
     assert measure(text, "€9 million") == "demanded [EUR]"
 
 
+def test_a_toll_that_remains_is_still_the_toll() -> None:
+    text = "The death toll from the avalanche remains at five, and 24 skiers were injured."
+    assert measure(text, "five") == "people killed"
+    assert measure("The toll remains nine.", "nine") == "people killed"
+
+
 def test_the_one_place_a_headline_names_is_where_its_unplaced_counts_are() -> None:
     title = "Mine collapse: Brenna's rescuers reach the lower shaft"
     text = (

@@ -25,7 +25,8 @@ _HEDGES = (
 )
 _SUBJECT_VERBS = """rose risen rises rising reached reaches climbed climbs fell fallen falls
     dropped drops grew grown grows jumped jumps increased decreased extended expanded stands
-    stood weigh weighs weighed totalled totaled totals number numbered""".split()
+    stood weigh weighs weighed totalled totaled totals number numbered remains remained
+    remain""".split()
 _OBJECT_VERBS = """raised raise raises raising lowered lowers lowering revised revises revising
     pushed pushes pushing brought brings bring bringing took takes taking put puts putting
     increased reduced lifted trimmed estimated estimates valued pegged""".split()
