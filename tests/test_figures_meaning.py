@@ -297,6 +297,7 @@ def test_a_place_the_watch_requires_is_the_story_itself() -> None:
         ("Admissions have fallen to about 300 a day from a peak of 520.", "520", "peak of"),
         ("The council revised the toll down to six from seven.", "seven", "to six from"),
         ("Unemployment in Holm was 7% a year ago.", "7%", "a year ago"),
+        ("All 14 cavers who had been trapped are safe.", "14", "who had been trapped"),
     ],
 )
 def test_a_past_value_is_previous(text: str, number: str, words: str) -> None:

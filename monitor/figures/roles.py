@@ -131,6 +131,13 @@ _HAD_REPORTED_AFTER = re.compile(
     r"registered|claimed)\b",
     re.IGNORECASE,
 )
+# "the 27 men who had been trapped", "the 40 hostages who had been held": a state that has
+# ended; the count is what it was.
+_STATE_ENDED_AFTER = re.compile(
+    r"^\s*(?:who|that|which)\s+had\s+(?:been\s+|gone\s+)(?:trapped|held|stranded|missing|"
+    r"detained|held\s+hostage|taken\s+hostage|kidnapped|abducted|cut\s+off|unaccounted\s+for)\b",
+    re.IGNORECASE,
+)
 # After a share: a change measured against a past time, not a past value.
 _CHANGE_RATE = re.compile(
     r"\s*(?:more|less|higher|lower|fewer|up|down|above|below)\b[^.;:\d]{0,40}?"
@@ -268,7 +275,9 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
     as_reported = _AS_REPORTED_AFTER.match(sentence[phrase_end:])
     if not_before is not None and as_reported is not None:
         return RoleReading("previous", f"not ... {as_reported.group(0).strip()}", said)
-    had = _HAD_REPORTED_AFTER.match(after)
+    had = _HAD_REPORTED_AFTER.match(after) or (
+        None if re.match(r"\s+of\s", sentence[phrase_end:]) else _STATE_ENDED_AFTER.match(after)
+    )
     if had is not None:
         return RoleReading("previous", had.group(0).strip(), said)
     if ago is not None and not _changed_by(sentence, before, phrase_start, phrase_end):
