@@ -776,6 +776,9 @@ def test_a_number_after_a_verb_of_change_measures_the_verb_s_subject_or_object()
     assert [m.figure.value for m in read.meanings] == []
     text = "Police found a body in Tarnet, bringing the toll there to 3."
     assert measure(text, "3") == "people killed in Tarnet"
+    # An opening adverbial is not the subject.
+    text = "Two weeks after the strike began, union membership rose to 52,300."
+    assert measure(text, "52,300") == "membership"
 
 
 def test_trapped_stranded_and_without_power_are_events() -> None:

@@ -60,6 +60,12 @@ _CLAUSE_START = re.compile(
     r"\bthat\s+",
     re.IGNORECASE,
 )
+# Words of an opening adverbial ("Six weeks after the surge began,", "On Monday,").
+_OPENER = re.compile(
+    r"\b(?:after|before|since|when|ago|during|following|until|on|in|at|by|last|this|earlier|"
+    r"later|meanwhile|overall|however|so\s+far)\b",
+    re.IGNORECASE,
+)
 _AUXILIARIES = frozenset(
     """has have had is are was were been be being now already also still so far reportedly
     will would could may might""".split()
@@ -116,6 +122,10 @@ def _subject(sentence: str, verb_start: int) -> tuple[int, int] | None:
     start = max((i + 1 for i, c in enumerate(before) if c in CLAUSE_MARKS), default=0)
     for boundary in _CLAUSE_START.finditer(before, start):
         start = boundary.end()
+    comma = before.rfind(",", start)
+    if comma >= 0 and before[comma + 1 :].strip() and _OPENER.search(before, start, comma):
+        # "Six weeks after the surge began, sea arrivals fell to 2,150": past the opening.
+        start = comma + 1
     words = list(_WORD.finditer(before, start))
     while words and words[-1].group().lower().strip(",") in _AUXILIARIES:
         words.pop()
