@@ -331,6 +331,12 @@ def test_the_value_reported_now_is_current(text: str, number: str) -> None:
     assert meaning_of(text, number).role == "current"
 
 
+def test_the_value_a_count_was_revised_to_is_current() -> None:
+    text = "The count of bridges destroyed was revised from twelve to 15."
+    assert meaning_of(text, "15").role == "current"
+    assert meaning_of(text, "twelve").role == "previous"
+
+
 def test_a_past_value_shares_the_measure_it_is_compared_with() -> None:
     text = "The army has launched 40 drones, up from 30 drones the week before."
     assert measure(text, "30") == measure(text, "40") == "drones fired"

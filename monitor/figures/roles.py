@@ -39,7 +39,7 @@ _SPELLED = rf"(?:{'|'.join(sorted((*UNITS, *TEENS, *TENS), key=len, reverse=True
 _FROM = re.compile(
     rf"\b(?:{_CHANGE})\s+(?:(?:sharply|slightly|steadily|significantly|markedly|only|just|"
     rf"further|again|up|down|upward|downward|upwards|downwards)\s+)*from\s+{_DET}"
-    rf"(?:{_ANY}\s+){{0,4}}$",
+    rf"(?:(?!to\s){_ANY}\s+){{0,4}}$",
     re.IGNORECASE,
 )
 # "up from 1,850 and 6,400": both values the change started from.
@@ -57,7 +57,7 @@ _REVISED_FROM = re.compile(
     rf"projection)\s+(?:(?:up|down)\s+)?from\s+{_DET}(?:{_ANY}\s+){{0,2}}$",
     re.IGNORECASE,
 )
-_BARE_FROM = re.compile(rf"\bfrom\s+{_DET}(?:{_ANY}\s+){{0,3}}$", re.IGNORECASE)
+_BARE_FROM = re.compile(rf"\bfrom\s+{_DET}(?:(?!to\s){_ANY}\s+){{0,3}}$", re.IGNORECASE)
 _TO_NUMBER = re.compile(
     r"[^.;:\d]{0,60}?\bto\s+(?:(?:about|around|nearly|almost|over|more\s+than|at\s+least|some|"
     r"roughly|an\s+estimated|just\s+over|just\s+under)\s+)?[$\u20ac\u00a3]?\d",
