@@ -158,6 +158,16 @@ def test_a_toll_that_remains_is_still_the_toll() -> None:
     assert measure("The toll remains nine.", "nine") == "people killed"
 
 
+def test_counts_listed_after_a_colon_count_what_the_clause_before_it_names() -> None:
+    text = "Schools remain closed across the valley: 41 in Tarsk and 12 in Holm, 53 in all."
+    assert measure(text, "41") == "schools closed in Tarsk"
+    assert measure(text, "12") == "schools closed in Holm"
+    assert measure(text, "53") == "schools closed"
+    # A colon that introduces something else lends nothing.
+    text = "The mayor said one thing: 300 volunteers had come."
+    assert measure(text, "300") == "volunteers"
+
+
 def test_the_one_place_a_headline_names_is_where_its_unplaced_counts_are() -> None:
     title = "Mine collapse: Brenna's rescuers reach the lower shaft"
     text = (

@@ -146,6 +146,9 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
     elif not thing and number.unit == COUNT and (whole := _OF_OPENING.match(words[: number.start])):
         # "Of last week's arrivals, 3,700 came ashore in Halden": a part of what it names.
         thing, thing_start, thing_end = whole.group("noun"), whole.start("noun"), whole.end("noun")
+    elif not thing and number.unit == COUNT and (listed := _listed_after_colon(words, number)):
+        # "Wells remain closed on both banks: 64 in Arvelia and 22 in Korsany, 86 in all".
+        thing, thing_start, thing_end = listed
     elif not thing and number.unit == COUNT:
         anaphor = _ANAPHOR_BEFORE.search(words, 0, number.start)
         changed = changed_thing(words, number.start, number.end) if anaphor is None else None
@@ -178,6 +181,37 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
         thing_end=sentence.start + thing_end,
     )
     return figure, None
+
+
+# What may stand between a colon and a count of a list after it: other counts and where
+# they are ("64 in Arvelia and 22 in Korsany, 86 in all").
+_LIST_ITEMS = re.compile(
+    r"(?:\s|,|\band\b|\d[\d,.]*|\bin\s+(?:total|all)\b|"
+    r"\b(?:in|at|across)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)*"
+)
+# Verbs that link a subject to its state: "Wells remain closed", "Schools are shut".
+_LINKING = frozenset(
+    "remain remains remained are is were was have has had been stay stays stayed now still".split()
+)
+
+
+def _listed_after_colon(words: str, number: Number) -> tuple[str, int, int] | None:
+    """Return what a count in a list after a colon counts: the clause before the colon,
+    its subject and its state without the verb that links them ("wells closed on both
+    banks"), with that clause's span."""
+    colon = words.rfind(":", 0, number.start)
+    if colon < 0 or not _LIST_ITEMS.fullmatch(words, colon + 1, number.start):
+        return None
+    dash = words.rfind(" - ", 0, colon)
+    start = max(words.rfind(";", 0, colon) + 1, dash + 3 if dash >= 0 else 0)
+    clause = words[start:colon].strip()
+    tokens = clause.split()
+    if not tokens or len(tokens) > 12:
+        return None
+    kept = [token for token in tokens if token.lower() not in _LINKING]
+    if not kept:
+        return None
+    return " ".join(kept), words.index(clause, start), colon
 
 
 # "put the number at", "raised its estimate to", "the figure of 14": a count of what the
