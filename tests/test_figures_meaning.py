@@ -168,6 +168,14 @@ def test_counts_listed_after_a_colon_count_what_the_clause_before_it_names() -> 
     assert measure(text, "300") == "volunteers"
 
 
+def test_a_share_after_or_is_the_share_of_the_count_before_it() -> None:
+    # A vaccination drive and a storm.
+    text = "Nurses have vaccinated 4,100 of the 5,000 pupils enrolled, or 82 percent."
+    assert measure(text, "82 percent") == "pupils vaccinated [%]"
+    text = "The storm cut power to 93,000 homes, or about 40%, the utility said."
+    assert measure(text, "about 40%") == "homes without power [%]"
+
+
 def test_the_one_place_a_headline_names_is_where_its_unplaced_counts_are() -> None:
     title = "Mine collapse: Brenna's rescuers reach the lower shaft"
     text = (

@@ -111,6 +111,13 @@ _BREAKDOWN = re.compile(
     r"(?:\s+of\s+(?:them|those|these|whom))?\s+(?:in|at)\s+(?:the\s+|its\s+)?"
     r"(?:[a-z]+\s+){0,2}[A-Z]"
 )
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|those)\s", re.IGNORECASE)
+_SHARE_OF_COUNT = re.compile(
+    r"(?:(?P<or>,\s*or)|^\s*(?:That|This|It)\s+(?:is|was|represents|amounts\s+to))\s+"
+    r"(?:(?:about|nearly|almost|some|roughly|around|just\s+over|just\s+under|over|more\s+than|"
+    r"less\s+than)\s+)?$",
+    re.IGNORECASE,
+)
 _PRESENCE = tuple(key for key, event in EVENTS.items() if event.presence)
 FORECAST_SCOPE = "forecast"
 PLANNED_SCOPE = "planned"
@@ -171,6 +178,7 @@ class _Context:
     prior_head: Head | None = None
     prior_event: EventReading | None = None
     focus: str | None = None  # the one place the headline names: where the article is
+    part: tuple[Head, EventReading] | None = None  # the sentence's last "560 of the 640"
 
 
 def read_meanings(
@@ -231,6 +239,8 @@ def read_meanings(
             context.unplaced = True
         if figure.unit == COUNT:
             context.count, context.count_head, context.count_event = meaning, head, event
+            if _PART_OF.match(text, figure.end):
+                context.part = (head, event)
             if head.person and head.name:
                 context.people = head
             if head.name:
@@ -442,6 +452,18 @@ def _meaning(
             head, event = prior, context.prior_event or event
         elif not EVENTS[event.key].person or prior.person:
             head = prior
+    share_of = _SHARE_OF_COUNT.search(sentence, 0, phrase_start)
+    shared = False
+    if figure.unit == PERCENT and not head.name and share_of is not None:
+        # "downed 560 of the 640 drones launched, or 88 percent": the share the count is;
+        # "That is about 55 percent of the total": of the sentence before's.
+        whole = (
+            (context.part or (context.count_head, context.count_event))
+            if share_of.group("or")
+            else (context.prior_head, context.prior_event)
+        )
+        if whole[0] is not None and whole[0].name:
+            head, event, shared = whole[0], whole[1] or event, True
     key_event, scope, evidence = _event_and_scope(head, event, figure)
     if (
         key_event is not None
@@ -458,6 +480,7 @@ def _meaning(
     if (
         key_event is not None
         and figure.unit == PERCENT
+        and not shared
         and (
             head.person
             or _last_word(head.name) in _PERCENT_CHANGES
@@ -603,6 +626,7 @@ def _next_sentence(context: _Context, text: str, start: int) -> None:
     context.sentence_start = start
     context.count = context.count_head = context.count_event = None
     context.place, context.place_end = None, 0
+    context.part = None
     context.unplaced = context.breakdown = False
 
 
