@@ -176,6 +176,12 @@ def test_a_share_after_or_is_the_share_of_the_count_before_it() -> None:
     assert measure(text, "about 40%") == "homes without power [%]"
 
 
+def test_who_acts_before_the_verb_is_not_who_is_counted() -> None:
+    text = "Wardens have recaptured 35 of the 41 escapees so far."
+    assert measure(text, "35") == "people recaptured"
+    assert measure(text, "41") == "people escaped"
+
+
 def test_the_one_place_a_headline_names_is_where_its_unplaced_counts_are() -> None:
     title = "Mine collapse: Brenna's rescuers reach the lower shaft"
     text = (

@@ -706,7 +706,8 @@ def _supplied(
     elif spec is not None and spec.person:
         # "Rescuers worked on, as the death toll rose to 25": a toll counts people, whoever
         # else the sentence names.
-        if event.how not in ("subject", "in the thing"):
+        if event.how not in ("subject", "in the thing", "verb before"):
+            # "Police have recaptured 35": who acts before the verb is not who is counted.
             supplied = _person_in(sentence, phrase_start, synonyms)
         if supplied is None:
             supplied = head_of(_DEFAULT_PERSON.get(spec.key, "people"), synonyms)
