@@ -402,6 +402,19 @@ def test_a_distinctive_value_under_other_words_repeats_the_count_that_gave_it(
     # A round value is shared by chance too often, and a bound is no count of its own.
     assert (laptops.status, tablets.status) == ("new_measure", "new_measure")
     assert (floor.measure, floor.status) == ("servers", "new_measure")
+    # What befell them may be worded another way too.
+    with Session(engine) as session, session.begin():
+        _, [locked] = store(
+            session, "https://d.example/4", APRIL_14 + 3 * DAY, "Hackers locked 1,240 accounts."
+        )
+        _, [seized] = store(
+            session,
+            "https://e.example/5",
+            APRIL_14 + 4 * DAY,
+            "The gang seized 1,240 customer profiles.",
+        )
+    assert locked.status == "new_measure"
+    assert (seized.status, seized.repeat_of) == ("repeat", locked.id)
 
 
 def test_listed_figures_carry_the_json_contract_fields(engine: Engine) -> None:

@@ -22,9 +22,9 @@ Within an article:
    family holds now (the same count with its place where this one has none, or the other
    way round: "14 barns destroyed in Holmvik", then "14 barns destroyed"), is that report
    read two ways: a ``repeat`` of it. Two places' counts of one size stay two reports.
-   So is a report that names no event with a distinctive value (``distinctive``: "2,300",
-   not "3,000") that another measure holds now: "about 2,300 machines" after "2,300
-   computers encrypted" is that count under other words; a bound ("at least 2,300") is not.
+   So is a report with a distinctive value (``distinctive``: "2,300", not "3,000") that
+   another measure holds now: "about 2,300 machines" after "2,300 computers encrypted" is
+   that count under other words; a bound ("at least 2,300") is not.
 3. A headline figure (the text opens with the title) restates the body's report or an
    earlier value (``repeat``); one the body does not restate is kept as ``headline``: the
    headline rounds and compresses, the body's figures alert.
@@ -255,9 +255,7 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
             )
             twin = (
                 book.restated_twin(measure, value)
-                if kin is None
-                and meaning.key.event is None
-                and decision.status in ("new_measure", "changed_figure")
+                if kin is None and decision.status in ("new_measure", "changed_figure")
                 else None
             )
             if kin is not None:
