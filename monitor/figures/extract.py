@@ -186,8 +186,8 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
 # What may stand between a colon and a count of a list after it: other counts and where
 # they are ("64 in Arvelia and 22 in Korsany, 86 in all").
 _LIST_ITEMS = re.compile(
-    r"(?:\s|,|\band\b|\d[\d,.]*|\bin\s+(?:total|all)\b|"
-    r"\b(?:in|at|across)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)*"
+    r"(?:\s|,|\band\b|\d[\d,.]*+|\bin\s+(?:total|all)\b|"
+    r"\b(?:in|at|across)\s+(?:the\s+)?[A-Z][\w'\u2019-]*+(?:\s+[A-Z][\w'\u2019-]*+)*+)*+"
 )
 # Verbs that link a subject to its state: "Wells remain closed", "Schools are shut".
 _LINKING = frozenset(
