@@ -378,6 +378,8 @@ def test_a_forecast_is_a_measure_of_its_own() -> None:
         ("The level 4 alarm was raised in the province.", "4", "a level, grade"),
         ("The motion passed 212 to 87 on Tuesday.", "212", "a vote tally"),
         ("Parliament approved the package by 148 votes to 22.", "148", "a vote tally"),
+        ("Of the 800 nurses balloted, 530 voted to strike and 270 against.", "530", "a vote tally"),
+        ("Of the 800 nurses balloted, 530 voted to strike and 270 against.", "270", "a vote tally"),
         ("The town lies 40 km from the border.", "40", "a distance"),
         ("The camp is 12 nautical miles offshore.", "12", "a distance"),
     ],

@@ -20,7 +20,11 @@ _VOTE = re.compile(
     r"members|delegates)\b",
     re.IGNORECASE,
 )
-_TALLY_AFTER = re.compile(r"^\s*(?:votes?\s+)?(?:-|\u2013|to|against)\s*\d")
+_TALLY_AFTER = re.compile(
+    r"^\s*(?:(?:votes?\s+)?(?:-|\u2013|to|against)\s*\d|(?:voted|abstained|in\s+favou?r|against)"
+    r"\b)",
+    re.IGNORECASE,
+)
 _TALLY_BEFORE = re.compile(r"\d\s*(?:votes?\s+)?(?:-|\u2013|to|against)\s*$")
 # "risen from 150 to 620": a change, whatever the sentence says of parliament.
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\d,.]+\s*(?:-|\u2013|to)\s*)?$", re.IGNORECASE)
