@@ -520,6 +520,7 @@ def test_a_length_of_a_thing_is_a_figure_but_a_distance_is_not() -> None:
         ("The tanker lies about 25 km north of the port.", "25"),
         ("The river forms 120 km of the border.", "120"),
         ("The village is within 5 km of the fire.", "5"),
+        ("The slick covers 6 km of shoreline; the wreck lies 30 km to the west.", "30"),
     ):
         read = read_meanings(text)
         assert not [m for m in read.meanings if text[m.figure.start : m.figure.end] == number]

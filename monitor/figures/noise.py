@@ -39,7 +39,8 @@ _READING_AFTER = re.compile(
 )
 # After a length: where something is, not how much of it there is ("25 km north of").
 _WHERE_AFTER = re.compile(
-    r"^\s*(?:nautical\s+)?[a-z]+\s+(?:north|south|east|west|away|off|from|outside|inland|"
+    r"^\s*(?:nautical\s+)?[a-z]+\s+(?:(?:to\s+the\s+)?(?:north|south|east|west)|away|off|from|"
+    r"outside|inland|"
     r"offshore|downstream|upstream|beyond|long|wide|deep|high|tall|short|behind|ahead|into)\b",
     re.IGNORECASE,
 )
