@@ -382,6 +382,7 @@ def test_a_forecast_is_a_measure_of_its_own() -> None:
         ("Of the 800 nurses balloted, 530 voted to strike and 270 against.", "270", "a vote tally"),
         ("The town lies 40 km from the border.", "40", "a distance"),
         ("The camp is 12 nautical miles offshore.", "12", "a distance"),
+        ("Scans stopped when the MediScan 4.1 software failed.", "4.1", "a version in"),
     ],
 )
 def test_numbers_that_name_nothing_anyone_follows_say_why(

@@ -53,6 +53,8 @@ _LEVEL_BEFORE = re.compile(
     r"flight|bus|tram|model|version)\s+$",
     re.IGNORECASE,
 )
+# "the imaging system, RadiaView 6.2": a product's name with its version.
+_PRODUCT_BEFORE = re.compile(r"\b[A-Z][a-z]+[A-Z][A-Za-z]*\s+$")
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 
 
@@ -68,6 +70,8 @@ def noise_of(figure: Figure, head: Head, *, event: str | None, sentence_start: i
     end = figure.end - sentence_start
     if _LEVEL_BEFORE.search(words[:start]):
         return "a level, grade or serial number, not a count"
+    if _PRODUCT_BEFORE.search(words[:start]):
+        return "a version in a product's name, not a count"
     if (
         _VOTE.search(words)
         and (_TALLY_AFTER.match(words[end:]) or _TALLY_BEFORE.search(words[:start]))
