@@ -123,7 +123,7 @@ def distinctive(value: float) -> bool:
     if value < 100:
         return False
     scale = 10 ** math.floor(math.log10(value))
-    return abs(value / scale - round(value / scale)) > 1e-9
+    return bool(abs(value / scale - round(value / scale)) > 1e-9)
 
 
 def family_of(measure: str, place: str | None) -> str:
@@ -272,9 +272,9 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
                 )
             reports[measure] = index
             if decision.status != "repeat":
-                said = _earlier(index, meaning, article, "current")
-                book.add(measure, said)
-                book.twins.append(Twin(measure, value.unit, said))
+                reported = _earlier(index, meaning, article, "current")
+                book.add(measure, reported)
+                book.twins.append(Twin(measure, value.unit, reported))
         decided[index] = Decided(index, meaning, measure, decision, earlier)
     return [decided[index] for index in range(len(meanings))]
 

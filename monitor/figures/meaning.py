@@ -457,13 +457,13 @@ def _meaning(
     if figure.unit == PERCENT and not head.name and share_of is not None:
         # "downed 560 of the 640 drones launched, or 88 percent": the share the count is;
         # "That is about 55 percent of the total": of the sentence before's.
-        whole = (
+        of_head, of_event = (
             (context.part or (context.count_head, context.count_event))
             if share_of.group("or")
             else (context.prior_head, context.prior_event)
         )
-        if whole[0] is not None and whole[0].name:
-            head, event, shared = whole[0], whole[1] or event, True
+        if of_head is not None and of_head.name:
+            head, event, shared = of_head, of_event or event, True
     key_event, scope, evidence = _event_and_scope(head, event, figure)
     if (
         key_event is not None
