@@ -42,7 +42,7 @@ pledged 6"), joins the earliest opened measure of that event that names one ("oi
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -96,21 +96,14 @@ def provisional_index(figure_id: int) -> int | None:
 
 
 @dataclass(frozen=True, slots=True)
-class Kin:
-    """A current value of a measure of a family: the same count with or without its place."""
+class Held:
+    """A current value another measure of the watch holds, that a report may restate: one of
+    its family (the same count with or without its place) or any with a value close to it."""
 
     measure: str
-    placed: bool
     value: EarlierValue
-
-
-@dataclass(frozen=True, slots=True)
-class Twin:
-    """A current value of any measure of the watch that an article's figure may restate."""
-
-    measure: str
-    unit: str
-    value: EarlierValue
+    placed: bool = False
+    unit: str = "count"
 
 
 _BOUNDS = ("at_least", "more_than", "up_to", "range", "vague")  # a bound is no one count
@@ -131,6 +124,19 @@ def family_of(measure: str, place: str | None) -> str:
     return measure.replace(f" in {place}", "") if place else measure
 
 
+def _latest_restated(
+    held: Iterable[Held], other: Callable[[Held], bool], restates: Callable[[Held], bool]
+) -> Held | None:
+    """Return the most recent of the latest values of the ``other`` measures that the report
+    ``restates``; ``held`` is in publication order."""
+    latest: dict[str, tuple[int, Held]] = {}
+    for order, item in enumerate(held):
+        if other(item):
+            latest[item.measure] = (order, item)
+    found = [(order, item) for order, item in latest.values() if restates(item)]
+    return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
 def _names_thing(measure: str, event: str) -> bool:
     """Whether ``measure`` is ``event`` ("injured in Orsk") of a thing it names ("people
     injured in Orsk"), not another event joined to it ("people killed or injured in Orsk")."""
@@ -141,18 +147,19 @@ def _names_thing(measure: str, event: str) -> bool:
 @dataclass
 class Book:
     """The distinct earlier values of some measures, oldest first, and the order in which the
-    measures were opened; and the current values of their families (``Kin``)."""
+    measures were opened; and the current values of their families and of any measure close
+    to a report's distinctive value (``Held``), in publication order."""
 
     values: dict[str, list[EarlierValue]] = field(default_factory=dict)
-    kin: dict[str, list[Kin]] = field(default_factory=dict)
-    twins: list[Twin] = field(default_factory=list)
+    kin: dict[str, list[Held]] = field(default_factory=dict)
+    twins: list[Held] = field(default_factory=list)
 
     @classmethod
     def of(
         cls,
         measures: Mapping[str, Iterable[EarlierValue]],
-        kin: Mapping[str, Iterable[Kin]] | None = None,
-        twins: Iterable[Twin] = (),
+        kin: Mapping[str, Iterable[Held]] | None = None,
+        twins: Iterable[Held] = (),
     ) -> Book:
         """Return a book of ``measures`` listed in the order they were opened."""
         return cls(
@@ -161,33 +168,28 @@ class Book:
             list(twins),
         )
 
-    def restated_twin(self, measure: str, value: Value) -> Twin | None:
-        """Return the latest value of another measure that ``value``, a distinctive one
-        (``distinctive``), repeats: "about 2,300 machines" after "2,300 computers
-        encrypted" is that count read under other words, not a count of its own."""
-        if not distinctive(value.value) or value.qualifier in _BOUNDS:
-            return None
-        latest: dict[str, Twin] = {}
-        for twin in self.twins:
-            if twin.measure != measure and twin.unit == value.unit:
-                latest[twin.measure] = twin
-        found = [
-            twin
-            for twin in latest.values()
-            if twin.value.qualifier not in _BOUNDS
-            and abs(twin.value.value - value.value) <= _SAME * value.value
-        ]
-        return found[-1] if found else None
-
-    def restated_kin(self, measure: str, place: str | None, value: Value) -> Kin | None:
-        """Return the latest value of a measure of this one's family, given with its place
-        where this one has none or the other way round, when ``value`` repeats it."""
-        latest: dict[str, tuple[int, Kin]] = {}
-        for order, kin in enumerate(self.kin.get(family_of(measure, place), ())):
-            if kin.placed != (place is not None) and kin.measure != measure:
-                latest[kin.measure] = (order, kin)
-        found = [(order, kin) for order, kin in latest.values() if agrees(value, kin.value)]
-        return max(found, key=lambda item: item[0])[1] if found else None
+    def restated(self, measure: str, place: str | None, value: Value) -> Held | None:
+        """Return the current value of another measure that a report of ``measure`` with
+        ``value`` repeats: one of its family, given with its place where this one has none or
+        the other way round; else, for a distinctive value (``distinctive``), any measure's
+        ("about 2,300 machines" after "2,300 computers encrypted": that count read under
+        other words, not a count of its own)."""
+        placed = place is not None
+        kin = _latest_restated(
+            self.kin.get(family_of(measure, place), ()),
+            lambda held: held.placed != placed and held.measure != measure,
+            lambda held: agrees(value, held.value),
+        )
+        if kin is not None or not distinctive(value.value) or value.qualifier in _BOUNDS:
+            return kin
+        return _latest_restated(
+            self.twins,
+            lambda held: held.measure != measure and held.unit == value.unit,
+            lambda held: (
+                held.value.qualifier not in _BOUNDS
+                and abs(held.value.value - value.value) <= _SAME * value.value
+            ),
+        )
 
     def earlier(self, measure: str) -> list[EarlierValue]:
         return list(self.values.get(measure, ()))
@@ -248,33 +250,22 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
             )
         else:
             decision = _reported(value, earlier)
-            kin = (
-                book.restated_kin(measure, meaning.key.place, value)
+            other = (
+                book.restated(measure, meaning.key.place, value)
                 if decision.status in ("new_measure", "changed_figure")
                 else None
             )
-            twin = (
-                book.restated_twin(measure, value)
-                if kin is None and decision.status in ("new_measure", "changed_figure")
-                else None
-            )
-            if kin is not None:
+            if other is not None:
                 decision = Decision(
                     status="repeat",
-                    reason=f"repeats {describe(kin.value, value.unit)} under {kin.measure}",
-                    repeat_of=kin.value.figure_id,
-                )
-            elif twin is not None:
-                decision = Decision(
-                    status="repeat",
-                    reason=f"repeats {describe(twin.value, value.unit)} under {twin.measure}",
-                    repeat_of=twin.value.figure_id,
+                    reason=f"repeats {describe(other.value, value.unit)} under {other.measure}",
+                    repeat_of=other.value.figure_id,
                 )
             reports[measure] = index
             if decision.status != "repeat":
                 reported = _earlier(index, meaning, article, "current")
                 book.add(measure, reported)
-                book.twins.append(Twin(measure, value.unit, reported))
+                book.twins.append(Held(measure, reported, unit=value.unit))
         decided[index] = Decided(index, meaning, measure, decision, earlier)
     return [decided[index] for index in range(len(meanings))]
 

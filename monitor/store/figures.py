@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from monitor.figures.decide import Book, Decided, Kin, Twin, family_of, provisional_index
+from monitor.figures.decide import Book, Decided, Held, family_of, provisional_index
 from monitor.figures.measures import ANY_THING
 from monitor.figures.novelty import EarlierValue
 from monitor.store.articles import PUBLICATION_ORDER, PUBLISHED
@@ -179,49 +179,73 @@ def load_book(
     the measures in the order they were opened; and the current values of the measures of
     ``families`` (``decide.family_of``), placed or not; and the current values of any
     measure that are within 1% of one of ``values`` (unit, value): what a figure of another
-    measure may restate (``Book.restated_twin``). A measure ``*spilled [tonnes]``
+    measure may restate (``Book.restated``). A measure ``*spilled [tonnes]``
     (``ANY_THING``) stands for every measure whose name ends " spilled [tonnes]"."""
     if not measures:
         return Book()
-    kin = _kin(session, watch, families)
-    twins = _twins(session, watch, values)
     exact = sorted(name for name in measures if not name.startswith(ANY_THING))
     endings = [
         StoredFigure.measure.like(f"% {_escaped(name[1:])}", escape="\\")
         for name in sorted(measures)
         if name.startswith(ANY_THING)
     ]
-    query = (
-        select(StoredFigure, Article.url, Article.site, Article.published_at)
-        .join(Article, Article.id == StoredFigure.article_id)
-        .where(
-            StoredFigure.watch == watch,
-            or_(StoredFigure.measure.in_(exact), *endings),
-            _DISTINCT,
-        )
-        .order_by(*PUBLICATION_ORDER, StoredFigure.article_id, StoredFigure.id)
-    )
     found: dict[str, list[EarlierValue]] = {}
-    for row, url, site, published_at in session.execute(query):
-        found.setdefault(row.measure, []).append(_earlier_value(row, url, site, published_at))
+    for row, value in _values(session, watch, or_(StoredFigure.measure.in_(exact), *endings)):
+        found.setdefault(row.measure, []).append(value)
+    kin: dict[str, list[Held]] = {}
+    if families:
+        for row, held in _held(session, watch, StoredFigure.family.in_(sorted(families))):
+            kin.setdefault(row.family or row.measure, []).append(held)
+    twins: list[Held] = []
+    if values:
+        near = [
+            and_(StoredFigure.unit == unit, StoredFigure.value.between(value * 0.99, value * 1.01))
+            for unit, value in sorted(values)
+        ]
+        twins = [held for _, held in _held(session, watch, or_(*near))]
     return Book.of(found, kin, twins)
 
 
-def _twins(session: Session, watch: str, values: Collection[tuple[str, float]]) -> list[Twin]:
-    if not values:
-        return []
-    near = [
-        and_(StoredFigure.unit == unit, StoredFigure.value.between(value * 0.99, value * 1.01))
-        for unit, value in sorted(values)
+def _held(
+    session: Session, watch: str, condition: ColumnElement[bool]
+) -> list[tuple[StoredFigure, Held]]:
+    """The watch's reported current values that meet ``condition``, in publication order."""
+    return [
+        (row, Held(row.measure, value, placed=row.place is not None, unit=row.unit))
+        for row, value in _values(
+            session, watch, and_(condition, StoredFigure.role == "current", _REPORTED)
+        )
     ]
+
+
+def _values(
+    session: Session, watch: str, condition: ColumnElement[bool]
+) -> list[tuple[StoredFigure, EarlierValue]]:
+    """The watch's figures that meet ``condition`` (distinct values only unless the condition
+    says otherwise), each with its value as a later figure compares with it, in publication
+    order."""
     query = (
         select(StoredFigure, Article.url, Article.site, Article.published_at)
         .join(Article, Article.id == StoredFigure.article_id)
-        .where(StoredFigure.watch == watch, StoredFigure.role == "current", _REPORTED, or_(*near))
+        .where(StoredFigure.watch == watch, condition, _DISTINCT)
         .order_by(*PUBLICATION_ORDER, StoredFigure.article_id, StoredFigure.id)
     )
     return [
-        Twin(row.measure, row.unit, _earlier_value(row, url, site, published_at))
+        (
+            row,
+            EarlierValue(
+                figure_id=row.id,
+                value=row.value,
+                low=row.low,
+                high=row.high,
+                qualifier=row.qualifier,  # type: ignore[arg-type]  # the CHECK constraint's values
+                article_url=url,
+                site=site,
+                published_at=published_at,
+                article_id=row.article_id,
+                role=row.role,
+            ),
+        )
         for row, url, site, published_at in session.execute(query)
     ]
 
@@ -229,49 +253,6 @@ def _twins(session: Session, watch: str, values: Collection[tuple[str, float]]) 
 def _escaped(text: str) -> str:
     """``text`` with LIKE's wildcards taken literally."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _kin(session: Session, watch: str, families: Collection[str]) -> dict[str, list[Kin]]:
-    if not families:
-        return {}
-    query = (
-        select(StoredFigure, Article.url, Article.site, Article.published_at)
-        .join(Article, Article.id == StoredFigure.article_id)
-        .where(
-            StoredFigure.watch == watch,
-            StoredFigure.family.in_(sorted(families)),
-            StoredFigure.role == "current",
-            _REPORTED,
-        )
-        .order_by(*PUBLICATION_ORDER, StoredFigure.article_id, StoredFigure.id)
-    )
-    kin: dict[str, list[Kin]] = {}
-    for row, url, site, published_at in session.execute(query):
-        kin.setdefault(row.family or row.measure, []).append(
-            Kin(
-                measure=row.measure,
-                placed=row.place is not None,
-                value=_earlier_value(row, url, site, published_at),
-            )
-        )
-    return kin
-
-
-def _earlier_value(
-    row: StoredFigure, url: str, site: str | None, published_at: datetime | None
-) -> EarlierValue:
-    return EarlierValue(
-        figure_id=row.id,
-        value=row.value,
-        low=row.low,
-        high=row.high,
-        qualifier=row.qualifier,  # type: ignore[arg-type]  # the CHECK constraint's values
-        article_url=url,
-        site=site,
-        published_at=published_at,
-        article_id=row.article_id,
-        role=row.role,
-    )
 
 
 def list_figures(
