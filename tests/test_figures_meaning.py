@@ -297,6 +297,13 @@ def test_a_place_the_watch_requires_is_the_story_itself() -> None:
         ("Crews saved 140 houses, not 160 as first reported.", "160", "as first reported"),
         ("The earlier plan for 4,000 cuts was dropped.", "4,000", "earlier plan for"),
         ("Some 2,900 staff worked overtime, against 2,100 in the first week.", "2,100", "against"),
+        ("The yard has nine cranes working, against six on Friday.", "six", "against"),
+        ("Donations reached $4 million, against $2.5 million.", "$2.5 million", "against"),
+        (
+            "At the height of the siege, 900 families had no water.",
+            "900",
+            "At the height of the siege",
+        ),
         ("The government had promised 500 tents last week.", "500", "had promised"),
         ("Sixty divers are at the wreck, up from nine on Saturday.", "nine", "up from"),
         # An avalanche, a wildfire, a flood, a shipwreck, an epidemic.
@@ -382,6 +389,7 @@ def test_a_forecast_is_a_measure_of_its_own() -> None:
         ("Of the 800 nurses balloted, 530 voted to strike and 270 against.", "270", "a vote tally"),
         ("The town lies 40 km from the border.", "40", "a distance"),
         ("The camp is 12 nautical miles offshore.", "12", "a distance"),
+        ("The convoy was stopped at kilometre 18 of the coast road.", "18", "a level"),
         ("Scans stopped when the MediScan 4.1 software failed.", "4.1", "a version in"),
     ],
 )
@@ -573,6 +581,11 @@ def test_a_country_s_ministry_reporting_places_its_count() -> None:
         ("Residents can call 112 or the 112 emergency line.", "112"),
         ("Inside the warehouse it reaches 41 degrees.", "41"),
         ("Pumping stopped when the wind rose above 50 knots.", "50"),
+        ("Gales cut the 220 kV line to the smelter.", "220"),
+        ("The driver was 63, the oldest 81.", "63"),
+        ("The driver was 63, the oldest 81.", "81"),
+        ('"My brother is 52 and cannot work any more."', "52"),
+        ("Every family whose boat sank will be given a new one.", "one"),
     ],
 )
 def test_ages_temperatures_speeds_and_numbers_to_call_are_no_figures(
@@ -866,3 +879,23 @@ def test_the_dead_among_cases_are_people() -> None:
     assert measure(text, "29") == "people killed"
     assert measure(text, "31") == "people recovered"
     assert measure(text, "400") == "cases"
+
+
+def test_counts_sharing_one_verb_sighted_infested_eaten_discharged_and_blinded() -> None:
+    # A drought, a fungus outbreak and a chemical leak: none of the tuned stories' words.
+    text = "Officials said that four tankers and 30 pumps had been sent to the district."
+    assert measure(text, "four") == "tankers supplied"
+    assert measure("Wardens said 14 wolves had been sighted near Orvel.", "14").startswith(
+        "wolves sighted"
+    )
+    assert measure("Some 3,200 hectares of orchards are infested.", "3,200").startswith(
+        "area infested"
+    )
+    assert measure("Rats have eaten 600 tonnes of stored rice.", "600") == "rice destroyed [tonnes]"
+    text = "The clinic said 80 people were in hospital and six had been discharged."
+    assert measure(text, "six") == "people returned home"
+    text = "Doctors said 40 workers were treated and that five had been left blind."
+    assert measure(text, "five") == "workers blinded"
+    # A count after a verb is the verb's object: it shares no verb with the next count.
+    text = "Divers found 30 survivors and 12 bodies were recovered."
+    assert meaning_of(text, "30").key.event is None

@@ -27,6 +27,7 @@ from monitor.figures.lexicon import (
     phrase_at,
     phrase_ending_at,
 )
+from monitor.figures.number_words import TEENS, TENS, UNITS
 from monitor.figures.words import CLAUSE_MARKS, Word, lowers, words_of
 
 
@@ -113,7 +114,7 @@ def read_event(
     verb = _verb_before(before)
     if verb is not None:
         return verb
-    after, finite = _after(sentence, max(thing_end, phrase_start))
+    after, finite = _after(sentence, max(thing_end, phrase_start), _opens_clause(before))
     if (
         finite
         and _WHOLE_OF_PART.search(sentence, 0, phrase_start)
@@ -193,8 +194,11 @@ def _intended(before: list[str]) -> bool:
     return trimmed[-1] == "to" and len(trimmed) > 1 and trimmed[-2] in _INTENT_TO
 
 
-def _after(sentence: str, position: int) -> tuple[EventReading | None, bool]:
-    """Return the event said right after the counted phrase, and whether in a clause."""
+def _after(
+    sentence: str, position: int, subject: bool = False
+) -> tuple[EventReading | None, bool]:
+    """Return the event said right after the counted phrase, and whether in a clause;
+    ``subject`` when the count opens its clause, so may share a verb with the next count."""
     words = words_of(sentence, position)
     lower = lowers(words)
     finite = False
@@ -207,6 +211,16 @@ def _after(sentence: str, position: int) -> tuple[EventReading | None, bool]:
             assert aside is not None
             words = words_of(sentence, aside.end())
             lower = lowers(words)
+            continue
+        if (
+            subject
+            and lower[index] == "and"
+            and index + 1 < len(words)
+            and _a_number(words[index + 1])
+            and (verb_at := _coordinated_verb(words, lower, index + 2)) is not None
+        ):
+            # "two spraying aircraft and 25 ground teams had been sent": one verb for both.
+            words, lower, index = words[verb_at:], lower[verb_at:], 0
             continue
         if words[index].is_mark or words[index].is_number:
             return None, False
@@ -249,6 +263,28 @@ def _after(sentence: str, position: int) -> tuple[EventReading | None, bool]:
         )
         index += 1
     return None, False
+
+
+_CLAUSE_OPENERS = frozenset("that and but while whereas where when said says".split())
+
+
+def _opens_clause(before: list[Word]) -> bool:
+    """Whether a count after ``before`` (its clause so far) is the clause's subject."""
+    return not before or before[-1].is_mark or before[-1].lower in _CLAUSE_OPENERS
+
+
+def _a_number(word: Word) -> bool:
+    return word.is_number or word.lower in UNITS or word.lower in TEENS or word.lower in TENS
+
+
+def _coordinated_verb(words: list[Word], lower: list[str], start: int) -> int | None:
+    """Return where the verb is after the second count's noun of "A and B were sent"."""
+    for index in range(start, min(start + 4, len(words))):
+        if words[index].is_mark or words[index].is_number:
+            return None
+        if lower[index] in _AUX or phrase_at(lower, index, VERBS) is not None:
+            return index
+    return None
 
 
 def _let_go(before: list[Word], sentence: str, position: int) -> bool:

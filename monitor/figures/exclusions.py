@@ -42,7 +42,11 @@ _AGE_BEFORE = re.compile(
     r"\s+(?:over|under|above|below|older\s+than|younger\s+than)|"
     r"(?:boy|girl|man|woman|child|baby|son|daughter|pensioner)\s+of|"
     r"(?:mother|father|son|daughter|wife|husband|grandmother|grandfather|brother|sister|he|"
-    r"she)\s+(?:is|was|turned|turns|is\s+now))\s+$",
+    r"she|victim|neighbour|neighbor|friend|man|woman|boy|girl|child|baby|patient|survivor|"
+    r"driver|pilot|captain|worker|owner|farmer|teacher|soldier|officer|nurse|doctor|miner|"
+    r"student|pupil|passenger|tourist|resident|guard|suspect|"
+    r"youngest|oldest|eldest)\s+(?:is|was|turned|turns|is\s+now)|"
+    r"\b(?:the\s+)?(?:youngest|oldest|eldest)(?:\s+(?:victim|one|survivor|patient))?,?)\s+$",
     re.IGNORECASE,
 )
 # "by calling 112", "the 112 emergency line": a number to call.
@@ -131,6 +135,10 @@ def not_a_figure(
         return "phone or code"
     if re.match(r"^\s*of\b", after, re.IGNORECASE) and number.value == 1 and number.spelled:
         return ONE_OF
+    if number.value == 1 and number.spelled and _ONE_PRONOUN_BEFORE.search(near) and (
+        _ONE_PRONOUN_AFTER.match(after)
+    ):
+        return "a pronoun, not a count"  # "would be given a new one."
     if (
         number.spelled
         and number.qualifier == "exact"
@@ -149,6 +157,10 @@ def not_a_figure(
     return None
 
 
+_ONE_PRONOUN_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|another|each|every)\s+(?:[a-z]+\s+)?$", re.IGNORECASE
+)
+_ONE_PRONOUN_AFTER = re.compile(r"^\s*(?:[.,;:!?)\"\u201d]|$|that\b|which\b|who\b)")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 # Who a story is about, named by how many they are: "the two countries", "both sides".
 _PARTIES_AFTER = re.compile(

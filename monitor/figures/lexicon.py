@@ -110,6 +110,9 @@ EVENTS: Mapping[str, Event] = {
         Event("sunk", "sunk"),
         Event("deported", "deported", person=True),
         Event("postponed", "postponed"),
+        Event("sighted", "sighted"),
+        Event("infested", "infested"),
+        Event("blinded", "blinded", person=True),
         # People arriving somewhere ("4,300 migrants reached Velmark"); goods and soldiers
         # that arrive were sent (``meaning.py``).
         Event("arrived", "arrived", person=True),
@@ -190,12 +193,13 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " lost their homes",
         "destroyed": "destroy, destroys, destroyed, destroying, raze, razed, levelled, lost,"
         " leveled, flatten, flattened, gut, gutted, collapsed, burned down, burnt down,"
-        " swept away, washed away",
+        " swept away, washed away, eat, eats, ate, eaten, devour, devoured",
         "damaged": "damage, damages, damaged, damaging, with damage",
         "destroyed_or_damaged": "destroyed or damaged, damaged or destroyed, destroyed and damaged,"
         " damaged and destroyed",
         "returned": "allowed to return home, allowed to return, allowed home, returned home,"
-        " return home, went home, gone home, back home, allowed back",
+        " return home, went home, gone home, back home, allowed back, discharge, discharged,"
+        " discharged from hospital",
         "burned": "burn, burns, burned, burnt, burning, scorch, scorched, char, charred,"
         " blacken, blackened, consume, consumed",
         "threatened": "threaten, threatens, threatened, threatening, at risk",
@@ -245,6 +249,10 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " scrapped, grounded",
         "postponed": "postpone, postpones, postponed, postponing, put off, delayed, delay,"
         " rescheduled",
+        "sighted": "sight, sighted, sighting, spot, spotted, spotting, detect, detected",
+        "infested": "infest, infests, infested",
+        "blinded": "blind, blinded, left blind, went blind, gone blind, lost their sight,"
+        " lost his sight, lost her sight",
         "arrived": "came ashore, come ashore, coming ashore, landed, disembarked",
         "capacity": "built for, designed for, meant for, intended for, space for, room for,"
         " places for, beds for, capacity for, built to hold, designed to hold,"
@@ -318,6 +326,9 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "sunk": "sunk, sunken, capsized",
         "deported": "deported, expelled, repatriated",
         "postponed": "postponed, delayed",
+        "sighted": "sighted, spotted, detected",
+        "infested": "infested",
+        "blinded": "blinded",
     }
 )
 

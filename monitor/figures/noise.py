@@ -32,9 +32,11 @@ _DISTANCE_AFTER = re.compile(
     r"^\s*(?:nautical\s+)?(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|yards?|feet|ft)\b",
     re.IGNORECASE,
 )
-# "30 degrees", "50 knots", "120 km/h": a reading of weather or speed, nothing counted.
+# "30 degrees", "50 knots", "120 km/h", "a 400 kV line": a reading of weather, speed or
+# voltage, nothing counted.
 _READING_AFTER = re.compile(
-    r"^\s*(?:degrees?|\u00b0|celsius|fahrenheit|knots?|mph|km/h|kph|kmh|decibels?|dB)\b",
+    r"^\s*(?:degrees?|\u00b0|celsius|fahrenheit|knots?|mph|km/h|kph|kmh|decibels?|dB|kV|"
+    r"kilovolts?|volts?|hertz|Hz)\b",
     re.IGNORECASE,
 )
 # After a length: where something is, not how much of it there is ("25 km north of").
@@ -50,7 +52,7 @@ _LEVEL_BEFORE = re.compile(
     r"\b(?:level|phase|stage|category|tier|grade|step|code|class|alert|round|number|no\.?|"
     r"ward|gate|berth|room|bed|route|highway|platform|block|unit|wing|floor|bay|pier|"
     r"terminal|line|exit|junction|district|zone|sector|lot|plot|building|hangar|dock|train|"
-    r"flight|bus|tram|model|version)\s+$",
+    r"flight|bus|tram|model|version|kilometre|kilometer|milepost|marker)\s+$",
     re.IGNORECASE,
 )
 # "the imaging system, RadiaView 6.2": a product's name with its version.
@@ -79,7 +81,7 @@ def noise_of(figure: Figure, head: Head, *, event: str | None, sentence_start: i
     ):
         return "a vote tally"
     if figure.unit == COUNT and _READING_AFTER.match(words[end:]):
-        return "a temperature or speed, not a count"
+        return "a temperature, speed or voltage, not a count"
     if head.distance or (
         _DISTANCE_AFTER.match(words[end:]) and not _extent(head, words, start, end)
     ):

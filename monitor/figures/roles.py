@@ -86,6 +86,14 @@ _AS_REPORTED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _AGAINST = re.compile(rf"\bagainst\s+{_DET}(?:{_ANY}\s+){{0,2}}$", re.IGNORECASE)
+# "six aircraft flying, against four": set off by a comma, "against" compares with the past.
+_SET_AGAINST = re.compile(r",\s*against\s+(?:[$\u20ac\u00a3]\s*)?$", re.IGNORECASE)
+# "At the height of the blackout 450,000 customers had no power": the worst, now past.
+_AT_HEIGHT = re.compile(
+    r"\bat\s+(?:the|its|their)\s+(?:height|peak|worst)\b(?:\s+of\s+[^,.;:\d]{1,40}?)?"
+    r"(?:,\s*|\s+)(?:(?:(?!\b(?:but|now|still|today|currently)\b)[^.;:]){0,80}?\s)?$",
+    re.IGNORECASE,
+)
 # "the earlier estimate of", "a previous toll of", "its former figure of", "the earlier plan
 # for" (a plan, target or offer is for its number)
 _EARLIER = re.compile(
@@ -251,6 +259,8 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
         _PAST_POSSESSIVE,
         _REPORTED_BEFORE,
         _REVISING,
+        _SET_AGAINST,
+        _AT_HEIGHT,
     ):
         match = pattern.search(before)
         if match is not None and pattern is _REPORTED_BEFORE and _backshifted(before, match):
