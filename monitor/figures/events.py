@@ -194,9 +194,7 @@ def _intended(before: list[str]) -> bool:
     return trimmed[-1] == "to" and len(trimmed) > 1 and trimmed[-2] in _INTENT_TO
 
 
-def _after(
-    sentence: str, position: int, subject: bool = False
-) -> tuple[EventReading | None, bool]:
+def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventReading | None, bool]:
     """Return the event said right after the counted phrase, and whether in a clause;
     ``subject`` when the count opens its clause, so may share a verb with the next count."""
     words = words_of(sentence, position)

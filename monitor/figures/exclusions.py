@@ -135,8 +135,11 @@ def not_a_figure(
         return "phone or code"
     if re.match(r"^\s*of\b", after, re.IGNORECASE) and number.value == 1 and number.spelled:
         return ONE_OF
-    if number.value == 1 and number.spelled and _ONE_PRONOUN_BEFORE.search(near) and (
-        _ONE_PRONOUN_AFTER.match(after)
+    if (
+        number.value == 1
+        and number.spelled
+        and _ONE_PRONOUN_BEFORE.search(near)
+        and _ONE_PRONOUN_AFTER.match(after)
     ):
         return "a pronoun, not a count"  # "would be given a new one."
     if (
