@@ -408,8 +408,10 @@ def test_numbers_that_name_nothing_anyone_follows_say_why(
 
 def test_a_small_number_in_words_counts_when_the_words_say_what_happened() -> None:
     assert measure("Seven people died in the floods.", "Seven") == "people killed"
-    read = read_meanings("Two engineers met in the capital.")
+    read = read_meanings("Officials said two engineers met in the capital.")
     assert read.meanings == [] and read.skipped[0].skipped == "small number in words"
+    # A count the sentence opens with is what the sentence is about: "Nine clinics ...".
+    assert measure("Nine clinics in Orvel were running on generators.", "Nine") == "clinics"
     read = read_meanings("The two leaders met in the capital.")
     assert read.meanings == [] and read.skipped[0].skipped == "definite reference"
 
@@ -899,3 +901,10 @@ def test_counts_sharing_one_verb_sighted_infested_eaten_discharged_and_blinded()
     # A count after a verb is the verb's object: it shares no verb with the next count.
     text = "Divers found 30 survivors and 12 bodies were recovered."
     assert meaning_of(text, "30").key.event is None
+
+
+def test_damaged_ones_and_people_under_arrest() -> None:
+    # A hailstorm and a fraud case.
+    text = "Surveyors counted 310 destroyed greenhouses and 95 damaged ones."
+    assert measure(text, "95") == "greenhouses damaged"
+    assert measure("The broker is among 17 people under arrest.", "17") == "people arrested"

@@ -281,7 +281,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         " dead and wounded",
         "missing": "missing",
         "captured": "captured",
-        "arrested": "arrested, detained",
+        "arrested": "arrested, detained, under arrest, in custody, in police custody",
         "held": "abducted, kidnapped, in the hands of, in captivity, hostage, captive",
         "aboard": "aboard, on board, onboard",
         "released": "released, freed",

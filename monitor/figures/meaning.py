@@ -105,6 +105,8 @@ _COMPARED_AFTER = re.compile(
     r"\s+[a-z -]{0,40}?,?\s+(?:up|down)\s+from\s+(?:the\s+)?\w+|"
     r"\s+[a-z -]{0,40}?,?\s+compared\s+with\s+\w+",
 )
+# "Nine hospitals in Kostavia were running on generators": a count the sentence is about.
+_OPENS_SENTENCE = re.compile(r"\s*(?:(?:Only|Just|At\s+least|Some)\s+)?$")
 _OF_THOSE = re.compile(r"\s*Of\s+(?:those|them|these|the\s+total|this)\b", re.IGNORECASE)
 _PEOPLE_ARE = {"held": "hostages", "crossed": "refugees"}
 _BREAKDOWN = re.compile(
@@ -219,6 +221,7 @@ def read_meanings(
                 meaning.key.event is None
                 and meaning.role != "previous"
                 and not _COMPARED_AFTER.match(reading.sentence.text, reading.number.end)
+                and not _OPENS_SENTENCE.match(reading.sentence.text[: reading.number.start])
             )
         ):
             # "the two leaders": a small number in words counts only what befell someone, or
