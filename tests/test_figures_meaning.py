@@ -908,3 +908,13 @@ def test_damaged_ones_and_people_under_arrest() -> None:
     text = "Surveyors counted 310 destroyed greenhouses and 95 damaged ones."
     assert measure(text, "95") == "greenhouses damaged"
     assert measure("The broker is among 17 people under arrest.", "17") == "people arrested"
+
+
+def test_a_sum_asked_for_after_its_object_and_a_part_of_a_named_sum() -> None:
+    # A harbour repair and a retraining scheme.
+    text = "The port authority will ask the ministry for $6 million to dredge the channel."
+    assert measure(text, "$6 million").startswith("demanded")
+    text = "She said $8 million of the region's $40 million relief fund had been spent."
+    assert measure(text, "$8 million").startswith("aid")
+    # "for" links a verb to its sum, not to any count: the families were not burned.
+    assert meaning_of("The blaze burned homes for 300 families.", "300").key.event is None

@@ -167,12 +167,15 @@ def _verb_before(words: list[Word]) -> EventReading | None:
     while end > 0 and lower[end - 1] in _BEFORE_NUMBER:
         end -= 1
     found = phrase_ending_at(lower, end, VERBS)
-    if found is None and end > 1 and lower[end - 1] == "with":
-        # "supplied Russia with 5 million shells": the verb is before its first object.
+    if found is None and end > 1 and lower[end - 1] in ("with", "for"):
+        # "supplied Russia with 5 million shells", "asked the state for €4 million": the verb
+        # is before its first object.
         for stop in range(end - 2, max(end - 6, 0), -1):
-            if words[stop].is_mark:
+            if words[stop].is_mark or words[stop].is_number:
                 break  # "..., with nearly 300 hospitalised": another clause
             found = phrase_ending_at(lower, stop, VERBS)
+            if found is not None and lower[end - 1] == "for" and found[0] not in _ASKED_FOR:
+                found = None  # "burned homes for 300 families": the families were not burned
             if found is not None:
                 end = stop
                 break
@@ -263,6 +266,8 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
     return None, False
 
 
+# Verbs whose object is asked or given "for" a sum: "asked the state for €4 million".
+_ASKED_FOR = frozenset(("demanded", "pledged", "paid", "spent", "bought"))
 _CLAUSE_OPENERS = frozenset("that and but while whereas where when said says".split())
 
 

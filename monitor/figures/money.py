@@ -94,6 +94,10 @@ HOLDERS = {
 }
 # Every name a sum may be given by what it is for.
 MONEY_NOUNS = tuple(sorted({*PURPOSES.values(), *HOLDERS.values()}))
+# After a sum, words that make it a part of a later one: "€45 million (coming) from the
+# €200 million fund", "€21 million of the €95 million package".
+_PART_OF_SUM = frozenset(("of", "from", "out"))
+_CURRENCY_SIGNS = frozenset("$\u20ac\u00a3\u00a5")
 _WINDOW = 8  # words each side of the sum in which its clause may name what it is for
 _SCALES = frozenset(("%", "million", "billion", "bn", "m", "thousand"))
 
@@ -149,9 +153,14 @@ def _nearest(sentence: str, phrase_start: int, phrase_end: int) -> str | None:
             limit += 4
         clause_before.append(word.lower)
     clause_after: list[str] = []
+    limit = _WINDOW
     for word in after:
-        if word.text in CLAUSE_MARKS or word.is_number or len(clause_after) >= _WINDOW:
+        if word.text in CLAUSE_MARKS or len(clause_after) >= limit:
             break
+        if word.is_number or word.text[:1] in _CURRENCY_SIGNS:
+            if not _PART_OF_SUM.intersection(clause_after[:4]):
+                break
+            limit = _WINDOW + 4  # "€21 million of the state's €95 million aid package": aid
         clause_after.append(word.lower)
     for table in (PURPOSES, HOLDERS):
         distances = [
