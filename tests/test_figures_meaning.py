@@ -918,3 +918,14 @@ def test_a_sum_asked_for_after_its_object_and_a_part_of_a_named_sum() -> None:
     assert measure(text, "$8 million").startswith("aid")
     # "for" links a verb to its sum, not to any count: the families were not burned.
     assert meaning_of("The blaze burned homes for 300 families.", "300").key.event is None
+
+
+def test_a_place_after_a_comma_reports_the_gapped_counts() -> None:
+    # A cholera outbreak in two countries.
+    text = (
+        "Cases were found in Marvela and in Tostra.\n"
+        "Marvela counts 40 dead and 90 in hospital, Tostra six dead and 31 in hospital."
+    )
+    assert measure(text, "six") == "people killed in Tostra"
+    assert measure(text, "31") == "people hospitalised in Tostra"
+    assert measure(text, "40") == "people killed in Marvela"

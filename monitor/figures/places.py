@@ -201,10 +201,12 @@ def _subject(
     """A place the article names elsewhere, as the subject that reports the count
     ("Dravonia reported 26 deaths", "Lutavia put its own toll at six"), or the place named
     earlier in the sentence when the count says "there"."""
-    gapped = re.search(rf"\b(?:and|while|but)\s+(?P<name>{_NAME})\s+$", sentence[:phrase_start])
+    gapped = re.search(
+        rf"(?:\b(?:and|while|but)|,)\s+(?P<name>{_NAME})\s+$", sentence[:phrase_start]
+    )
     parallel = re.match(rf"\s*{_NAME}\s+(?:has\s+|have\s+)?{_REPORTED}\b", sentence)
     if gapped is not None and (gapped.group("name") in known or parallel):
-        # "Dravonia reported 26 deaths and Lutavia 14": Lutavia reported 14.
+        # "Dravonia reported 26 deaths and Lutavia 14", "..., Lutavia 14": Lutavia reported 14.
         return PlaceReading(gapped.group("name"), gapped.group(0).strip())
     clause = re.split(r"[;:]|,\s+(?:and|but|while)\s+", sentence[:phrase_start])[-1]
     for name in sorted(known, key=len, reverse=True):
