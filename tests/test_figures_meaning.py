@@ -929,3 +929,10 @@ def test_a_place_after_a_comma_reports_the_gapped_counts() -> None:
     assert measure(text, "six") == "people killed in Tostra"
     assert measure(text, "31") == "people hospitalised in Tostra"
     assert measure(text, "40") == "people killed in Marvela"
+
+
+def test_megawatts_measure_power_and_power_back_online_is_restored() -> None:
+    # A heatwave's strain on a grid.
+    text = "Engineers said 750 MW was back online by noon."
+    assert measure(text, "750") == "power restored [MW]"
+    assert measure("The outage took out 1,200 megawatts of capacity.", "1,200").startswith("power")

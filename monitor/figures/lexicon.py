@@ -111,6 +111,7 @@ EVENTS: Mapping[str, Event] = {
         Event("deported", "deported", person=True),
         Event("postponed", "postponed"),
         Event("sighted", "sighted"),
+        Event("restored", "restored"),
         Event("infested", "infested"),
         Event("blinded", "blinded", person=True),
         # People arriving somewhere ("4,300 migrants reached Velmark"); goods and soldiers
@@ -250,6 +251,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "postponed": "postpone, postpones, postponed, postponing, put off, delayed, delay,"
         " rescheduled",
         "sighted": "sight, sighted, sighting, spot, spotted, spotting, detect, detected",
+        "restored": "restore, restores, restored, restoring, back online, brought back online,"
+        " back in service, back on the grid",
         "infested": "infest, infests, infested",
         "blinded": "blind, blinded, left blind, went blind, gone blind, lost their sight,"
         " lost his sight, lost her sight",
@@ -327,6 +330,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "deported": "deported, expelled, repatriated",
         "postponed": "postponed, delayed",
         "sighted": "sighted, spotted, detected",
+        "restored": "restored, back online",
         "infested": "infested",
         "blinded": "blinded",
     }
@@ -455,6 +459,16 @@ AREA_UNITS: Mapping[str, str] = {
     "km2": "km2",
     "square mile": "square miles",
     "square miles": "square miles",
+}
+# Units of electric power: "2,900 MW of generation", "1,980 MW was back online" measure power
+# as hectares measure area, whatever the text calls it.
+POWER_UNITS: Mapping[str, str] = {
+    "mw": "MW",
+    "megawatt": "MW",
+    "megawatts": "MW",
+    "gw": "GW",
+    "gigawatt": "GW",
+    "gigawatts": "GW",
 }
 # Verbs and reporting words that a phrase before a number may end with ("the toll has
 # risen to"): never the counted thing.

@@ -934,6 +934,8 @@ def _place_name(figure: Figure, offset: int) -> str | None:
         return None
     if figure.sentence.lstrip("\"'\u201c ").startswith(figure.thing) and len(words) == 1:
         return None  # "Cases climbed to 4,500": capitalised because it opens the sentence
+    if head_of(figure.thing).measured_in:
+        return None  # "1,980 MW": a unit written in capitals
     sentence = re.findall(r"[A-Za-z][\w'\u2019-]*", figure.sentence)
     capitalised = sum(word[0].isupper() for word in sentence)
     if capitalised >= 0.6 * len(sentence) or head_of(figure.thing).person:

@@ -49,6 +49,7 @@ from monitor.figures.lexicon import (
     NOUNS,
     PEOPLE,
     PERSONS,
+    POWER_UNITS,
     VERBS,
     phrase_at,
     phrase_ending_at,
@@ -372,6 +373,8 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
         if last in AREA_UNITS:
             # "hectares of forest": the area is what is counted, whatever grew on it.
             return Head("area", " ".join(before), False, False, measured_in=AREA_UNITS[last])
+        if last in POWER_UNITS:
+            return Head("power", " ".join(before), False, False, measured_in=POWER_UNITS[last])
         if last in _MEASURING:
             inner = _head(rest, synonyms, thing)
             return replace(inner, measured_in=_MEASURING[last])
@@ -388,6 +391,17 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
             "", "", False, False, event=event_key, event_words=event_words, increment=increment
         )
     phrase = " ".join(words)
+    if words[-1] in POWER_UNITS:
+        return Head(
+            "power",
+            phrase,
+            False,
+            False,
+            measured_in=POWER_UNITS[words[-1]],
+            event=event_key,
+            event_words=event_words,
+            increment=increment,
+        )
     if phrase in AREA_UNITS or _singular(words[-1]) in AREA_UNITS:
         unit = AREA_UNITS.get(phrase) or AREA_UNITS[_singular(words[-1])]
         return Head(

@@ -108,6 +108,7 @@ def noise_of(figure: Figure, head: Head, *, event: str | None, sentence_start: i
         len(written) == 1
         and written[0][0].isupper()
         and not head.person
+        and not head.measured_in
         and head.words.lower() == written[0].lower()
         and figure.thing_start > figure.end
         and not _title_case(words)
