@@ -299,6 +299,12 @@ def test_a_place_the_watch_requires_is_the_story_itself() -> None:
         ("Some 2,900 staff worked overtime, against 2,100 in the first week.", "2,100", "against"),
         ("The yard has nine cranes working, against six on Friday.", "six", "against"),
         ("Donations reached $4 million, against $2.5 million.", "$2.5 million", "against"),
+        ("Rescuers freed 61, more than twice the 25 freed on Monday.", "25", "twice the"),
+        (
+            "Wardens counted 900 nests, compared with the survey team's spring count of 640.",
+            "640",
+            "compared with",
+        ),
         (
             "At the height of the siege, 900 families had no water.",
             "900",

@@ -211,7 +211,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " admitted, in hospital, in hospitals, treated in hospital, admitted to hospital,"
         " treated in hospitals, being treated in, treated in, taken to hospital, taken to"
         " hospitals, in intensive care, remain in hospital",
-        "treated": "treat, treats, treated, treating",
+        "treated": "treat, treats, treated, treating, spray, sprays, sprayed, spraying",
         "recovered": "recover, recovered, recovering",
         "vaccinated": "vaccinate, vaccinated, vaccinating, inoculate, inoculated, immunise,"
         " immunised, immunize, immunized",

@@ -66,7 +66,13 @@ _TO_NUMBER = re.compile(
 # "compared with 300", "against 41 a year earlier", "higher than the 300 reported"
 _COMPARED = re.compile(
     rf"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?|"
-    rf"than\s+(?:the|its|their|last|an?\s+earlier|a\s+previous))\s+{_DET}(?:{_ANY}\s+){{0,3}}$",
+    rf"than\s+(?:the|its|their|last|an?\s+earlier|a\s+previous))\s+{_DET}(?:{_ANY}\s+){{0,4}}$",
+    re.IGNORECASE,
+)
+# "more than double the 1,500 reported last week", "three times the 40 it counted".
+_TIMES_THE = re.compile(
+    rf"\b(?:double|twice|triple|treble|(?:three|four|five|ten)\s+times)\s+(?:the|its|their)\s+"
+    rf"(?:(?!to\s|at\s){_ANY}\s+){{0,2}}$",  # "double its pledge to €20 million" is a verb
     re.IGNORECASE,
 )
 # Wire style puts the new value first: "raised its aid to 95 million from 60 million".
@@ -260,6 +266,7 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
         _REPORTED_BEFORE,
         _REVISING,
         _SET_AGAINST,
+        _TIMES_THE,
         _AT_HEIGHT,
     ):
         match = pattern.search(before)
