@@ -301,7 +301,7 @@ def test_a_place_the_watch_requires_is_the_story_itself() -> None:
         ("Donations reached $4 million, against $2.5 million.", "$2.5 million", "against"),
         ("Rescuers freed 61, more than twice the 25 freed on Monday.", "25", "twice the"),
         (
-            "Wardens counted 900 nests, compared with the survey team's spring count of 640.",
+            "Wardens counted 900 nests, compared with the wardens' spring count of 640.",
             "640",
             "compared with",
         ),
