@@ -942,3 +942,9 @@ def test_megawatts_measure_power_and_power_back_online_is_restored() -> None:
     text = "Engineers said 750 MW was back online by noon."
     assert measure(text, "750") == "power restored [MW]"
     assert measure("The outage took out 1,200 megawatts of capacity.", "1,200").startswith("power")
+
+
+def test_a_day_s_possessive_after_a_place_s_toll_names_no_place() -> None:
+    # A typhoon in an island state.
+    text = "Lessara's death toll from Sunday's typhoon rose to 64, officials said."
+    assert measure(text, "64") == "people killed in Lessara"

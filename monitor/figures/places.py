@@ -71,7 +71,7 @@ _MORE_PLACES = re.compile(
 _CLAUSE_WORDS = frozenset("and while but whereas with including among".split())
 _POSSESSIVE_PLACE = re.compile(
     rf"(?P<name>{_NAME})['\u2019]s\s+(?:[a-z-]+\s+){{0,4}}"
-    r"(?:(?:from|of)\s+(?:the\s+)?[a-z]+\s+(?:[a-z-]+\s+){0,3})?$"
+    r"(?:(?:from|of)\s+(?:the\s+|[A-Z][a-z]+['\u2019]s\s+)?[a-z]+\s+(?:[a-z-]+\s+){0,3})?$"
 )
 _OPENING = re.compile(
     rf"^(?:In|Across|Inside|Throughout)\s+(?:the\s+)?(?:{_COMPASS}\s+)*(?P<name>{_NAME})"
@@ -287,7 +287,8 @@ def _before(sentence: str, position: int, verb: str = "") -> PlaceReading:
     starts = [match.start() for match in re.finditer(r"\S+", clause)]
     window = clause[starts[-10] :] if len(starts) > 10 else clause
     possessive = _POSSESSIVE_PLACE.search(window) or _SUBJECT_PLACE.search(window)
-    candidates = [m for m in _IN_PLACE.finditer(window)]
+    # ("from Monday's earthquake" names no place)
+    candidates = [m for m in _IN_PLACE.finditer(window) if _cleaned(m.group("name"))]
     found = None
     if candidates:
         found = candidates[-1]
@@ -304,7 +305,8 @@ def _before(sentence: str, position: int, verb: str = "") -> PlaceReading:
     # clause ("killed 300 in Norland and injured 1,000").
     rest = window[found.end() :]
     if found is possessive:
-        rest = re.sub(r"\b(?:from|of)\s+(?:the\s+)?[a-z]+", " ", rest)  # "toll from the floods"
+        # "toll from the floods", "toll from Monday's earthquake"
+        rest = re.sub(r"\b(?:from|of)\s+(?:the\s+|[A-Z][a-z]+['\u2019]s\s+)?[a-z]+", " ", rest)
     between = re.findall(r"[A-Za-z'\u2019-]+", rest)
     offset = len(clause) - len(window)
     counted = re.search(r"\b(?:number|total|count|tally) of\b", clause[: offset + found.start()])
