@@ -948,3 +948,13 @@ def test_a_day_s_possessive_after_a_place_s_toll_names_no_place() -> None:
     # A typhoon in an island state.
     text = "Lessara's death toll from Sunday's typhoon rose to 64, officials said."
     assert measure(text, "64") == "people killed in Lessara"
+
+
+def test_others_and_a_part_of_them_take_the_noun_the_text_gave() -> None:
+    # A bus crash and a grain-silo fire.
+    text = "Six passengers died at the scene and 21 others were taken to hospital."
+    assert measure(text, "21") == "passengers hospitalised"
+    text = "The silo held 14 storage bins. Four of them were destroyed."
+    assert measure(text, "Four") == "bins destroyed"
+    text = "Police detained 30 fans. Nine of them were charged."
+    assert measure(text, "Nine") == "fans charged"

@@ -163,6 +163,10 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
             # "That brings sea arrivals since May 19 to 18,120": what the verb changed.
             thing_start, thing_end = changed
             thing = words[thing_start:thing_end]
+        elif _OF_THEM_AFTER.match(words, number.end):
+            # "Three of them were leaking": a part of the count the sentence before gave,
+            # for the meaning stage to name.
+            thing, thing_start, thing_end = "", number.end, number.end
         else:
             return None, "counts nothing named"  # money and percentages say what by their unit
     figure = Figure(
@@ -221,6 +225,7 @@ _ANAPHOR_BEFORE = re.compile(
     r"\s+(?:(?:[a-z]+\s+){0,3}?(?:at|to)|of)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|"
     r"more\s+than\s+|at\s+least\s+)?$"
 )
+_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 ANAPHORS = frozenset("number figure total estimate count tally".split())
 _BARE_UNIT = re.compile(rf"(?:{'|'.join(sorted(MEASURE_UNITS))})\.?", re.I)
 _AUX = re.compile(

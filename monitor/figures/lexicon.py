@@ -112,6 +112,7 @@ EVENTS: Mapping[str, Event] = {
         Event("postponed", "postponed"),
         Event("sighted", "sighted"),
         Event("restored", "restored"),
+        Event("charged", "charged", person=True),
         Event("infested", "infested"),
         Event("blinded", "blinded", person=True),
         # People arriving somewhere ("4,300 migrants reached Velmark"); goods and soldiers
@@ -251,6 +252,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "postponed": "postpone, postpones, postponed, postponing, put off, delayed, delay,"
         " rescheduled",
         "sighted": "sight, sighted, sighting, spot, spotted, spotting, detect, detected",
+        "charged": "charge, charges, charged, charging, charged with, charged over, charged in connection with, indicted,"
+        " prosecuted, have been charged, had been charged, were charged, was charged",
         "restored": "restore, restores, restored, restoring, back online, brought back online,"
         " back in service, back on the grid",
         "infested": "infest, infests, infested",
@@ -331,6 +334,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "postponed": "postponed, delayed",
         "sighted": "sighted, spotted, detected",
         "restored": "restored, back online",
+        "charged": "charged, indicted",
         "infested": "infested",
         "blinded": "blinded",
     }

@@ -107,6 +107,7 @@ _COMPARED_AFTER = re.compile(
 )
 # "Nine hospitals in Kostavia were running on generators": a count the sentence is about.
 _OPENS_SENTENCE = re.compile(r"\s*(?:(?:Only|Just|At\s+least|Some)\s+)?$")
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 _OF_THOSE = re.compile(r"\s*Of\s+(?:those|them|these|the\s+total|this)\b", re.IGNORECASE)
 _PEOPLE_ARE = {"held": "hostages", "crossed": "refugees"}
 _BREAKDOWN = re.compile(
@@ -388,7 +389,7 @@ def _meaning(
         and figure.unit == COUNT
         and context.prior_head is not None
         and context.count_head is None
-        and _OF_THOSE.match(sentence)
+        and (_OF_THOSE.match(sentence) or _OF_THEM.match(sentence, phrase_end))
     ):
         # "32,000 cattle have died or been slaughtered. Of those, 21,000 died of heat": a
         # part of the count before, whatever the event befalls.

@@ -182,7 +182,7 @@ _DROPPED = frozenset(
 # Words that stand for the value, not the thing: "the earlier estimate of 12,000".
 _STAND_INS = frozenset(
     "estimate estimates figure figures total totals tally tallies count counts number numbers "
-    "level levels sum ones".split()
+    "level levels sum ones others".split()
 )
 # Verbs in -ing that a phrase before a number may end with: "leaving 34", "averaging 60".
 _ING_VERBS = frozenset(
