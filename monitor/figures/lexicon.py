@@ -252,8 +252,9 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "postponed": "postpone, postpones, postponed, postponing, put off, delayed, delay,"
         " rescheduled",
         "sighted": "sight, sighted, sighting, spot, spotted, spotting, detect, detected",
-        "charged": "charge, charges, charged, charging, charged with, charged over, charged in connection with, indicted,"
-        " prosecuted, have been charged, had been charged, were charged, was charged",
+        "charged": "charge, charges, charged, charging, charged with, charged over,"
+        " charged in connection with, indicted, prosecuted, have been charged,"
+        " had been charged, were charged, was charged",
         "restored": "restore, restores, restored, restoring, back online, brought back online,"
         " back in service, back on the grid",
         "infested": "infest, infests, infested",
