@@ -77,6 +77,8 @@ _LINKS = frozenset(
 # Subjects of a clause whose object is the counted thing: "the 6 aircraft it pledged".
 _PRONOUNS = frozenset("it they he she we".split())
 # ... and such a clause is the whole's, not the part's: "4 of the 6 aircraft it pledged".
+# "19 of the 27 inmates who escaped": a relative clause says what befell the whole.
+_RELATIVE_CLAUSE = re.compile(r",?\s+(?:who|that|which)\s+(?!it\b|they\b|he\b|she\b|we\b)", re.I)
 _OBJECT_CLAUSE = re.compile(r"\s+(?:(?:that|which)\s+)?(?:it|they|he|she|we)\s+[a-z]", re.I)
 _WHERE = frozenset("at in from across throughout inside near on".split())
 _INTENT_TO = frozenset(
@@ -119,6 +121,7 @@ def read_event(
         finite
         and _WHOLE_OF_PART.search(sentence, 0, phrase_start)
         and not _OBJECT_CLAUSE.match(sentence, max(thing_end, phrase_start))
+        and not _RELATIVE_CLAUSE.match(sentence, max(thing_end, phrase_start))
     ):
         after, finite = None, False
     if in_thing is not None and in_thing.key is not None:

@@ -163,7 +163,7 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
             # "That brings sea arrivals since May 19 to 18,120": what the verb changed.
             thing_start, thing_end = changed
             thing = words[thing_start:thing_end]
-        elif _OF_THEM_AFTER.match(words, number.end):
+        elif _OF_THEM_AFTER.match(words, number.end) and number.value != 1:
             # "Three of them were leaking": a part of the count the sentence before gave,
             # for the meaning stage to name.
             thing, thing_start, thing_end = "", number.end, number.end
