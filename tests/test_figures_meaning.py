@@ -967,3 +967,12 @@ def test_a_relative_clause_after_a_whole_says_what_befell_the_whole() -> None:
     # One of them is someone, not a count: "One of them, a nurse, was hurt."
     read = read_meanings("Nine guards were held. One of them, a cook, was freed.")
     assert [m.figure.value for m in read.meanings] == [9.0]
+
+
+def test_a_place_that_revises_its_own_toll_places_it() -> None:
+    # Floods in two provinces.
+    text = (
+        "Rivers rose in Ardel and in Morrin.\n"
+        "Ardel's toll stood at 40. Morrin revised its own down from 18 to 17 on Friday."
+    )
+    assert measure(text, "17") == "people killed in Morrin"

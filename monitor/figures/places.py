@@ -191,7 +191,7 @@ def _found(
 
 _REPORTED = (
     r"(?:reported|recorded|registered|confirmed|counted|listed|gave|reports|records|registers|"
-    r"confirms|counts|lists|gives|puts)"
+    r"confirms|counts|lists|gives|puts|revised|revises|raised|raises|lowered|lowers|updated)"
 )
 
 
