@@ -176,6 +176,15 @@ def test_a_share_after_or_is_the_share_of_the_count_before_it() -> None:
     assert measure(text, "about 40%") == "homes without power [%]"
 
 
+def test_a_share_that_borrows_its_subject_borrows_the_share_before_its_event() -> None:
+    # A power cut: the second company's share was restored too, not merely "68% of something".
+    text = "Kessel Power has restored 61% of supply and Varna Grid 68%, officials said."
+    assert measure(text, "68%") == measure(text, "61%") == "restored [%]"
+    # The next sentence's share names its own subject and borrows nothing.
+    text = "Kessel Power has restored 61% of supply. Varna Grid said 68% of its lines were down."
+    assert measure(text, "68%") == "lines [%]"
+
+
 def test_who_acts_before_the_verb_is_not_who_is_counted() -> None:
     text = "Wardens have recaptured 35 of the 41 escapees so far."
     assert measure(text, "35") == "people recaptured"

@@ -166,6 +166,7 @@ class _Context:
     count: Meaning | None = None  # the sentence's last count
     count_head: Head | None = None
     count_event: EventReading | None = None
+    share_event: EventReading | None = None  # the sentence's last percentage's event
     people: Head | None = None  # the article's last count of people
     # The article's last named count, for "put the number at 1.6 million" a paragraph on.
     last_head: Head | None = None
@@ -241,6 +242,8 @@ def read_meanings(
             context.breakdown = context.breakdown or context.unplaced
         elif meaning.place_said is None:
             context.unplaced = True
+        if figure.unit == PERCENT:
+            context.share_event = event
         if figure.unit == COUNT:
             context.count, context.count_head, context.count_event = meaning, head, event
             if _PART_OF.match(text, figure.end):
@@ -368,13 +371,15 @@ def _meaning(
         in_thing=in_thing,
         inherited=inherited,
     )
+    sentence_event = context.share_event if figure.unit == PERCENT else context.count_event
     if (
         borrowed
         and event.key is None
-        and context.count_event is not None
+        and sentence_event is not None
         and not has_own_verb(sentence, phrase_end)
     ):
-        event = context.count_event
+        # "restored 61% of supply and KPC 68%": the borrowed share was restored too.
+        event = sentence_event
     if borrowed and event.key is None and head.event and figure.unit not in NOT_MONEY:
         # "Pledges rose from €40 million to €62 million": the sum borrows what its noun says,
         # unless its own words say otherwise ("of which €38 million has been delivered").
@@ -629,6 +634,7 @@ def _next_sentence(context: _Context, text: str, start: int) -> None:
         context.prior = context.prior_head = context.prior_event = None
     context.sentence_start = start
     context.count = context.count_head = context.count_event = None
+    context.share_event = None
     context.place, context.place_end = None, 0
     context.part = None
     context.unplaced = context.breakdown = False
