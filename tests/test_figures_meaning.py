@@ -876,9 +876,40 @@ def test_small_numbers_in_words_borrow_the_people_and_event_they_break_down() ->
     assert measure(text, "two") == "climbers hospitalised"
     text = "Four of the barges were leaking on Monday, and two had been sealed."
     assert measure(text, "two") == "barges closed"
-    # Two of a thing that befalls nothing stays no figure: "the two leaders met".
-    read = read_meanings("The two leaders met in Orsk, and three aides joined them.")
+    # One or two of a thing that befalls nothing stays no figure: "the two leaders met".
+    read = read_meanings("The two leaders met in Orsk, and two aides joined them.")
     assert read.meanings == []
+
+
+def test_from_three_up_a_count_in_words_that_names_its_thing_is_a_figure() -> None:
+    # A cyclone and a teachers' strike: nothing befalls the count, but it is one.
+    text = "Six field hospitals are now working in the delta."
+    assert measure(text, "Six") == "hospitals"
+    text = "Teachers picketed seven schools in Harlow on Monday."
+    assert measure(text, "seven") == "schools"
+    # Speech counts loosely: in a quotation it needs something to have befallen it.
+    read = read_meanings('"The bus came at seven and was full by eight," she said.')
+    assert read.meanings == []
+    text = '"We lost four boats in one night," the harbour master said.'
+    assert measure(text, "four") == "boats destroyed"
+
+
+def test_a_head_linked_to_its_cause_is_the_head_and_buried_is_an_event() -> None:
+    # A gas leak and a mudslide.
+    text = "The death toll linked to the gas leak in Orvel rose to 12 on Friday."
+    assert measure(text, "12") == "people killed in Orvel"
+    text = "Deaths blamed on the fumes have risen to 9, the ministry said."
+    assert measure(text, "9") == "people killed"
+    text = "The mudslide buried 14 homes in Tarvik, and five in Oster."
+    assert measure(text, "14") == "homes buried in Tarvik"
+    assert measure(text, "five") == "homes buried in Oster"
+
+
+def test_a_part_of_the_count_before_takes_what_befell_it() -> None:
+    # A chemical leak: "of them" a sentence on.
+    text = "The leak has left 30 workers blind in Varn and Olde. Twenty of them are in Varn."
+    assert measure(text, "30") == "workers blinded"
+    assert measure(text, "Twenty") == "workers blinded in Varn"
 
 
 def test_a_demonym_places_a_thing_but_only_says_who_of_people() -> None:

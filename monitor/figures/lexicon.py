@@ -114,6 +114,7 @@ EVENTS: Mapping[str, Event] = {
         Event("restored", "restored"),
         Event("charged", "charged", person=True),
         Event("infested", "infested"),
+        Event("buried", "buried"),
         Event("blinded", "blinded", person=True),
         # People arriving somewhere ("4,300 migrants reached Velmark"); goods and soldiers
         # that arrive were sent (``meaning.py``).
@@ -258,6 +259,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "restored": "restore, restores, restored, restoring, back online, brought back online,"
         " back in service, back on the grid",
         "infested": "infest, infests, infested",
+        "buried": "bury, buries, buried, burying, engulf, engulfed",
         "blinded": "blind, blinded, left blind, went blind, gone blind, lost their sight,"
         " lost his sight, lost her sight",
         "arrived": "came ashore, come ashore, coming ashore, landed, disembarked",
@@ -337,6 +339,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "restored": "restored, back online",
         "charged": "charged, indicted",
         "infested": "infested",
+        "buried": "buried, engulfed",
         "blinded": "blinded",
     }
 )

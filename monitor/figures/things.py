@@ -54,6 +54,8 @@ _SCALES = frozenset(
     "thousand thousands million millions billion billions trillion bn mn m k".split()
 )
 _DETERMINERS = frozenset(("the", "a", "an", "its", "their"))
+# Participles that tie a head to its cause: "the death toll linked to the blackout".
+_CAUSE_LINKS = frozenset("linked related attributed attributable tied connected blamed due".split())
 # Words after which a number's "thing" continues past a plural noun.
 _COMPLEMENT = "of"
 RATES = {
@@ -300,6 +302,12 @@ def _phrase_before(clause: str) -> str:
             phrase = []
             index -= 1
             continue
+        cause = _cause_link(words, index) if phrase else 0
+        if cause:
+            # "the death toll linked to the blackout rose to 4": the head is the toll.
+            phrase = []
+            index -= cause
+            continue
         if lower in _DETERMINERS and before in _PP_HEADS and phrase:
             phrase = []
             index -= 2
@@ -320,6 +328,19 @@ def _phrase_before(clause: str) -> str:
     if not phrase and words and names_an_event(words[-1].lower()):
         return words[-1]  # "killed at least 87": the verb says what befell those counted
     return " ".join(phrase)
+
+
+def _cause_link(words: list[str], index: int) -> int:
+    """Return how many words "linked to (the)" ends with at ``index``, or 0."""
+    lower = [word.lower() for word in words[max(index - 2, 0) : index + 1]]
+    if lower[-1:] and lower[-1] in _DETERMINERS:
+        lower.pop()
+        if len(lower) == 2 and lower[1] in ("to", "on") and lower[0] in _CAUSE_LINKS:
+            return 3
+        return 0
+    if len(lower) >= 2 and lower[-1] in ("to", "on") and lower[-2] in _CAUSE_LINKS:
+        return 2
+    return 0
 
 
 def _recipients_start(words: list[str], index: int) -> int | None:
