@@ -417,6 +417,33 @@ def test_a_distinctive_value_under_other_words_repeats_the_count_that_gave_it(
     assert (seized.status, seized.repeat_of) == ("repeat", locked.id)
 
 
+def test_a_count_that_names_no_event_repeats_the_same_things_count_that_names_one(
+    engine: Engine,
+) -> None:
+    # A teachers' strike: one outlet says what befell the schools, the next only counts them.
+    with Session(engine) as session, session.begin():
+        _, [closed] = store(
+            session, "https://a.example/1", APRIL_14, "The strike has closed 40 schools in Harlow."
+        )
+        _, [bare] = store(
+            session,
+            "https://b.example/2",
+            APRIL_14 + DAY,
+            "Parents of pupils at 40 schools protested.",
+        )
+        _, [other] = store(
+            session, "https://c.example/3", APRIL_14 + 2 * DAY, "Inspectors visited 40 clinics."
+        )
+        _, [more] = store(
+            session, "https://d.example/4", APRIL_14 + 3 * DAY, "Teachers now picket 55 schools."
+        )
+    assert (closed.measure, closed.status) == ("schools closed in Harlow", "new_measure")
+    assert (bare.measure, bare.status, bare.repeat_of) == ("schools", "repeat", closed.id)
+    assert "under schools closed in Harlow" in bare.reason
+    # Another thing with the same value, or the same thing with another, is news of its own.
+    assert (other.status, more.status) == ("new_measure", "new_measure")
+
+
 def test_listed_figures_carry_the_json_contract_fields(engine: Engine) -> None:
     sentence = "North Korea has shipped about 3 million rounds of 152mm artillery shells."
     with Session(engine) as session, session.begin():

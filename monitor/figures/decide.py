@@ -24,7 +24,9 @@ Within an article:
    read two ways: a ``repeat`` of it. Two places' counts of one size stay two reports.
    So is a report with a distinctive value (``distinctive``: "2,300", not "3,000") that
    another measure holds now: "about 2,300 machines" after "2,300 computers encrypted" is
-   that count under other words; a bound ("at least 2,300") is not.
+   that count under other words; a bound ("at least 2,300") is not. A count that says no
+   event with the value the same thing's count that says one holds now ("five hospitals"
+   after "hospitals affected: 5"), or the other way round, is that count too.
 3. A headline figure (the text opens with the title) restates the body's report or an
    earlier value (``repeat``); one the body does not restate is kept as ``headline``: the
    headline rounds and compresses, the body's figures alert.
@@ -104,6 +106,7 @@ class Held:
     value: EarlierValue
     placed: bool = False
     unit: str = "count"
+    evented: bool = True  # the measure names what happened ("hospitals affected")
 
 
 _BOUNDS = ("at_least", "more_than", "up_to", "range", "vague")  # a bound is no one count
@@ -137,6 +140,14 @@ def _latest_restated(
     return max(found, key=lambda pair: pair[0])[1] if found else None
 
 
+def _same_thing(measure: str, other: str, evented: bool) -> bool:
+    """Whether the measure of the two that names no event ("hospitals [beds]") is the other's
+    thing ("hospitals affected in Orsk [beds]")."""
+    bare, named = (other, measure) if evented else (measure, other)
+    thing, _, unit = bare.partition(" [")
+    return named.startswith(f"{thing} ") and named.endswith(f" [{unit}" if unit else "")
+
+
 def _names_thing(measure: str, event: str) -> bool:
     """Whether ``measure`` is ``event`` ("injured in Orsk") of a thing it names ("people
     injured in Orsk"), not another event joined to it ("people killed or injured in Orsk")."""
@@ -168,7 +179,9 @@ class Book:
             list(twins),
         )
 
-    def restated(self, measure: str, place: str | None, value: Value) -> Held | None:
+    def restated(
+        self, measure: str, place: str | None, value: Value, evented: bool = True
+    ) -> Held | None:
         """Return the current value of another measure that a report of ``measure`` with
         ``value`` repeats: one of its family, given with its place where this one has none or
         the other way round; else, for a distinctive value (``distinctive``), any measure's
@@ -180,8 +193,22 @@ class Book:
             lambda held: held.placed != placed and held.measure != measure,
             lambda held: agrees(value, held.value),
         )
-        if kin is not None or not distinctive(value.value) or value.qualifier in _BOUNDS:
+        if kin is not None or value.qualifier in _BOUNDS:
             return kin
+        if not distinctive(value.value):
+            # "five Corvane hospitals" after "hospitals affected: 5": a count that says no
+            # event restates the same thing's count that says one, and the other way round.
+            return _latest_restated(
+                self.twins,
+                lambda held: (
+                    held.unit == value.unit
+                    and held.evented != evented
+                    and _same_thing(measure, held.measure, evented)
+                ),
+                lambda held: (
+                    held.value.qualifier not in _BOUNDS and held.value.value == value.value
+                ),
+            )
         return _latest_restated(
             self.twins,
             lambda held: held.measure != measure and held.unit == value.unit,
@@ -251,7 +278,7 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
         else:
             decision = _reported(value, earlier)
             other = (
-                book.restated(measure, meaning.key.place, value)
+                book.restated(measure, meaning.key.place, value, meaning.key.event is not None)
                 if decision.status in ("new_measure", "changed_figure")
                 else None
             )
@@ -265,7 +292,8 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
             if decision.status != "repeat":
                 reported = _earlier(index, meaning, article, "current")
                 book.add(measure, reported)
-                book.twins.append(Held(measure, reported, unit=value.unit))
+                evented = meaning.key.event is not None
+                book.twins.append(Held(measure, reported, unit=value.unit, evented=evented))
         decided[index] = Decided(index, meaning, measure, decision, earlier)
     return [decided[index] for index in range(len(meanings))]
 

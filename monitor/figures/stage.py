@@ -18,7 +18,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from monitor.alerts.outbox import WatchAlerting, queue_alert
-from monitor.figures.decide import ArticleRef, Decided, distinctive, family_of
+from monitor.figures.decide import ArticleRef, Decided, family_of
 from monitor.figures.decide import decide_article as decide_figures
 from monitor.figures.meaning import read_meanings
 from monitor.figures.measures import ANY_THING
@@ -143,7 +143,7 @@ def decide_for_watch(
     values = {
         (meaning.figure.unit, meaning.figure.value)
         for meaning in meanings
-        if meaning.role == "current" and not meaning.vague and distinctive(meaning.figure.value)
+        if meaning.role == "current" and not meaning.vague
     }
     book = stored.load_book(session, watch, candidates, families, values)
     reference = ArticleRef(article.id, article.url, article.site, article.published_at)

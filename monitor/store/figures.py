@@ -211,7 +211,16 @@ def _held(
 ) -> list[tuple[StoredFigure, Held]]:
     """The watch's reported current values that meet ``condition``, in publication order."""
     return [
-        (row, Held(row.measure, value, placed=row.place is not None, unit=row.unit))
+        (
+            row,
+            Held(
+                row.measure,
+                value,
+                placed=row.place is not None,
+                unit=row.unit,
+                evented=row.event is not None,
+            ),
+        )
         for row, value in _values(
             session, watch, and_(condition, StoredFigure.role == "current", _REPORTED)
         )
