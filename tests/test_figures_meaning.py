@@ -180,6 +180,9 @@ def test_a_share_that_borrows_its_subject_borrows_the_share_before_its_event() -
     # A power cut: the second company's share was restored too, not merely "68% of something".
     text = "Kessel Power has restored 61% of supply and Varna Grid 68%, officials said."
     assert measure(text, "68%") == measure(text, "61%") == "restored [%]"
+    # A share followed only by its place is of what the share before it counted.
+    text = "Crews have restored 70% of supply in Orsk and 55% in Velm."
+    assert measure(text, "55%") == "restored in Velm [%]"
     # The next sentence's share names its own subject and borrows nothing.
     text = "Kessel Power has restored 61% of supply. Varna Grid said 68% of its lines were down."
     assert measure(text, "68%") == "lines [%]"

@@ -174,6 +174,7 @@ class _Context:
     count_head: Head | None = None
     count_event: EventReading | None = None
     share_event: EventReading | None = None  # the sentence's last percentage's event
+    share_head: Head | None = None
     people: Head | None = None  # the article's last count of people
     # The article's last named count, for "put the number at 1.6 million" a paragraph on.
     last_head: Head | None = None
@@ -254,7 +255,7 @@ def read_meanings(
         elif meaning.place_said is None:
             context.unplaced = True
         if figure.unit == PERCENT:
-            context.share_event = event
+            context.share_event, context.share_head = event, head
         if figure.unit == COUNT:
             context.count, context.count_head, context.count_event = meaning, head, event
             if _PART_OF.match(text, figure.end):
@@ -371,6 +372,9 @@ def _meaning(
         # "puts the spill at 68,000 litres" after "68,000 litres of acrylonitrile leaked" is
         # of the acrylonitrile again (``_supplied``), not of the spill.
         head = _changed_head(head, figure, sentence, phrase_start, phrase_end, synonyms)
+        if figure.unit == PERCENT and not head.name and context.share_head is not None:
+            # "restored 61% of supply in Brelland and KPC 68% in Kostavia": of supply too.
+            head, borrowed = context.share_head, True
     rate = _last_word(head.name) in RATE_WORDS
     in_thing = (
         EventReading(head.event, head.event_words, "in the thing")
@@ -662,7 +666,7 @@ def _next_sentence(context: _Context, text: str, start: int) -> None:
         context.prior = context.prior_head = context.prior_event = None
     context.sentence_start = start
     context.count = context.count_head = context.count_event = None
-    context.share_event = None
+    context.share_event = context.share_head = None
     context.place, context.place_end = None, 0
     context.part = None
     context.unplaced = context.breakdown = False
