@@ -1019,3 +1019,13 @@ def test_a_place_that_revises_its_own_toll_places_it() -> None:
         "Ardel's toll stood at 40. Morrin revised its own down from 18 to 17 on Friday."
     )
     assert measure(text, "17") == "people killed in Morrin"
+
+
+def test_a_bare_unit_after_a_measured_stuff_measures_that_stuff_too() -> None:
+    # A fish kill and an oil spill: another unit of the same stuff in the next clause.
+    text = "Volunteers have collected 9 tonnes of dead fish in Orsk, and 700 kg in Velm."
+    assert measure(text, "9") == "fish killed in Orsk [tonnes]"
+    assert measure(text, "700") == "fish killed in Velm [kg]"
+    # A length that something stretches for is that thing's.
+    text = "Oil booms now stretch for 4,200 metres along the estuary."
+    assert measure(text, "4,200") == "booms [m]"

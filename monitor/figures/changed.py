@@ -4,10 +4,10 @@
 shore have been extended to 18,000 metres", "That brings sea arrivals since May 19 to
 18,120", "revised the number missing after the floods down from 31 to 12", "Maize prices
 are 72% higher": the number stands alone, and what it measures is the subject of the verb
-(rose, reached, fell, now weigh, are ... higher) or its object (raised, revised, brought,
-put ... to or at). Only the noun phrase's own words name the thing: "along the shore",
-"since May 19", "after the floods" say where or when, and a participle with its
-complement ("filed with the insurer") says what befell it.
+(rose, reached, fell, now weigh, stretch for, are ... higher) or its object (raised,
+revised, brought, put ... to or at). Only the noun phrase's own words name the thing:
+"along the shore", "since May 19", "after the floods" say where or when, and a participle
+with its complement ("filed with the insurer") says what befell it.
 
 A clause whose subject is a pronoun or a relative ("which now number 26") names nothing
 here: what it refers to is for the reader of the sentence before.
@@ -26,12 +26,13 @@ _HEDGES = (
 _SUBJECT_VERBS = """rose risen rises rising reached reaches climbed climbs fell fallen falls
     dropped drops grew grown grows jumped jumps increased decreased extended expanded stands
     stood weigh weighs weighed totalled totaled totals number numbered remains remained
-    remain""".split()
+    remain stretch stretches stretched span spans spanned measures
+    measured""".split()
 _OBJECT_VERBS = """raised raise raises raising lowered lowers lowering revised revises revising
     pushed pushes pushing brought brings bring bringing took takes taking put puts putting
     increased reduced lifted trimmed estimated estimates valued pegged""".split()
 _AFTER_SUBJECT_VERB = re.compile(
-    rf"\b(?P<verb>{'|'.join(_SUBJECT_VERBS)})\s+(?:(?:to|by|at)\s+)?(?:{_HEDGES})*$",
+    rf"\b(?P<verb>{'|'.join(_SUBJECT_VERBS)})\s+(?:(?:to|by|at|for)\s+)?(?:{_HEDGES})*$",
     re.IGNORECASE,
 )
 # "The toll was revised down to six", "Losses are estimated at €40 million".

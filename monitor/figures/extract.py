@@ -129,6 +129,9 @@ def _reading(sentence: Sentence, number: Number, small_spelled_max: int, counted
 def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | None, str | None]:
     words = sentence.text
     thing, thing_start, thing_end = _thing(words, number)
+    if counted and _BARE_UNIT.fullmatch(thing) and (stuff := _UNIT_OF.fullmatch(counted)):
+        # "7 tonnes of dead fish on one side, and 1,300 kg in Korsany": of dead fish too.
+        thing = f"{thing} {stuff.group('stuff')}"
     if counted and thing_end <= number.start and _UP_FROM.search(words, 0, number.start):
         # "27 vessels waiting at anchor, up from 23": the vessels, not the anchor.
         thing = ""
@@ -228,6 +231,7 @@ _ANAPHOR_BEFORE = re.compile(
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 ANAPHORS = frozenset("number figure total estimate count tally".split())
 _BARE_UNIT = re.compile(rf"(?:{'|'.join(sorted(MEASURE_UNITS))})\.?", re.I)
+_UNIT_OF = re.compile(rf"(?:{'|'.join(sorted(MEASURE_UNITS))})\.?\s+(?P<stuff>of\s+.+)", re.I)
 _AUX = re.compile(
     r"\s+(?:(?:have|has|had)\s+been|were|was|are|is|have|has|had|remain|remains|remained|"
     r"still)\b",
