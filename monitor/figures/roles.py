@@ -4,8 +4,9 @@ A **previous** value is history the sentence recalls: "up from 1,000", "rising f
 1,200" (900), "compared with 300 a week earlier", "the earlier estimate of 3 million",
 "last week's 40", "the 1,000 containers it had reported in October", "had previously put
 the figure at 300", "to 1,900 from 2,300" (2,300), "2,000 rather than 1,200", "48, not 55 as
-first reported". It may corroborate or date an earlier value but never alerts, and never
-counts as what the article reports now.
+first reported", "22 of the 37 it had closed" (37), "where 70 had taken shelter". It may
+corroborate or date an earlier value but never alerts, and never counts as what the article
+reports now.
 
 A **forecast** ("the toll could rise to 20,000", "is expected to reach") is a value of its
 own measure, not the count so far: it gets the scope "forecast".
@@ -152,6 +153,14 @@ _STATE_ENDED_AFTER = re.compile(
     r"detained|held\s+hostage|taken\s+hostage|kidnapped|abducted|cut\s+off|unaccounted\s+for)\b",
     re.IGNORECASE,
 )
+# "22 of the 37 it had closed", "where 70 had taken shelter": what had been done before the
+# sentence's now is what was, not what is (outside reported speech, ``_backshifted``).
+_WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|its|their)\s+$", re.IGNORECASE)
+_HAD_DONE_AFTER = re.compile(
+    r"^\s*(?:that\s+|which\s+)?(?:it|they|he|she|we|[A-Z][\w-]*)\s+had\s+(?!been\b)[a-z]+\b"
+)
+_WHERE_BEFORE = re.compile(r"\b(?:where|when)\s+$", re.IGNORECASE)
+_HAD_AFTER = re.compile(r"^\s*had\s+(?!been\b)[a-z]+\b")
 # After a share: a change measured against a past time, not a past value.
 _CHANGE_RATE = re.compile(
     r"\s*(?:more|less|higher|lower|fewer|up|down|above|below)\b[^.;:\d]{0,40}?"
@@ -297,6 +306,11 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
     )
     if had is not None:
         return RoleReading("previous", had.group(0).strip(), said)
+    done = (_HAD_DONE_AFTER.match(after) if _WHOLE_BEFORE.search(before) else None) or (
+        _HAD_AFTER.match(sentence[phrase_end:]) if _WHERE_BEFORE.search(before) else None
+    )
+    if done is not None:
+        return RoleReading("previous", done.group(0).strip(), said)
     if ago is not None and not _changed_by(sentence, before, phrase_start, phrase_end):
         # "costs 70% more than a year ago": the change since then is today's figure.
         return RoleReading("previous", ago.group(0).strip(), said)
