@@ -865,6 +865,9 @@ def test_trapped_stranded_and_without_power_are_events() -> None:
     assert measure(text, "64,000") == "homes without power"
     text = "The gale cut power to 9,000 homes in Orsa."
     assert measure(text, "9,000") == "homes without power in Orsa"
+    # Losing power is no loss of the homes.
+    text = "About 30,000 customers lost power in Orsa, and 2,000 still have no electricity."
+    assert measure(text, "30,000") == "customers without power in Orsa"
     # Still alive is no rescue.
     text = "Only 300 of the herd's 2,000 cattle are still alive."
     assert "rescued" not in measure(text, "300")

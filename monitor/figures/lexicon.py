@@ -234,7 +234,10 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " shutting down, closed down, seal, seals, sealed, sealing, sealed off",
         "reopened": "reopen, reopens, reopened, reopening",
         "without_power": "cut power to, cut off power to, cut electricity to, knocked out power"
-        " to, left without power, without power",
+        " to, left without power, without power, lost power, lose power, loses power, losing"
+        " power, lost electricity, lost their power, lost their electricity, have no power,"
+        " has no power, had no power, have no electricity, has no electricity, had no"
+        " electricity, without supply, without electricity",
         "drilled": "drill, drills, drilled, drilling, bore, bored, boring",
         "confirmed": "confirmed, confirmed by laboratory tests, laboratory-confirmed",
         "spilled": "spill, spills, spilled, spilt, spilling, leak, leaks, leaked, leaking",
@@ -298,7 +301,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "trapped": "trapped, entombed",
         "stranded": "stranded",
         "without_power": "without power, without electricity, without a power supply,"
-        " in the dark, off the grid",
+        " in the dark, off the grid, without supply, with no power, with no electricity",
         "evacuated": "evacuated",
         "displaced": "displaced, homeless",
         "destroyed": "destroyed, razed, gutted, collapsed",
