@@ -1037,3 +1037,19 @@ def test_a_bare_unit_after_a_measured_stuff_measures_that_stuff_too() -> None:
     # A length that something stretches for is that thing's.
     text = "Oil booms now stretch for 4,200 metres along the estuary."
     assert measure(text, "4,200") == "booms [m]"
+
+
+def test_a_sum_that_names_nothing_is_of_what_the_sentence_sum_before_it_was() -> None:
+    # Flood relief and a strike fund: donors named by a possessive or a gapped verb.
+    text = "Harlow pledged $6 million on Friday, adding to Orsk's $5 million."
+    assert measure(text, "$6 million") == "aid pledged by Harlow [USD]"
+    assert measure(text, "$5 million") == "aid pledged by Orsk [USD]"
+    text = "Velm will pay €2,000 and Tarsk €1,500 to each striking family."
+    assert measure(text, "€1,500") == "aid paid by Tarsk [EUR] (planned)"
+    # The sum a change started from is of what changed.
+    text = "The union raised its appeal to $9 million from $6 million on Monday."
+    assert measure(text, "$6 million") == measure(text, "$9 million")
+    assert meaning_of(text, "$6 million").role == "previous"
+    # A sum after one that names no event is not borrowed into it.
+    text = "The fund holds €30 million, and the city spent €4 million on tents."
+    assert measure(text, "€4 million") != measure(text, "€30 million")

@@ -17,7 +17,7 @@ from monitor.figures.places import NAME_PATTERN, cleaned_name
 _GIVING = (
     r"(?:pledged|pledges|pledging|pledge|promised|promises|promising|offered|offers|offering|"
     r"donated|donates|donating|committed|commits|gave|gives|giving|granted|grants|"
-    r"contributed|contributes|paid|pays|paying|sent|sends|sending|earmarked|allocated)"
+    r"contributed|contributes|pay|paid|pays|paying|sent|sends|sending|earmarked|allocated)"
 )
 _AUXILIARIES = r"(?:(?:has|have|had|will|would|also|now|then|already|so\s+far|alone)\s+)*"
 _AMOUNT_WORDS = (
@@ -41,6 +41,8 @@ _DONOR_RAISING = re.compile(
     r"(?:pledge|pledges|contribution|contributions|donation|offer|aid|commitment)\s+"
     rf"(?:from|to|by)\s+(?:[^\s,;]+\s+){{0,3}}?{_AMOUNT_WORDS}$"
 )
+# "adding to Velmark's $5 million": the owner of a sum named by its pledge.
+_DONOR_POSSESSIVE = re.compile(rf"(?:\b[Tt]he\s+)?\b(?P<name>{NAME_PATTERN})['\u2019]s\s+$")
 _GIVER = re.compile(rf"(?P<name>{NAME_PATTERN})\s+{_AUXILIARIES}{_GIVING}\b")
 # "Estravia has pledged $20 million and the Aurelian Union €15 million": the verb left out.
 _DONOR_GAPPED = re.compile(
@@ -62,7 +64,12 @@ def read_donor(sentence: str, phrase_start: int, phrase_end: int) -> str | None:
     gapped = _DONOR_GAPPED.search(sentence, 0, phrase_start)
     if gapped is not None and not _GIVER.search(sentence, 0, gapped.start()):
         gapped = None  # a name before a sum names a donor only after a donor's pledge
-    match = before or gapped or _DONOR_AFTER.match(sentence[phrase_end:])
+    match = (
+        before
+        or gapped
+        or _DONOR_AFTER.match(sentence[phrase_end:])
+        or _DONOR_POSSESSIVE.search(sentence, 0, phrase_start)
+    )
     if match is None:
         return None
     name = match.group("name")

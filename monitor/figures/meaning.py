@@ -111,6 +111,8 @@ _COMPARED_AFTER = re.compile(
 # on the stories: keeping three to ten raised figure recall on the blind stories by 0.02 to
 # 0.04 with alert F1 level or better (docs/figures.md).
 _SMALL_COUNTED_FROM = 3
+# "raised its appeal to $64 million from $38 million": the sum a change started from.
+_FROM_SUM = re.compile(r"\b(?:from|against|than|compared\s+with)\s+(?:the\s+)?$", re.I)
 _QUOTES = re.compile('["\u201c\u201d]')
 # "Nine hospitals in Kostavia were running on generators": a count the sentence is about.
 _OPENS_SENTENCE = re.compile(r"\s*(?:(?:Only|Just|At\s+least|Some)\s+)?$")
@@ -175,6 +177,7 @@ class _Context:
     count_event: EventReading | None = None
     share_event: EventReading | None = None  # the sentence's last percentage's event
     share_head: Head | None = None
+    money: tuple[Head, EventReading] | None = None  # the sentence's last sum that names what
     people: Head | None = None  # the article's last count of people
     # The article's last named count, for "put the number at 1.6 million" a paragraph on.
     last_head: Head | None = None
@@ -256,6 +259,8 @@ def read_meanings(
             context.unplaced = True
         if figure.unit == PERCENT:
             context.share_event, context.share_head = event, head
+        if figure.unit not in NOT_MONEY and (meaning.key.event is not None or head.name):
+            context.money = (head, event)
         if figure.unit == COUNT:
             context.count, context.count_head, context.count_event = meaning, head, event
             if _PART_OF.match(text, figure.end):
@@ -505,6 +510,20 @@ def _meaning(
         )
         if of_head is not None and of_head.name:
             head, event, shared = of_head, of_event or event, True
+    if (
+        figure.unit not in NOT_MONEY
+        and not head.name
+        and event.key is None
+        and context.money is not None
+        and (context.money[1].key is not None or _FROM_SUM.search(sentence, 0, phrase_start))
+        and not has_own_verb(sentence, phrase_end)
+    ):
+        # "pledged $6 million, adding to Velmark's $5 million", "raised its appeal to $64
+        # million from $38 million", "Velmaria will pay €20,000 and Calvoria €15,000": a sum
+        # that names nothing is of what the sentence's sum before it was.
+        head, event = context.money
+        if event.key is not None:
+            event = replace(event, how="as the sum before it")
     key_event, scope, evidence = _event_and_scope(head, event, figure)
     if (
         key_event is not None
@@ -667,6 +686,7 @@ def _next_sentence(context: _Context, text: str, start: int) -> None:
     context.sentence_start = start
     context.count = context.count_head = context.count_event = None
     context.share_event = context.share_head = None
+    context.money = None
     context.place, context.place_end = None, 0
     context.part = None
     context.unplaced = context.breakdown = False
