@@ -58,6 +58,7 @@ def measure(text: str, number: str, **options: object) -> str:
         # Strike and layoffs
         ("About 6,500 dockworkers walked off the job on Monday.", "6,500", "workers on strike"),
         ("Voskel plans to cut 2,500 jobs.", "2,500", "jobs cut"),
+        ("The bank laid off 1,600 staff in March.", "1,600", "workers laid off"),
         ("The carmaker laid off 1,150 workers last week.", "1,150", "workers laid off"),
         ("Police said at least 40 strikers were arrested.", "40", "workers arrested"),
         # Conflict and hostages

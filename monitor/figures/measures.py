@@ -82,6 +82,7 @@ DEFAULT_SYNONYMS: Mapping[str, str] = {
     "laborer": "workers",
     "employee": "workers",
     "staff member": "workers",
+    "staff": "workers",
     "striker": "workers",
     # Money given to help.
     "aid": "aid",
