@@ -348,6 +348,11 @@ def test_a_place_the_watch_requires_is_the_story_itself() -> None:
         ("The council revised the toll down to six from seven.", "seven", "to six from"),
         ("Unemployment in Holm was 7% a year ago.", "7%", "a year ago"),
         ("All 14 cavers who had been trapped are safe.", "14", "who had been trapped"),
+        (
+            "The gang holds 11 hikers, not the nine the park service had first reported.",
+            "nine",
+            "had first reported",
+        ),
         # A school strike and a flood: what had been done before the sentence's now.
         ("The city reopened 9 schools, leaving 12 of the 21 it had shut closed.", "21", "had"),
         ("Dozens of families left the gym at Orsk, where 70 had taken shelter.", "70", "had"),
@@ -1054,3 +1059,14 @@ def test_a_sum_that_names_nothing_is_of_what_the_sentence_sum_before_it_was() ->
     # A sum after one that names no event is not borrowed into it.
     text = "The fund holds €30 million, and the city spent €4 million on tents."
     assert measure(text, "€4 million") != measure(text, "€30 million")
+
+
+def test_a_clause_after_a_number_names_no_thing_of_it() -> None:
+    # A kidnapping and a flood: "the prison service" is who reported, not what was counted.
+    text = "The gang holds 11 hikers, not the nine the park service had first reported."
+    assert measure(text, "nine") == measure(text, "11") == "hikers held"
+    # But the thing may follow a number after "to" or "at", or in "of the".
+    assert measure("That brings to four the number of people missing.", "four") == (
+        "people missing"
+    )
+    assert measure("Only 38 percent of the promised aid has arrived.", "38") == "aid pledged [%]"

@@ -139,8 +139,8 @@ _REPORTED_BEFORE = re.compile(
 )
 # After the counted phrase: "... it had reported in October", "... a week earlier"
 _HAD_REPORTED_AFTER = re.compile(
-    r"^\s*(?:that\s+|which\s+)?(?:it|they|he|she|we|officials|authorities|the\s+[a-z]+|"
-    r"(?:her|his|its|their|our)\s+[a-z]+|[A-Z][a-z]+)\s+had\s+"
+    r"^\s*(?:that\s+|which\s+)?(?:it|they|he|she|we|officials|authorities|"
+    r"the\s+(?:[a-z]+\s+){0,2}[a-z]+|(?:her|his|its|their|our)\s+[a-z]+|[A-Z][a-z]+)\s+had\s+"
     r"(?:previously\s+|earlier\s+|initially\s+|first\s+)?"
     r"(?:reported|said|estimated|given|announced|counted|recorded|cited|put|confirmed|"
     r"registered|claimed)\b",

@@ -122,6 +122,8 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
             if words and words[-1][0].lower() == _COMPLEMENT:
                 continue  # "two of the four closed mines": the whole's count, then its noun
             break  # "up from 85 two days ago": another number, in words
+        if lower in _DETERMINERS and not words and not _inverted(sentence, position, tokens, index):
+            break  # "not the nine the prison service reported": a clause, not the thing
         if lower in _DETERMINERS and (
             not words
             or (
@@ -159,6 +161,23 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
     if not words:
         return "", position
     return sentence[words[0][1] : words[-1][2]], words[-1][2]
+
+
+# "brings to 3,000 the number of dead", "puts at 40 the toll": the thing comes after.
+_INVERTED_BEFORE = re.compile(r"\b(?:to|at)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_INVERTED_NOUNS = frozenset("number total toll count tally figure death".split())
+
+
+def _inverted(sentence: str, position: int, tokens: list[re.Match[str]], index: int) -> bool:
+    """Whether a determiner right after a number opens the thing it counts ("brings to three
+    the number of people detained") rather than a clause of its own."""
+    following = tokens[index + 1].group().lower() if index + 1 < len(tokens) else ""
+    before = sentence[:position]
+    return (
+        following in _INVERTED_NOUNS
+        or bool(_INVERTED_BEFORE.search(before[-40:]))
+        or before.rstrip().lower().endswith(" of")  # "38 percent of the promised aid"
+    )
 
 
 def _people_listed(tokens: list[re.Match[str]], index: int) -> int | None:
