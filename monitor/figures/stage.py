@@ -18,7 +18,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from monitor.alerts.outbox import WatchAlerting, queue_alert
-from monitor.figures.decide import ArticleRef, Decided, family_of
+from monitor.figures.decide import ArticleRef, Decided, distinctive, family_of
 from monitor.figures.decide import decide_article as decide_figures
 from monitor.figures.meaning import read_meanings
 from monitor.figures.measures import ANY_THING
@@ -140,12 +140,18 @@ def decide_for_watch(
         for name in meaning.candidates
         if not name.startswith(ANY_THING)
     }
+    reports = [meaning for meaning in meanings if meaning.role == "current" and not meaning.vague]
     values = {
         (meaning.figure.unit, meaning.figure.value)
-        for meaning in meanings
-        if meaning.role == "current" and not meaning.vague
+        for meaning in reports
+        if distinctive(meaning.figure.value)
     }
-    book = stored.load_book(session, watch, candidates, families, values)
+    thing_values = {
+        (meaning.figure.unit, meaning.figure.value, meaning.key.head)
+        for meaning in reports
+        if not distinctive(meaning.figure.value) and meaning.key.head
+    }
+    book = stored.load_book(session, watch, candidates, families, values, thing_values)
     reference = ArticleRef(article.id, article.url, article.site, article.published_at)
     decided = decide_figures(meanings, book, reference)
     ids = stored.add_figures(session, article.id, watch, decided, article.version)

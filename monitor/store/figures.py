@@ -174,11 +174,13 @@ def load_book(
     measures: Collection[str],
     families: Collection[str] = (),
     values: Collection[tuple[str, float]] = (),
+    thing_values: Collection[tuple[str, float, str]] = (),
 ) -> Book:
     """Return the distinct values so far of those of ``measures`` the watch has, oldest first,
     the measures in the order they were opened; and the current values of the measures of
     ``families`` (``decide.family_of``), placed or not; and the current values of any
-    measure that are within 1% of one of ``values`` (unit, value): what a figure of another
+    measure that are within 1% of one of ``values`` (unit, value), and of the measures of a
+    thing that hold one of ``thing_values`` (unit, value, thing): what a figure of another
     measure may restate (``Book.restated``). A measure ``*spilled [tonnes]``
     (``ANY_THING``) stands for every measure whose name ends " spilled [tonnes]"."""
     if not measures:
@@ -196,13 +198,22 @@ def load_book(
     if families:
         for row, held in _held(session, watch, StoredFigure.family.in_(sorted(families))):
             kin.setdefault(row.family or row.measure, []).append(held)
-    twins: list[Held] = []
-    if values:
-        near = [
-            and_(StoredFigure.unit == unit, StoredFigure.value.between(value * 0.99, value * 1.01))
-            for unit, value in sorted(values)
-        ]
-        twins = [held for _, held in _held(session, watch, or_(*near))]
+    near = [
+        and_(StoredFigure.unit == unit, StoredFigure.value.between(value * 0.99, value * 1.01))
+        for unit, value in sorted(values)
+    ]
+    near += [
+        and_(
+            StoredFigure.unit == unit,
+            StoredFigure.value.between(value * 0.9999, value * 1.0001),
+            or_(
+                StoredFigure.measure == thing,
+                StoredFigure.measure.like(f"{_escaped(thing)} %", escape="\\"),
+            ),
+        )
+        for unit, value, thing in sorted(thing_values)
+    ]
+    twins = [held for _, held in _held(session, watch, or_(*near))] if near else []
     return Book.of(found, kin, twins)
 
 
