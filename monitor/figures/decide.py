@@ -179,9 +179,7 @@ class Book:
             list(twins),
         )
 
-    def restated(
-        self, measure: str, place: str | None, value: Value, evented: bool = True
-    ) -> Held | None:
+    def restated(self, measure: str, place: str | None, value: Value, evented: bool) -> Held | None:
         """Return the current value of another measure that a report of ``measure`` with
         ``value`` repeats: one of its family, given with its place where this one has none or
         the other way round; else, for a distinctive value (``distinctive``), any measure's

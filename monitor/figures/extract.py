@@ -231,7 +231,7 @@ _ANAPHOR_BEFORE = re.compile(
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 ANAPHORS = frozenset("number figure total estimate count tally".split())
 _BARE_UNIT = re.compile(rf"(?:{'|'.join(sorted(MEASURE_UNITS))})\.?", re.I)
-_UNIT_OF = re.compile(rf"(?:{'|'.join(sorted(MEASURE_UNITS))})\.?\s+(?P<stuff>of\s+.+)", re.I)
+_UNIT_OF = re.compile(rf"{_BARE_UNIT.pattern}\s+(?P<stuff>of\s+.+)", re.I)
 _AUX = re.compile(
     r"\s+(?:(?:have|has|had)\s+been|were|was|are|is|have|has|had|remain|remains|remained|"
     r"still)\b",

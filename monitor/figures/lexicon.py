@@ -237,7 +237,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " to, left without power, without power, lost power, lose power, loses power, losing"
         " power, lost electricity, lost their power, lost their electricity, have no power,"
         " has no power, had no power, have no electricity, has no electricity, had no"
-        " electricity, without supply, without electricity",
+        " electricity",
         "drilled": "drill, drills, drilled, drilling, bore, bored, boring",
         "confirmed": "confirmed, confirmed by laboratory tests, laboratory-confirmed",
         "spilled": "spill, spills, spilled, spilt, spilling, leak, leaks, leaked, leaking",

@@ -175,8 +175,7 @@ class _Context:
     count: Meaning | None = None  # the sentence's last count
     count_head: Head | None = None
     count_event: EventReading | None = None
-    share_event: EventReading | None = None  # the sentence's last percentage's event
-    share_head: Head | None = None
+    share: tuple[Head, EventReading] | None = None  # the sentence's last percentage
     money: tuple[Head, EventReading] | None = None  # the sentence's last sum that names what
     people: Head | None = None  # the article's last count of people
     # The article's last named count, for "put the number at 1.6 million" a paragraph on.
@@ -258,7 +257,7 @@ def read_meanings(
         elif meaning.place_said is None:
             context.unplaced = True
         if figure.unit == PERCENT:
-            context.share_event, context.share_head = event, head
+            context.share = (head, event)
         if figure.unit not in NOT_MONEY and (meaning.key.event is not None or head.name):
             context.money = (head, event)
         if figure.unit == COUNT:
@@ -377,9 +376,9 @@ def _meaning(
         # "puts the spill at 68,000 litres" after "68,000 litres of acrylonitrile leaked" is
         # of the acrylonitrile again (``_supplied``), not of the spill.
         head = _changed_head(head, figure, sentence, phrase_start, phrase_end, synonyms)
-        if figure.unit == PERCENT and not head.name and context.share_head is not None:
+        if figure.unit == PERCENT and not head.name and context.share is not None:
             # "restored 61% of supply in Brelland and KPC 68% in Kostavia": of supply too.
-            head, borrowed = context.share_head, True
+            head, borrowed = context.share[0], True
     rate = _last_word(head.name) in RATE_WORDS
     in_thing = (
         EventReading(head.event, head.event_words, "in the thing")
@@ -397,7 +396,10 @@ def _meaning(
         in_thing=in_thing,
         inherited=inherited,
     )
-    sentence_event = context.share_event if figure.unit == PERCENT else context.count_event
+    if figure.unit == PERCENT:
+        sentence_event = context.share[1] if context.share is not None else None
+    else:
+        sentence_event = context.count_event
     if (
         borrowed
         and event.key is None
@@ -685,8 +687,7 @@ def _next_sentence(context: _Context, text: str, start: int) -> None:
         context.prior = context.prior_head = context.prior_event = None
     context.sentence_start = start
     context.count = context.count_head = context.count_event = None
-    context.share_event = context.share_head = None
-    context.money = None
+    context.share = context.money = None
     context.place, context.place_end = None, 0
     context.part = None
     context.unplaced = context.breakdown = False

@@ -55,7 +55,10 @@ _SCALES = frozenset(
 )
 _DETERMINERS = frozenset(("the", "a", "an", "its", "their"))
 # Participles that tie a head to its cause: "the death toll linked to the blackout".
-_CAUSE_LINKS = frozenset("linked related attributed attributable tied connected blamed due".split())
+_CAUSE_LINK = re.compile(
+    r"\b(?:linked|related|attributed|attributable|tied|connected|blamed|due)\s+(?:to|on)"
+    r"(?:\s+(?:the|a|an|its|their))?$"
+)
 # Words after which a number's "thing" continues past a plural noun.
 _COMPLEMENT = "of"
 RATES = {
@@ -351,15 +354,8 @@ def _phrase_before(clause: str) -> str:
 
 def _cause_link(words: list[str], index: int) -> int:
     """Return how many words "linked to (the)" ends with at ``index``, or 0."""
-    lower = [word.lower() for word in words[max(index - 2, 0) : index + 1]]
-    if lower[-1:] and lower[-1] in _DETERMINERS:
-        lower.pop()
-        if len(lower) == 2 and lower[1] in ("to", "on") and lower[0] in _CAUSE_LINKS:
-            return 3
-        return 0
-    if len(lower) >= 2 and lower[-1] in ("to", "on") and lower[-2] in _CAUSE_LINKS:
-        return 2
-    return 0
+    found = _CAUSE_LINK.search(" ".join(words[max(index - 2, 0) : index + 1]).lower())
+    return len(found.group().split()) if found else 0
 
 
 def _recipients_start(words: list[str], index: int) -> int | None:
