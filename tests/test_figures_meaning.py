@@ -1070,3 +1070,63 @@ def test_a_clause_after_a_number_names_no_thing_of_it() -> None:
         "people missing"
     )
     assert measure("Only 38 percent of the promised aid has arrived.", "38") == "aid pledged [%]"
+
+
+def test_a_length_of_snow_or_rain_is_an_amount_not_a_distance() -> None:
+    # A blizzard and a monsoon: how much fell, and a reading of its depth.
+    text = "The storm dropped 120 mm of rain on Orsk in a day."
+    assert measure(text, "120") == "rain [mm]"
+    text = "The snow depth at Hallen pass was 185 cm on Sunday, up from 140 cm."
+    assert measure(text, "185") == measure(text, "140") == "snow [cm]"
+    assert meaning_of(text, "140").role == "previous"
+    # But how far someone stood from something is where, not how much.
+    read = read_meanings("The snow fell to 85 cm. He stood 30 cm from the edge.")
+    assert [m.figure.value for m in read.meanings] == [85.0]
+
+
+def test_a_level_in_a_unit_is_a_reading_and_a_bare_level_is_a_grade() -> None:
+    # A drought and a river in flood.
+    text = "Rationing began on Monday, after the reservoir level fell to 24%."
+    assert measure(text, "24%") == "reservoir level [%]"
+    assert measure("The river level rose to 6.2 metres overnight.", "6.2") == "river level [m]"
+    read = read_meanings("On Monday the fire danger level fell to 3.")
+    assert read.meanings == []
+
+
+def test_a_relative_clause_between_subject_and_verb_is_passed_over() -> None:
+    # Storm claims at an insurer.
+    text = "Claims filed with Harlow Mutual, which updates its tally daily, have reached 9,400."
+    assert measure(text, "9,400") == "demanded"  # "claims" are what was asked for
+
+
+def test_working_days_and_a_birthday_are_no_figures() -> None:
+    read = read_meanings(
+        "The insurer will pay within ten working days, said Ana Rell, who turns 59 this week."
+    )
+    assert read.meanings == []
+
+
+def test_a_place_after_across_the_border_places_the_sentence() -> None:
+    # A flood that crosses into a second country.
+    text = "Across the border in Morrin, 14 people were killed when a bridge fell."
+    assert measure(text, "14") == "people killed in Morrin"
+    text = "Further downstream in Velm, 300 homes were flooded."
+    assert measure(text, "300") == "homes flooded in Velm"
+
+
+def test_a_toll_that_now_totals_keeps_its_place() -> None:
+    # A tram crash.
+    text = "Injuries in Orsk now total 34, the ministry said, having earlier put the figure at 27."
+    assert measure(text, "34") == measure(text, "27") == "people injured in Orsk"
+    assert meaning_of(text, "27").role == "previous"
+
+
+def test_rejected_withdrawn_and_lost_colleagues_are_events() -> None:
+    # A storm insurer, a bank run and a mine blast.
+    text = "Claims have reached 9,000. About 700 of them have been rejected."
+    assert measure(text, "700") == "rejected"
+    text = "Savers withdrew €90 million from Velm Savings in two days."
+    assert measure(text, "€90 million") == "withdrawn [EUR]"
+    assert measure("Withdrawals had reached €120 million.", "€120 million") == "withdrawn [EUR]"
+    assert measure("Troops withdrew from 12 villages.", "12") == "villages"
+    assert measure('"We lost 11 colleagues," a miner said.', "11") == "colleagues killed"

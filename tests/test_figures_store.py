@@ -444,6 +444,22 @@ def test_a_count_that_names_no_event_repeats_the_same_things_count_that_names_on
     assert (other.status, more.status) == ("new_measure", "new_measure")
 
 
+def test_a_toll_is_news_even_when_a_count_of_people_had_the_same_value(engine: Engine) -> None:
+    # A hotel collapse: a count of guests says nothing of what befell them.
+    with Session(engine) as session, session.begin():
+        _, [guests] = store(
+            session, "https://a.example/1", APRIL_14, "The hotel had 23 guests and staff inside."
+        )
+        _, [toll] = store(
+            session,
+            "https://b.example/2",
+            APRIL_14 + DAY,
+            "The number of people killed in the collapse has risen to 23.",
+        )
+    assert guests.measure == "people"
+    assert (toll.measure, toll.status) == ("people killed", "new_measure")
+
+
 def test_listed_figures_carry_the_json_contract_fields(engine: Engine) -> None:
     sentence = "North Korea has shipped about 3 million rounds of 152mm artillery shells."
     with Session(engine) as session, session.begin():

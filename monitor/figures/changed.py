@@ -25,7 +25,7 @@ _HEDGES = (
 )
 _SUBJECT_VERBS = """rose risen rises rising reached reaches climbed climbs fell fallen falls
     dropped drops grew grown grows jumped jumps increased decreased extended expanded stands
-    stood weigh weighs weighed totalled totaled totals number numbered remains remained
+    stood stand weigh weighs weighed total totalled totaled totals number numbered remains remained
     remain stretch stretches stretched span spans spanned measures
     measured""".split()
 _OBJECT_VERBS = """raised raise raises raising lowered lowers lowering revised revises revising
@@ -43,6 +43,8 @@ _AFTER_PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _AFTER_LEVEL = re.compile(rf"\b(?P<verb>are|is|were|was)\s+(?:now\s+)?(?:{_HEDGES})*$")
+# A subject that names a quantity, which "is" or "was" a number: "the snow depth was 260 cm".
+_MEASURE_NOUN = re.compile(r"\b(?:depth|level|levels|height)$", re.IGNORECASE)
 _COMPARED = re.compile(r"\s*(?:higher|lower|more|less|above|below)\b", re.IGNORECASE)
 _AFTER_OBJECT = re.compile(
     rf"\b(?:{'|'.join(_OBJECT_VERBS)})\s+"
@@ -59,6 +61,12 @@ _CLAUSE_START = re.compile(
     r",\s*(?:and|but|while|as|after|which|where|when|though|although|with)\b|"
     r"\b(?:said|says|say|reported|announced|added|confirmed|show|shows|showed)\s+(?:that\s+)?|"
     r"\bthat\s+",
+    re.IGNORECASE,
+)
+# A relative clause between the subject and its verb, closed by a comma.
+_RELATIVE_BEFORE_VERB = re.compile(
+    r",\s*(?:which|who|whose|where)\b[^,;:()]*,\s*"
+    r"(?:(?:has|have|had|is|are|was|were|been|now|already|also|still)\s+)*$",
     re.IGNORECASE,
 )
 # Words of an opening adverbial ("Six weeks after the surge began,", "On Monday,").
@@ -103,8 +111,14 @@ def changed_subject(sentence: str, start: int, end: int) -> tuple[int, int] | No
     found = _AFTER_SUBJECT_VERB.search(before) or _AFTER_PASSIVE.search(before)
     if found is None:
         found = _AFTER_LEVEL.search(before)
-        if found is None or not _COMPARED.match(sentence, end):
+        if found is None:
             return None
+        subject = _subject(sentence, found.start("verb"))
+        if _COMPARED.match(sentence, end) or (
+            subject is not None and _MEASURE_NOUN.search(sentence, *subject)
+        ):
+            return subject  # "prices are 72% higher", "the snow depth was 260 cm"
+        return None
     return _subject(sentence, found.start("verb"))
 
 
@@ -120,6 +134,10 @@ def names_extent(thing: str) -> bool:
 
 def _subject(sentence: str, verb_start: int) -> tuple[int, int] | None:
     before = sentence[:verb_start]
+    relative = _RELATIVE_BEFORE_VERB.search(before)
+    if relative is not None:
+        # "Claims filed, which the funds update each evening, have reached": past the clause
+        before = before[: relative.start()]
     start = max((i + 1 for i, c in enumerate(before) if c in CLAUSE_MARKS), default=0)
     for boundary in _CLAUSE_START.finditer(before, start):
         start = boundary.end()

@@ -145,6 +145,9 @@ def _same_thing(measure: str, other: str, evented: bool) -> bool:
     thing ("hospitals affected in Orsk [beds]")."""
     bare, named = (other, measure) if evented else (measure, other)
     thing, _, unit = bare.partition(" [")
+    if evented and thing == "people":
+        # "23 guests and staff" says nothing of what befell them: a toll of 23 is news
+        return False
     return named.startswith(f"{thing} ") and named.endswith(f" [{unit}" if unit else "")
 
 

@@ -31,7 +31,8 @@ _TIME_AFTER = re.compile(r"^(?::\d\d|\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|h\d\d|G
 _TIME_BEFORE = re.compile(r"\d:$")
 _DURATION_AFTER = re.compile(
     rf"^(?:-|\s+|-plus[\s-]|\s*\+\s*)(?:(?:long|full|straight|consecutive|more|additional|"
-    rf"whole|short|past|previous|next|odd)[\s-]+)?(?:{_TIME_UNITS})\b",
+    rf"whole|short|past|previous|next|odd|working|business|school|trading|calendar)[\s-]+)?"
+    rf"(?:{_TIME_UNITS})\b",
     re.IGNORECASE,
 )
 _AGE_AFTER = re.compile(r"^[\s-]*(?:years?|yrs?|months?)[\s-]*old\b", re.IGNORECASE)
@@ -46,6 +47,7 @@ _AGE_BEFORE = re.compile(
     r"driver|pilot|captain|worker|owner|farmer|teacher|soldier|officer|nurse|doctor|miner|"
     r"student|pupil|passenger|tourist|resident|guard|suspect|"
     r"youngest|oldest|eldest)\s+(?:is|was|turned|turns|is\s+now)|"
+    r"\bwho\s+(?:turned|turns|will\s+turn|is\s+now)|"
     r"\b(?:the\s+)?(?:youngest|oldest|eldest)(?:\s+(?:victim|one|survivor|patient))?,?)\s+$",
     re.IGNORECASE,
 )

@@ -50,6 +50,7 @@ EVENTS: Mapping[str, Event] = {
         Event("demanded", "demanded", placed=False),
         Event("cost", "cost", placed=False),
         Event("paid", "paid", placed=False),
+        Event("withdrawn", "withdrawn", placed=False),
         Event("fired", "fired", placed=False),
         Event("shot_down", "shot down"),
         Event("produced", "produced", placed=False),
@@ -110,6 +111,7 @@ EVENTS: Mapping[str, Event] = {
         Event("sunk", "sunk"),
         Event("deported", "deported", person=True),
         Event("postponed", "postponed"),
+        Event("rejected", "rejected"),
         Event("sighted", "sighted"),
         Event("restored", "restored"),
         Event("charged", "charged", person=True),
@@ -153,6 +155,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " allocated, allot, allotted, vow, vowed, approve, approves, approved, approving,"
         " propose, proposes, proposed, proposing, set aside, sets aside, setting aside",
         "paid": "pay, pays, paid, paying, disburse, disbursed, paid out, pay out",
+        "withdrawn": "withdraw, withdraws, withdrew, withdrawn, withdrawing",
         "fired": "fired, firing, launch, launches, launched, launching, expend, expended",
         "demanded": "demand, demands, demanded, demanding, want, wants, wanted, seek, seeks,"
         " sought, seeking, ask, asks, asked, asking, call for, calls for, called for, ask for,"
@@ -338,6 +341,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "sunk": "sunk, sunken, capsized",
         "deported": "deported, expelled, repatriated",
         "postponed": "postponed, delayed",
+        "rejected": "rejected, refused, denied",
         "sighted": "sighted, spotted, detected",
         "restored": "restored, back online",
         "charged": "charged, indicted",
@@ -354,6 +358,7 @@ NOUNS: Mapping[tuple[str, ...], str] = _forms(
         "killed": "death, deaths, death toll, toll, fatality, fatalities, lives lost,"
         " loss of life, dead",
         "injured": "injury, injuries",
+        "withdrawn": "withdrawal, withdrawals, outflow, outflows",
         "casualties": "casualty, casualties",
         "arrested": "arrest, arrests, detention, detentions",
         "evacuated": "evacuation, evacuations, evacuee, evacuees",
@@ -406,7 +411,9 @@ PERSONS = PEOPLE | frozenset(
     pedestrians mourners worshippers holidaymakers athletes players bystanders witnesses
     suspects suspect defendants rioters looters gunmen attackers kidnappers paramedics
     carers caregivers contractors apprentices trainees veterans immigrants
-    researchers scientists lawyers judges""".split()
+    researchers scientists lawyers judges colleagues colleague comrades neighbours neighbors
+    friends relatives guests guest visitors visitor customers customer clients depositors
+    depositor savers consumers""".split()
 )
 # Animals, which die, are rescued and are killed like people but are not people.
 ANIMALS = frozenset(

@@ -72,7 +72,9 @@ _MONEY_EVENTS = frozenset(("pledged", "paid", "sent", "spent"))
 # What a donor does with a sum: "Halvenia pledged €10 million" is Halvenia's pledge.
 _GIVEN = frozenset(("pledged", "paid", "sent"))
 # What can be done with a sum of money.
-_MONEY_EVENTS_ALL = _MONEY_EVENTS | frozenset(("demanded", "cost", "bought", "seized", "cut"))
+_MONEY_EVENTS_ALL = _MONEY_EVENTS | frozenset(
+    ("demanded", "cost", "bought", "seized", "cut", "withdrawn")
+)
 # What is done to places and things, never to people: "40 schools closed", "two boreholes".
 _DONE_TO_THINGS = frozenset(("closed", "reopened", "drilled"))
 # What befalls people and may be said of cases: "suspected cases", "cases hospitalised".
@@ -840,6 +842,8 @@ def _event_and_scope(
             key = None  # "the district's toll of 1,100 cases": no one died of the word toll
     if key is not None and figure.unit not in NOT_MONEY and key not in _MONEY_EVENTS_ALL:
         key = None  # "saved $3 million", "damage put at €40 million": money is not damaged
+    if key == "withdrawn" and figure.unit in NOT_MONEY:
+        key = None  # "troops withdrew from 12 villages": only money is withdrawn
     if key == "burned" and head.name != "area":
         key = "destroyed"  # "homes burned" are homes destroyed; "burned 40,000 hectares" burned
     if key in _DONE_TO_THINGS and head.person:

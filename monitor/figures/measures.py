@@ -160,6 +160,13 @@ _MEASURING = {
     "km": "km",
     "metre": "m",
     "meter": "m",
+    "centimetre": "cm",
+    "centimeter": "cm",
+    "cm": "cm",
+    "millimetre": "mm",
+    "millimeter": "mm",
+    "mm": "mm",
+    "inch": "inches",
     "mile": "miles",
     "hectare": "hectares",
     "ha": "hectares",
@@ -185,6 +192,7 @@ _STAND_INS = frozenset(
     "estimate estimates figure figures total totals tally tallies count counts number numbers "
     "level levels sum ones others".split()
 )
+_LEVELS = frozenset({"level", "levels"})
 # Verbs in -ing that a phrase before a number may end with: "leaving 34", "averaging 60".
 _ING_VERBS = frozenset(
     "leaving bringing taking making including averaging reaching saying putting giving "
@@ -193,7 +201,7 @@ _ING_VERBS = frozenset(
 )
 _INCREMENT = frozenset("new additional another further fresh extra more".split())
 # A quantity whose modifiers say which one it is, unlike a counted thing.
-RATE_WORDS = frozenset("rate rates ratio share proportion percentage index turnout".split())
+RATE_WORDS = frozenset("rate rates ratio share proportion percentage index turnout level".split())
 _CONJUNCTIONS = frozenset({"and", "or"})
 # Mass nouns, and words whose plural and singular are one.
 _UNCHANGED = frozenset(
@@ -432,6 +440,8 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
         return Head(
             "people", phrase, True, False, event="killed", event_words=phrase, increment=increment
         )
+    if words[-1] == "depth" and len(words) > 1:
+        words = words[:-1]  # "the snow depth was 260 cm": so much snow
     if words[-1] in RATE_WORDS:
         # "the case fatality rate", "the unemployment rate": the modifiers are the quantity.
         return Head(" ".join(words), phrase, False, False, increment=increment)
@@ -571,6 +581,8 @@ def _clean(words: list[str]) -> list[str]:
         for word in words
         if word not in _DROPPED and word not in _INCREMENT and not any(c.isdigit() for c in word)
     ]
+    if len(kept) >= 2 and kept[-1] in _LEVELS:
+        return kept  # "the reservoir level": a quantity of its own, not a stand-in
     if kept and (kept[-1] in _STAND_INS or kept[-1] in _ING_VERBS):
         return []  # "the earlier estimate", "leaving": the noun is left out
     return kept

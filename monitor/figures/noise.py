@@ -29,7 +29,8 @@ _TALLY_BEFORE = re.compile(r"\d\s*(?:votes?\s+)?(?:-|\u2013|to|against)\s*$")
 # "risen from 150 to 620": a change, whatever the sentence says of parliament.
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\d,.]+\s*(?:-|\u2013|to)\s*)?$", re.IGNORECASE)
 _DISTANCE_AFTER = re.compile(
-    r"^\s*(?:nautical\s+)?(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|yards?|feet|ft)\b",
+    r"^\s*(?:nautical\s+)?(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|yards?|feet|ft|cm|mm|"
+    r"(?:centi|milli)met(?:re|er)s?|inch(?:es)?)\b",
     re.IGNORECASE,
 )
 # "30 degrees", "50 knots", "120 km/h", "a 400 kV line": a reading of weather, speed or
@@ -95,6 +96,8 @@ def noise_of(figure: Figure, head: Head, *, event: str | None, sentence_start: i
             return "a sum of money with no subject"
         return "counts nothing named"
     last = _last_word(head.name)
+    if last in ("level", "levels") and figure.unit == COUNT and not head.measured_in:
+        return "a level, grade or serial number, not a count"  # "the danger level fell to 3"
     if last in HEDGES:
         return f"{last!r} is a hedge word, not a thing"
     if last in TIME_WORDS or singular(last) in TIME_WORDS:
@@ -121,6 +124,8 @@ def _extent(head: Head, sentence: str, start: int, end: int) -> bool:
     """Whether a length measures how much of a thing there is ("polluted 12 km of coastline",
     "laid 4,000 metres of booms"), not how far something is ("25 km north of the border",
     "within 5 km of the town", "forms 120 km of the border")."""
+    if " " in head.name and _last_word(head.name) == "level":
+        return True  # "the river level reached 6 metres": a reading, not where a thing is
     if not head.name or not head.measured_in or _last_word(head.name) in _NOT_EXTENTS:
         return False  # "forms 120 km of the border", "lies in 40 metres of water"
     return not (_WHERE_AFTER.match(sentence[end:]) or _WITHIN_BEFORE.search(sentence[:start]))

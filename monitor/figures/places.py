@@ -74,8 +74,10 @@ _POSSESSIVE_PLACE = re.compile(
     r"(?:(?:from|of)\s+(?:the\s+|[A-Z][a-z]+['\u2019]s\s+)?[a-z]+\s+(?:[a-z-]+\s+){0,3})?$"
 )
 _OPENING = re.compile(
-    rf"^(?:In|Across|Inside|Throughout)\s+(?:the\s+)?(?:{_COMPASS}\s+)*(?P<name>{_NAME})"
-    r"(?:\s+alone)?\s*,"
+    r"^(?:(?:(?:Across|Over)\s+the\s+(?:border|frontier|river)|Elsewhere|Meanwhile|"
+    r"(?:Further|Farther)\s+(?:north|south|east|west|downstream|upstream|inland))\s+in\s+|"
+    r"(?:In|Across|Inside|Throughout)\s+)"
+    rf"(?:the\s+)?(?:neighbou?ring\s+)?(?:{_COMPASS}\s+)*(?P<name>{_NAME})(?:\s+alone)?\s*,"
 )
 _SIDE = re.compile(rf"^On\s+the\s+(?P<name>{_NAME})\s+side\s*,")
 # "in Kolvany, where 192 homes burned and 13 residents died": the clause is the place's.
@@ -106,8 +108,8 @@ _NOT_PLACES = (
 _PLACE_WINDOW = 12  # words after the counted phrase
 # Words between a place said before a number and the number: "... in Ostmark rose to".
 _SUBJECT_TO_NUMBER = frozenset(
-    """to at of reached hit topped passed exceeded neared totalled totaled is was are were
-    stood stands rose risen climbed jumped surged soared increased grew now has have had
+    """to at of reached hit topped passed exceeded neared totalled totaled total totals is was
+    are were stood stands rose risen climbed jumped surged soared increased grew now has have had
     already death toll tolls deaths number count tally figure casualties alone reportedly
     officially confirmed the a an from up down fell fallen itself waters side territory""".split()
 )
