@@ -1130,3 +1130,27 @@ def test_rejected_withdrawn_and_lost_colleagues_are_events() -> None:
     assert measure("Withdrawals had reached €120 million.", "€120 million") == "withdrawn [EUR]"
     assert measure("Troops withdrew from 12 villages.", "12") == "villages"
     assert measure('"We lost 11 colleagues," a miner said.', "11") == "colleagues killed"
+
+
+def test_a_past_value_beside_a_current_one_of_its_measure_keeps_that_measure() -> None:
+    # School closures in a teachers' strike: "instead of" compares with the whole, not a part.
+    text = "The city will close 40 schools instead of 31, 12 of them in Tarvik."
+    assert measure(text, "40") == measure(text, "31") == "schools closed"
+    assert meaning_of(text, "31").role == "previous"
+    assert measure(text, "12") == "schools closed in Tarvik"
+
+
+def test_a_closure_is_news_when_it_is_announced() -> None:
+    # Like a job cut, a closure announced is the figure analysts follow, not a plan apart.
+    assert measure("The chain will close 23 of its stores.", "23") == "stores closed"
+
+
+def test_a_breakdown_near_a_place_takes_the_count_before_it() -> None:
+    # A cave rescue.
+    text = "Nine divers remain trapped: five near the main chamber and four in the lower gallery."
+    assert measure(text, "five") == "divers trapped"
+
+
+def test_a_count_that_shrank_is_its_subjects() -> None:
+    # Lorries queueing at a closed border.
+    assert measure("The queue of lorries has shrunk to 900.", "900") == "queue"

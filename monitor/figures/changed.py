@@ -27,7 +27,7 @@ _SUBJECT_VERBS = """rose risen rises rising reached reaches climbed climbs fell 
     dropped drops grew grown grows jumped jumps increased decreased extended expanded stands
     stood stand weigh weighs weighed total totalled totaled totals number numbered remains remained
     remain stretch stretches stretched span spans spanned measures
-    measured""".split()
+    measured shrunk shrank shrinks doubled trebled tripled halved""".split()
 _OBJECT_VERBS = """raised raise raises raising lowered lowers lowering revised revises revising
     pushed pushes pushing brought brings bring bringing took takes taking put puts putting
     increased reduced lifted trimmed estimated estimates valued pegged""".split()

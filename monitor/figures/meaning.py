@@ -290,7 +290,13 @@ def _compared_alike(meanings: list[Meaning], text: str) -> list[Meaning]:
     kept = []
     for meaning in meanings:
         whole = _AGGREGATE.search(meaning.evidence.get("role", ""))
-        if meaning.role == "previous" and not (whole and meaning.key.place is None):
+        matched = any(
+            other.role == "current"
+            and other.key == meaning.key
+            and other.figure.sentence == meaning.figure.sentence
+            for other in meanings
+        )  # "close 75 branches instead of 61, 23 of them in Tirvania": the 75's already
+        if meaning.role == "previous" and not matched and not (whole and meaning.key.place is None):
             # ("up from a combined 1.4 million" is the whole's past, not a place's)
             span = len(meaning.figure.sentence)
             current = next(
@@ -858,8 +864,9 @@ def _event_and_scope(
     if key is not None and event.intent:
         if key == "sent":
             key = "pledged"  # "will send": a promise, not a delivery
-        elif key not in ("pledged", "cut", "demanded"):
-            scope = scope or PLANNED_SCOPE  # "plans to evacuate"; a cut is announced anyway
+        elif key not in ("pledged", "cut", "demanded", "closed"):
+            # "plans to evacuate"; but a cut or a closure is news when it is announced
+            scope = scope or PLANNED_SCOPE
     if key is not None:
         evidence["event"] = f"{event.words} ({event.how})" + (
             " - a promise" if event.intent else ""

@@ -185,7 +185,7 @@ _DROPPED = frozenset(
     "more additional other another further extra same own various several many few "
     "about around approximately roughly nearly almost than estimated total overall only "
     "confirmed reported registered recorded official known earlier previous prior initial "
-    "latest current original preliminary provisional revised updated cumulative".split()
+    "latest current original preliminary provisional revised updated cumulative instead".split()
 )
 # Words that stand for the value, not the thing: "the earlier estimate of 12,000".
 _STAND_INS = frozenset(

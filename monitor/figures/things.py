@@ -36,7 +36,7 @@ _STOP = frozenset(
     came come comes went goes remain remains remained
     as than that which who whom whose where when while if because since until after before
     during over under between among against about around per via across through toward
-    towards is are was were be been being am has have had having do does did will would
+    towards near is are was were be been being am has have had having do does did will would
     shall should can could may might must said says say told according reported reports
     used sent shipped delivered supplied provided fired launched killed wounded injured
     included including includes held made making each every this these those such its their
