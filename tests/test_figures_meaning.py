@@ -1154,3 +1154,23 @@ def test_a_breakdown_near_a_place_takes_the_count_before_it() -> None:
 def test_a_count_that_shrank_is_its_subjects() -> None:
     # Lorries queueing at a closed border.
     assert measure("The queue of lorries has shrunk to 900.", "900") == "queue"
+
+
+def test_a_sum_of_it_is_a_part_of_the_sum_before_it() -> None:
+    # A disaster appeal; a repair bill is a cost as soon as it is estimated, not a plan.
+    text = "The appeal has raised $9 million, $2 million of it from Orsk."
+    assert measure(text, "$2 million") == measure(text, "$9 million") == "appeal [USD]"
+    assert measure("Repairs will cost €140 million, officials said.", "€140 million") == (
+        "cost [EUR]"
+    )
+
+
+def test_which_after_an_opening_noun_phrase_refers_to_it() -> None:
+    # Snow on a pass, and a flood toll: the relative clause's value is history once the
+    # main verb has moved it.
+    text = "The snow at Hallen, which measured 90 cm on Friday, has settled to 70 cm."
+    assert measure(text, "90") == measure(text, "70") == "snow [cm]"
+    text = "The toll in Orsk, which stood at four on Monday, rose to seven on Tuesday."
+    assert meaning_of(text, "four").role == "previous"
+    assert meaning_of(text, "seven").role == "current"
+    assert measure(text, "four") == measure(text, "seven")

@@ -27,7 +27,8 @@ _SUBJECT_VERBS = """rose risen rises rising reached reaches climbed climbs fell 
     dropped drops grew grown grows jumped jumps increased decreased extended expanded stands
     stood stand weigh weighs weighed total totalled totaled totals number numbered remains remained
     remain stretch stretches stretched span spans spanned measures
-    measured shrunk shrank shrinks doubled trebled tripled halved""".split()
+    measured shrunk shrank shrinks doubled trebled tripled halved settled eased slipped
+    dipped""".split()
 _OBJECT_VERBS = """raised raise raises raising lowered lowers lowering revised revises revising
     pushed pushes pushing brought brings bring bringing took takes taking put puts putting
     increased reduced lifted trimmed estimated estimates valued pegged""".split()
@@ -68,6 +69,15 @@ _RELATIVE_BEFORE_VERB = re.compile(
     r",\s*(?:which|who|whose|where)\b[^,;:()]*,\s*"
     r"(?:(?:has|have|had|is|are|was|were|been|now|already|also|still)\s+)*$",
     re.IGNORECASE,
+)
+_WHICH_BEFORE_VERB = re.compile(
+    r",\s*which\s+(?:(?:has|have|had|is|are|was|were|been|now|already|also|still)\s+)*$",
+    re.IGNORECASE,
+)
+# A sentence that opens with a short noun phrase and a comma before "which".
+_OPENS_WITH_ANTECEDENT = re.compile(
+    r"^(?:[A-Z]+(?:,\s+[A-Z][a-z]+\s+\d+)?(?:\s+\([A-Z]+\))?\s+[-\u2013\u2014]\s+)?"
+    r"(?P<phrase>(?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+),\s*$"
 )
 # Words of an opening adverbial ("Six weeks after the surge began,", "On Monday,").
 _OPENER = re.compile(
@@ -138,6 +148,9 @@ def _subject(sentence: str, verb_start: int) -> tuple[int, int] | None:
     if relative is not None:
         # "Claims filed, which the funds update each evening, have reached": past the clause
         before = before[: relative.start()]
+    which = _WHICH_BEFORE_VERB.search(before)
+    if which is not None:
+        return _antecedent(sentence, which.start())
     start = max((i + 1 for i, c in enumerate(before) if c in CLAUSE_MARKS), default=0)
     for boundary in _CLAUSE_START.finditer(before, start):
         start = boundary.end()
@@ -151,6 +164,15 @@ def _subject(sentence: str, verb_start: int) -> tuple[int, int] | None:
     if not words or words[0].group().lower() in _NOT_SUBJECTS:
         return None
     return _noun_phrase(sentence, words[0].start(), words[-1].end())
+
+
+def _antecedent(sentence: str, comma: int) -> tuple[int, int] | None:
+    """The short noun phrase that opens a sentence and that ", which" after it refers to:
+    "The snow at Kessing, which measured 310 cm"; not an object far into a clause."""
+    found = _OPENS_WITH_ANTECEDENT.match(sentence[: comma + 1])
+    if found is None:
+        return None
+    return _noun_phrase(sentence, found.start("phrase"), found.end("phrase"))
 
 
 def _noun_phrase(sentence: str, start: int, end: int) -> tuple[int, int] | None:

@@ -496,7 +496,8 @@ VERB_FORMS = frozenset(
     decreased decreases decrease dropped drops drop declined declines decline reached
     reaches reach hit hits topped tops top passed passes pass exceeded exceeds exceed
     neared nears near stood stands stand totalled totaled totals total grew grows grow
-    doubled tripled trebled halved shrunk shrank shrinks said says say told reported reports
+    doubled tripled trebled halved shrunk shrank shrinks settled eased slipped dipped
+    lowered raised said says say told reported reports
     added adds estimated estimates
     put puts stands amounted amounts amount came comes come went goes go remained remains
     remain became becomes become included includes include""".split()

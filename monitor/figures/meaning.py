@@ -118,6 +118,7 @@ _FROM_SUM = re.compile(r"\b(?:from|against|than|compared\s+with)\s+(?:the\s+)?$"
 _QUOTES = re.compile('["\u201c\u201d]')
 # "Nine hospitals in Kostavia were running on generators": a count the sentence is about.
 _OPENS_SENTENCE = re.compile(r"\s*(?:(?:Only|Just|At\s+least|Some)\s+)?$")
+_OF_IT = re.compile(r"\s+of\s+(?:it|that|this|the\s+total)\b", re.IGNORECASE)  # "€18 million of it"
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 _OF_THOSE = re.compile(r"\s*Of\s+(?:those|them|these|the\s+total|this)\b", re.IGNORECASE)
 _PEOPLE_ARE = {"held": "hostages", "crossed": "refugees"}
@@ -525,7 +526,11 @@ def _meaning(
         and not head.name
         and event.key is None
         and context.money is not None
-        and (context.money[1].key is not None or _FROM_SUM.search(sentence, 0, phrase_start))
+        and (
+            context.money[1].key is not None
+            or _FROM_SUM.search(sentence, 0, phrase_start)
+            or _OF_IT.match(sentence, phrase_end)
+        )
         and not has_own_verb(sentence, phrase_end)
     ):
         # "pledged $6 million, adding to Velmark's $5 million", "raised its appeal to $64
@@ -864,8 +869,8 @@ def _event_and_scope(
     if key is not None and event.intent:
         if key == "sent":
             key = "pledged"  # "will send": a promise, not a delivery
-        elif key not in ("pledged", "cut", "demanded", "closed"):
-            # "plans to evacuate"; but a cut or a closure is news when it is announced
+        elif key not in ("pledged", "cut", "demanded", "closed", "cost"):
+            # "plans to evacuate"; but a cut, a closure or a cost is news when announced
             scope = scope or PLANNED_SCOPE
     if key is not None:
         evidence["event"] = f"{event.words} ({event.how})" + (

@@ -159,6 +159,18 @@ _WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|its|their)\s+$", re.IGNORECASE)
 _HAD_DONE_AFTER = re.compile(
     r"^\s*(?:that\s+|which\s+)?(?:it|they|he|she|we|[A-Z][\w-]*)\s+had\s+(?!been\b)[a-z]+\b"
 )
+# "The toll, which stood at three on Tuesday, rose to five": the clause gives the value the
+# main verb then changed.
+_WHICH_STOOD_BEFORE = re.compile(
+    r",\s*which\s+(?:had\s+)?(?:stood|was|were|numbered|totalled|totaled)\s+(?:at\s+)?"
+    r"(?:(?:about|around|some|nearly|almost|just)\s+)?$",
+    re.IGNORECASE,
+)
+_CHANGED_SINCE_AFTER = re.compile(
+    r"^[^.;:,]{0,60},\s*(?:(?:has|have|had)\s+)?(?:now\s+|since\s+)?(?:rose|risen|fell|fallen|"
+    r"climbed|jumped|dropped|grown|grew|increased|decreased|doubled|shrunk|shrank|reached)\b",
+    re.IGNORECASE,
+)
 _WHERE_BEFORE = re.compile(r"\b(?:where|when)\s+$", re.IGNORECASE)
 _HAD_AFTER = re.compile(r"^\s*had\s+(?!been\b)[a-z]+\b")
 # After a share: a change measured against a past time, not a past value.
@@ -306,6 +318,9 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
     )
     if had is not None:
         return RoleReading("previous", had.group(0).strip(), said)
+    which = _WHICH_STOOD_BEFORE.search(before)
+    if which is not None and _CHANGED_SINCE_AFTER.match(after):
+        return RoleReading("previous", f"{which.group(0).strip(', ')} ... since", said)
     done = (_HAD_DONE_AFTER.match(after) if _WHOLE_BEFORE.search(before) else None) or (
         _HAD_AFTER.match(sentence[phrase_end:]) if _WHERE_BEFORE.search(before) else None
     )
