@@ -1174,3 +1174,13 @@ def test_which_after_an_opening_noun_phrase_refers_to_it() -> None:
     assert meaning_of(text, "four").role == "previous"
     assert meaning_of(text, "seven").role == "current"
     assert measure(text, "four") == measure(text, "seven")
+
+
+def test_removed_is_an_event_and_people_held_after_arrests_are_arrested() -> None:
+    # Clearing a mudslide; riots after a football final.
+    text = "Crews have removed some 19,000 tonnes so far."
+    assert measure(text, "19,000") == "removed [tonnes]"
+    assert measure("Some 400 tonnes of mud were removed.", "400") == "mud removed [tonnes]"
+    text = "Police made more arrests; they are among the 26 people held since Sunday."
+    assert measure(text, "26") == "people arrested"
+    assert measure("The gang still holds 26 hostages, police said.", "26") == "hostages held"

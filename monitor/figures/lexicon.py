@@ -112,6 +112,7 @@ EVENTS: Mapping[str, Event] = {
         Event("deported", "deported", person=True),
         Event("postponed", "postponed"),
         Event("rejected", "rejected"),
+        Event("removed", "removed", placed=False),
         Event("sighted", "sighted"),
         Event("restored", "restored"),
         Event("charged", "charged", person=True),
@@ -156,6 +157,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " propose, proposes, proposed, proposing, set aside, sets aside, setting aside",
         "paid": "pay, pays, paid, paying, disburse, disbursed, paid out, pay out",
         "withdrawn": "withdraw, withdraws, withdrew, withdrawn, withdrawing",
+        "removed": "remove, removes, removed, removing, hauled away, carted away",
         "fired": "fired, firing, launch, launches, launched, launching, expend, expended",
         "demanded": "demand, demands, demanded, demanding, want, wants, wanted, seek, seeks,"
         " sought, seeking, ask, asks, asked, asking, call for, calls for, called for, ask for,"
@@ -342,6 +344,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "deported": "deported, expelled, repatriated",
         "postponed": "postponed, delayed",
         "rejected": "rejected, refused, denied",
+        "removed": "removed",
         "sighted": "sighted, spotted, detected",
         "restored": "restored, back online",
         "charged": "charged, indicted",

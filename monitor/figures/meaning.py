@@ -122,6 +122,8 @@ _OF_IT = re.compile(r"\s+of\s+(?:it|that|this|the\s+total)\b", re.IGNORECASE)  #
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 _OF_THOSE = re.compile(r"\s*Of\s+(?:those|them|these|the\s+total|this)\b", re.IGNORECASE)
 _PEOPLE_ARE = {"held": "hostages", "crossed": "refugees"}
+# Words that say people held are in custody, not captives.
+_ARRESTS = re.compile(r"\b(?:arrest\w*|detain\w*|detention|custody)\b", re.IGNORECASE)
 _BREAKDOWN = re.compile(
     r"(?:\s+of\s+(?:them|those|these|whom))?\s+(?:in|at)\s+(?:the\s+|its\s+)?"
     r"(?:[a-z]+\s+){0,2}[A-Z]"
@@ -582,6 +584,8 @@ def _meaning(
         key_event = "sent" if head.military else "arrived"
     if key_event == "arrived" and head.military:
         key_event = "sent"  # "the arrival of more than 7,000 soldiers": they were sent
+    if key_event == "held" and head.name == "people" and _ARRESTS.search(sentence):
+        key_event = "arrested"  # "police made arrests; they are among the 26 people held"
     if key_event in _PEOPLE_ARE and head.name == "people":
         head = replace_head(head, _PEOPLE_ARE[key_event])  # people held are hostages
     if key_event == "strike" and head.name == "members":
