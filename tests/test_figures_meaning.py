@@ -1194,3 +1194,13 @@ def test_removed_is_an_event_and_people_held_after_arrests_are_arrested() -> Non
     text = "Police made more arrests; they are among the 26 people held since Sunday."
     assert measure(text, "26") == "people arrested"
     assert measure("The gang still holds 26 hostages, police said.", "26") == "hostages held"
+
+
+def test_unaccounted_is_missing_and_found_alive_is_rescued() -> None:
+    # Hikers lost in a storm.
+    text = (
+        "Of the 11 hikers reported missing, three have been found alive, leaving eight"
+        " unaccounted for."
+    )
+    assert measure(text, "eight") == measure(text, "11") == "hikers missing"
+    assert measure(text, "three") == "hikers rescued"

@@ -188,7 +188,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "released": "release, releases, released, releasing, freed, freeing, set free,"
         " walked out of, walked free, went free, go free, goes free",
         "rescued": "rescue, rescues, rescued, rescuing, pulled alive, saved, pull, pulls, pulled,"
-        " pulling, dug out, dig out, digging out",
+        " pulling, dug out, dig out, digging out, found alive, found safe, found safe and well",
         "crossed": "cross, crossed, crossing, crossed into, fled across, crossed over",
         "trapped": "trap, traps, trapped, trapping, entomb, entombed, entombing",
         "stranded": "strand, strands, stranded, stranding",
@@ -296,7 +296,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "casualties": "killed or wounded, killed and wounded, killed or injured,"
         " killed and injured, dead or wounded, dead or injured, dead and injured,"
         " dead and wounded",
-        "missing": "missing",
+        "missing": "missing, unaccounted, unaccounted for",
         "captured": "captured",
         "arrested": "arrested, detained, under arrest, in custody, in police custody",
         "held": "abducted, kidnapped, in the hands of, in captivity, hostage, captive",
