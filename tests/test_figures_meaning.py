@@ -1204,3 +1204,12 @@ def test_unaccounted_is_missing_and_found_alive_is_rescued() -> None:
     )
     assert measure(text, "eight") == measure(text, "11") == "hikers missing"
     assert measure(text, "three") == "hikers rescued"
+
+
+def test_a_place_that_keeps_its_own_toll_is_a_place_though_never_after_in() -> None:
+    # Floods in two countries that the article only names as subjects.
+    text = (
+        "Ardel and Morrin ended the search on Friday.\n"
+        "Ardel's toll stood at 40. Morrin revised its own down from 18 to 17."
+    )
+    assert measure(text, "17") == measure(text, "18") == "people killed in Morrin"

@@ -79,6 +79,11 @@ _OPENING = re.compile(
     r"(?:In|Across|Inside|Throughout)\s+)"
     rf"(?:the\s+)?(?:neighbou?ring\s+)?(?:{_COMPASS}\s+)*(?P<name>{_NAME})(?:\s+alone)?\s*,"
 )
+# A place that keeps its own count: "Kestovia's toll", "Raduna revised its own".
+_KEEPS_A_TOLL = re.compile(
+    rf"(?P<name>{_NAME})(?:['\u2019]s\s+(?:death\s+)?toll|\s+(?:revised|raised|lowered|"
+    r"corrected|updated|put|puts)\s+its\s+own)\b"
+)
 _SIDE = re.compile(rf"^On\s+the\s+(?P<name>{_NAME})\s+side\s*,")
 # "in Kolvany, where 192 homes burned and 13 residents died": the clause is the place's.
 _WHERE_CLAUSE = re.compile(rf"\bin\s+(?:the\s+)?(?P<name>{_NAME}),?\s+where\s+[^.;:]*$")
@@ -119,7 +124,7 @@ def places_named(text: str) -> frozenset[str]:
     """Return the places a text names with "in", "across", "from" or "at": the names its
     other sentences may use as a subject ("Dravonia reported 26 deaths")."""
     names = set()
-    for match in _NAMED_IN.finditer(text):
+    for match in (*_NAMED_IN.finditer(text), *_KEEPS_A_TOLL.finditer(text)):
         name = _cleaned(match.group("name"))
         if name is not None:
             names.add(name)
