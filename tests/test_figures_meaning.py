@@ -1213,3 +1213,9 @@ def test_a_place_that_keeps_its_own_toll_is_a_place_though_never_after_in() -> N
         "Ardel's toll stood at 40. Morrin revised its own down from 18 to 17."
     )
     assert measure(text, "17") == measure(text, "18") == "people killed in Morrin"
+
+
+def test_a_part_of_a_whole_in_words_counts_what_the_whole_counts() -> None:
+    # A mine collapse.
+    text = "Four of the seven miners were killed in the blast."
+    assert measure(text, "Four") == measure(text, "seven") == "miners killed"

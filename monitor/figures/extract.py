@@ -23,6 +23,7 @@ from monitor.figures.exclusions import (
 )
 from monitor.figures.lexicon import MEASURE_UNITS
 from monitor.figures.model import COUNT, PERCENT, Figure, Number
+from monitor.figures.number_words import TEENS, TENS, UNITS
 from monitor.figures.numbers import find_numbers
 from monitor.figures.sentences import Sentence, split_sentences
 from monitor.figures.things import (
@@ -40,6 +41,10 @@ _CLAUSE_GOES_ON = re.compile(r" [a-z]")
 # "1,800 of them", "140 of the 180 drones", "1,200 of the factory's 5,300 workers": a part
 # of what the sentence counts.
 _PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|those|these|which)\b", re.IGNORECASE)
+# "four of the seven dead": the whole's number in words, which the grammar reads alone.
+_SPELLED_WHOLE = re.compile(
+    rf"(?:{'|'.join(sorted((*UNITS, *TEENS, *TENS), key=len, reverse=True))})\b(?=\s)", re.I
+)
 _OF_THE_NUMBER = re.compile(
     r"\s+of\s+(?:(?:the|its|their|these|those)\s+(?:[\w-]+['\u2019]s\s+(?=[\d]))?|"
     r"[A-Z][\w-]*['\u2019]s\s+(?=[\d]))(?:[\d][\d,.]*\s+|\w+\s+(?=[\d]))?",
@@ -272,7 +277,10 @@ def _thing(sentence: str, number: Number) -> tuple[str, int, int]:
             # "140 of the 180 drones": the part counts what the whole does.
             position = part_of.end()
             inner = re.match(r"[\d][\d,.]*", sentence[position:])
-            position += inner.end() if inner else 0
+            if inner is not None:
+                position += inner.end()
+            elif (spelled := _SPELLED_WHOLE.match(sentence, position)) is not None:
+                position = spelled.end()
         thing, end = thing_after(sentence, position)
         if not thing:
             # "nearly 1,000 wounded", "nearly 300 were laid off": the event words stand for
