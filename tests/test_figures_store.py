@@ -290,9 +290,10 @@ def test_a_value_given_with_its_place_and_then_without_it_is_one_report(engine: 
     assert placed.measure == "barns destroyed in Holmvik"
     assert (unplaced.status, unplaced.repeat_of) == ("repeat", placed.id)
     assert "under barns destroyed in Holmvik" in unplaced.reason
-    # Another place's count of the same size is its own news; so is a value that moved.
+    # Another place's count of the same size is its own news; so is a value that moved, a
+    # change of the value the repeat gave its own measure.
     assert (other_place.measure, other_place.status) == ("barns destroyed in Orsa", "new_measure")
-    assert (moved.measure, moved.status) == ("barns destroyed", "new_measure")
+    assert (moved.measure, moved.status) == ("barns destroyed", "changed_figure")
     with Session(engine) as session:
         families = set(session.scalars(select(StoredFigure.family)))
     assert families == {"barns destroyed"}
@@ -441,7 +442,27 @@ def test_a_count_that_names_no_event_repeats_the_same_things_count_that_names_on
     assert (bare.measure, bare.status, bare.repeat_of) == ("schools", "repeat", closed.id)
     assert "under schools closed in Harlow" in bare.reason
     # Another thing with the same value, or the same thing with another, is news of its own.
-    assert (other.status, more.status) == ("new_measure", "new_measure")
+    assert (other.status, more.status) == ("new_measure", "changed_figure")
+
+
+def test_a_repeat_under_another_measure_is_its_own_measures_value_too(engine: Engine) -> None:
+    # A chemical leak: wells counted, then the same wells said closed, twice.
+    with Session(engine) as session, session.begin():
+        _, [counted] = store(
+            session, "https://a.example/1", APRIL_14, "Families in Arvel rely on 64 wells."
+        )
+        _, [closed] = store(
+            session, "https://b.example/2", APRIL_14 + DAY, "Officials have closed 64 wells."
+        )
+        _, [again] = store(
+            session, "https://c.example/3", APRIL_14 + 2 * DAY, "The 64 wells closed stay shut."
+        )
+    assert (closed.measure, closed.status, closed.repeat_of) == (
+        "wells closed",
+        "repeat",
+        counted.id,
+    )
+    assert (again.measure, again.status, again.repeat_of) == ("wells closed", "repeat", closed.id)
 
 
 def test_a_toll_is_news_even_when_a_count_of_people_had_the_same_value(engine: Engine) -> None:

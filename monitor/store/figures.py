@@ -12,8 +12,8 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, delete, exists, func, or_, select, update
+from sqlalchemy.orm import Session, aliased
 
 from monitor.figures.decide import Book, Decided, Held, family_of, provisional_index
 from monitor.figures.measures import ANY_THING
@@ -26,9 +26,19 @@ from monitor.store.types import iso, utc_now
 REPEAT = "repeat"
 # A measure's distinct values: what a new figure is compared with, and what its history lists.
 _REPORTED = StoredFigure.status.in_(("new_measure", "changed_figure", "second_value"))
+_RESTATED = aliased(StoredFigure)
 _DISTINCT = or_(
     _REPORTED,
     and_(StoredFigure.status == "previous", StoredFigure.repeat_of.is_(None)),
+    # "64 wells closed in Arvelia" read as a repeat of "64 wells": the value of its own
+    # measure too, which a later report of that measure repeats rather than opens.
+    and_(
+        StoredFigure.status == "repeat",
+        StoredFigure.role == "current",
+        exists().where(
+            _RESTATED.id == StoredFigure.repeat_of, _RESTATED.measure != StoredFigure.measure
+        ),
+    ),
 )
 
 
