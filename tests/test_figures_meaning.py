@@ -360,6 +360,12 @@ def test_a_place_the_watch_requires_is_the_story_itself() -> None:
         ("All but two of the 40 roads closed at the height of the storm are open.", "40", "height"),
         ("Eleven have died, raising the toll of nine given earlier.", "nine", "given earlier"),
         (
+            "The fund has paid €85 million, against the €70 million the Orsk Herald reported on"
+            " Monday.",
+            "€70 million",
+            "against",
+        ),
+        (
             "The Orsk toll, which stood at four on Monday, rose to seven on Tuesday.",
             "four",
             "which stood at",

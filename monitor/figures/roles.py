@@ -215,7 +215,8 @@ def _changed_by(sentence: str, before: str, start: int, end: int) -> bool:
 
 # After "against": "against 60 counted on Monday", "against the 40% estimated last week".
 _DATED_AFTER = re.compile(
-    r"^\s*(?:counted|reported|recorded|estimated|given|announced|registered|confirmed|found|"
+    r"^\s*(?:(?:it|they|(?:the\s+)?(?:[A-Z][\w-]*\s+){1,3}))?"  # "the Belmora Ledger reported"
+    r"(?:counted|reported|recorded|estimated|given|announced|registered|confirmed|found|"
     r"tallied|listed)\s+(?:on|last|earlier|in|by|at|the\s+day|a\s+week|a\s+month)\b",
     re.IGNORECASE,
 )
