@@ -1225,3 +1225,33 @@ def test_a_part_of_a_whole_in_words_counts_what_the_whole_counts() -> None:
     # A mine collapse.
     text = "Four of the seven miners were killed in the blast."
     assert measure(text, "Four") == measure(text, "seven") == "miners killed"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "role"),
+    [
+        # Sentences the rules of the ninth round must leave alone.
+        ("The convoy, which numbered 40 lorries, reached Orsk on Monday.", "40", "current"),
+        ("More than 500 homes are without power at the height of the storm.", "500", "current"),
+        ("The 40 deaths reported before the ceasefire were confirmed.", "40", "current"),
+        (
+            "Of the three regions hit, Orsk suffered most, and at the height of the flood 4,000"
+            " people were in shelters.",
+            "4,000",
+            "previous",
+        ),
+    ],
+)
+def test_the_ninth_rounds_role_rules_stay_in_their_lane(text: str, number: str, role: str) -> None:
+    assert meaning_of(text, number).role == role
+
+
+def test_the_ninth_rounds_measure_rules_stay_in_their_lane() -> None:
+    text = "Police arrested two of the kidnappers, but 26 people are still held."
+    assert measure(text, "26") == "hostages held"
+    assert "rejected" not in measure("Some 300 residents refused to leave their homes.", "300")
+    text = "The charity's toll of attacks grew. The charity reported 26 deaths among children."
+    assert measure(text, "26") == "people killed"  # no place named "charity"
+    assert measure("Reservoir levels fell to 24%.", "24%") == "reservoir level [%]"
+    text = "Two of the twenty-five miners were rescued."
+    assert measure(text, "Two") == measure(text, "twenty-five") == "miners rescued"

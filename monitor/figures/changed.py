@@ -9,8 +9,10 @@ revised, brought, put ... to or at). Only the noun phrase's own words name the t
 "along the shore", "since May 19", "after the floods" say where or when, and a participle
 with its complement ("filed with the insurer") says what befell it.
 
-A clause whose subject is a pronoun or a relative ("which now number 26") names nothing
-here: what it refers to is for the reader of the sentence before.
+A clause whose subject is a pronoun names nothing here: what it refers to is for the reader
+of the sentence before. A relative "which" refers to the short noun phrase a sentence opens
+with ("The snow at Kessing, which measured 310 cm"), and to nothing further in ("fined the
+company over violations at its pits, which now number 26").
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ _AFTER_PASSIVE = re.compile(
 )
 _AFTER_LEVEL = re.compile(rf"\b(?P<verb>are|is|were|was)\s+(?:now\s+)?(?:{_HEDGES})*$")
 # A subject that names a quantity, which "is" or "was" a number: "the snow depth was 260 cm".
-_MEASURE_NOUN = re.compile(r"\b(?:depth|level|levels|height)$", re.IGNORECASE)
+_MEASURE_NOUN = re.compile(r"\b(?:depth|level|levels)$", re.IGNORECASE)
 _COMPARED = re.compile(r"\s*(?:higher|lower|more|less|above|below)\b", re.IGNORECASE)
 _AFTER_OBJECT = re.compile(
     rf"\b(?:{'|'.join(_OBJECT_VERBS)})\s+"
@@ -65,15 +67,11 @@ _CLAUSE_START = re.compile(
     re.IGNORECASE,
 )
 # A relative clause between the subject and its verb, closed by a comma.
+_AUXILIARIES_BEFORE_VERB = r"(?:(?:has|have|had|is|are|was|were|been|now|already|also|still)\s+)*$"
 _RELATIVE_BEFORE_VERB = re.compile(
-    r",\s*(?:which|who|whose|where)\b[^,;:()]*,\s*"
-    r"(?:(?:has|have|had|is|are|was|were|been|now|already|also|still)\s+)*$",
-    re.IGNORECASE,
+    rf",\s*(?:which|who|whose|where)\b[^,;:()]*,\s*{_AUXILIARIES_BEFORE_VERB}", re.IGNORECASE
 )
-_WHICH_BEFORE_VERB = re.compile(
-    r",\s*which\s+(?:(?:has|have|had|is|are|was|were|been|now|already|also|still)\s+)*$",
-    re.IGNORECASE,
-)
+_WHICH_BEFORE_VERB = re.compile(rf",\s*which\s+{_AUXILIARIES_BEFORE_VERB}", re.IGNORECASE)
 # A sentence that opens with a short noun phrase and a comma before "which".
 _OPENS_WITH_ANTECEDENT = re.compile(
     r"^(?:[A-Z]+(?:,\s+[A-Z][a-z]+\s+\d+)?(?:\s+\([A-Z]+\))?\s+[-\u2013\u2014]\s+)?"

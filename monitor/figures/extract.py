@@ -43,7 +43,8 @@ _CLAUSE_GOES_ON = re.compile(r" [a-z]")
 _PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|those|these|which)\b", re.IGNORECASE)
 # "four of the seven dead": the whole's number in words, which the grammar reads alone.
 _SPELLED_WHOLE = re.compile(
-    rf"(?:{'|'.join(sorted((*UNITS, *TEENS, *TENS), key=len, reverse=True))})\b(?=\s)", re.I
+    rf"(?:{'|'.join(sorted((*UNITS, *TEENS, *TENS), key=len, reverse=True))})(?:-[a-z]+)?(?=\s)",
+    re.I,
 )
 _OF_THE_NUMBER = re.compile(
     r"\s+of\s+(?:(?:the|its|their|these|those)\s+(?:[\w-]+['\u2019]s\s+(?=[\d]))?|"

@@ -343,7 +343,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "sunk": "sunk, sunken, capsized",
         "deported": "deported, expelled, repatriated",
         "postponed": "postponed, delayed",
-        "rejected": "rejected, refused, denied",
+        "rejected": "rejected",
         "removed": "removed",
         "sighted": "sighted, spotted, detected",
         "restored": "restored, back online",

@@ -118,12 +118,16 @@ _FROM_SUM = re.compile(r"\b(?:from|against|than|compared\s+with)\s+(?:the\s+)?$"
 _QUOTES = re.compile('["\u201c\u201d]')
 # "Nine hospitals in Kostavia were running on generators": a count the sentence is about.
 _OPENS_SENTENCE = re.compile(r"\s*(?:(?:Only|Just|At\s+least|Some)\s+)?$")
-_OF_IT = re.compile(r"\s+of\s+(?:it|that|this|the\s+total)\b", re.IGNORECASE)  # "€18 million of it"
+# "$9 million, $2 million of it from Orsk": a part of the sum before it.
+_OF_IT = re.compile(r"\s+of\s+(?:it|that|this|the\s+total)\b", re.IGNORECASE)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 _OF_THOSE = re.compile(r"\s*Of\s+(?:those|them|these|the\s+total|this)\b", re.IGNORECASE)
 _PEOPLE_ARE = {"held": "hostages", "crossed": "refugees"}
 # Words that say people held are in custody, not captives.
 _ARRESTS = re.compile(r"\b(?:arrest\w*|detain\w*|detention|custody)\b", re.IGNORECASE)
+_CAPTIVES = re.compile(
+    r"\b(?:hostages?|captive\w*|captors?|kidnap\w*|abduct\w*|gunmen|ransom)\b", re.IGNORECASE
+)
 _BREAKDOWN = re.compile(
     r"(?:\s+of\s+(?:them|those|these|whom))?\s+(?:in|at)\s+(?:the\s+|its\s+)?"
     r"(?:[a-z]+\s+){0,2}[A-Z]"
@@ -293,13 +297,11 @@ def _compared_alike(meanings: list[Meaning], text: str) -> list[Meaning]:
     kept = []
     for meaning in meanings:
         whole = _AGGREGATE.search(meaning.evidence.get("role", ""))
-        matched = any(
-            other.role == "current"
-            and other.key == meaning.key
-            and other.figure.sentence == meaning.figure.sentence
-            for other in meanings
-        )  # "close 75 branches instead of 61, 23 of them in Tirvania": the 75's already
-        if meaning.role == "previous" and not matched and not (whole and meaning.key.place is None):
+        if (
+            meaning.role == "previous"
+            and not (whole and meaning.key.place is None)
+            and not _has_current_of_its_key(meaning, meanings)
+        ):
             # ("up from a combined 1.4 million" is the whole's past, not a place's)
             span = len(meaning.figure.sentence)
             current = next(
@@ -328,6 +330,17 @@ def _compared_alike(meanings: list[Meaning], text: str) -> list[Meaning]:
                 )
         kept.append(meaning)
     return kept
+
+
+def _has_current_of_its_key(meaning: Meaning, meanings: list[Meaning]) -> bool:
+    """Whether the sentence of a past value has a current value of its very measure: "close
+    75 branches instead of 61, 23 of them in Tirvania" compares 61 with the 75, not the 23."""
+    return any(
+        other.role == "current"
+        and other.key == meaning.key
+        and other.figure.sentence == meaning.figure.sentence
+        for other in meanings
+    )
 
 
 def _told_by_past(meaning: Meaning, meanings: list[Meaning], text: str) -> Meaning:
@@ -584,7 +597,12 @@ def _meaning(
         key_event = "sent" if head.military else "arrived"
     if key_event == "arrived" and head.military:
         key_event = "sent"  # "the arrival of more than 7,000 soldiers": they were sent
-    if key_event == "held" and head.name == "people" and _ARRESTS.search(sentence):
+    if (
+        key_event == "held"
+        and head.name == "people"
+        and _ARRESTS.search(sentence)
+        and not _CAPTIVES.search(sentence)
+    ):
         key_event = "arrested"  # "police made arrests; they are among the 26 people held"
     if key_event in _PEOPLE_ARE and head.name == "people":
         head = replace_head(head, _PEOPLE_ARE[key_event])  # people held are hostages

@@ -192,7 +192,6 @@ _STAND_INS = frozenset(
     "estimate estimates figure figures total totals tally tallies count counts number numbers "
     "level levels sum ones others".split()
 )
-_LEVELS = frozenset({"level", "levels"})
 # Verbs in -ing that a phrase before a number may end with: "leaving 34", "averaging 60".
 _ING_VERBS = frozenset(
     "leaving bringing taking making including averaging reaching saying putting giving "
@@ -201,7 +200,11 @@ _ING_VERBS = frozenset(
 )
 _INCREMENT = frozenset("new additional another further fresh extra more".split())
 # A quantity whose modifiers say which one it is, unlike a counted thing.
-RATE_WORDS = frozenset("rate rates ratio share proportion percentage index turnout level".split())
+# A level is a quantity too: "the reservoir level", "water levels".
+LEVELS = frozenset(("level", "levels"))
+RATE_WORDS = (
+    frozenset("rate rates ratio share proportion percentage index turnout".split()) | LEVELS
+)
 _CONJUNCTIONS = frozenset({"and", "or"})
 # Mass nouns, and words whose plural and singular are one.
 _UNCHANGED = frozenset(
@@ -395,6 +398,8 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
     increment = any(word in _INCREMENT for word in words)
     event_key, event_words, words = _events_in(words)
     words = _clean(words)
+    if len(words) >= 2 and words[-1].endswith("ed") and words[-2].endswith("s"):
+        words = words[:-1]  # "claims filed": what was done to the claims says no other thing
     if not words:
         return Head(
             "", "", False, False, event=event_key, event_words=event_words, increment=increment
@@ -444,7 +449,8 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
         words = words[:-1]  # "the snow depth was 260 cm": so much snow
     if words[-1] in RATE_WORDS:
         # "the case fatality rate", "the unemployment rate": the modifiers are the quantity.
-        return Head(" ".join(words), phrase, False, False, increment=increment)
+        named = [*words[:-1], "level" if words[-1] in LEVELS else words[-1]]
+        return Head(" ".join(named), phrase, False, False, increment=increment)
     conjuncts = _conjuncts(words)
     heads = [_named(conjunct, synonyms) for conjunct in conjuncts]
     name = " and ".join(named for named, _ in heads)
@@ -581,7 +587,7 @@ def _clean(words: list[str]) -> list[str]:
         for word in words
         if word not in _DROPPED and word not in _INCREMENT and not any(c.isdigit() for c in word)
     ]
-    if len(kept) >= 2 and kept[-1] in _LEVELS:
+    if len(kept) >= 2 and kept[-1] in LEVELS:
         return kept  # "the reservoir level": a quantity of its own, not a stand-in
     if kept and (kept[-1] in _STAND_INS or kept[-1] in _ING_VERBS):
         return []  # "the earlier estimate", "leaving": the noun is left out

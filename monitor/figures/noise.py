@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from monitor.figures.lexicon import CHANGE_NOUNS, HEDGES, PLACE_NOUNS, TIME_WORDS, VERB_FORMS
-from monitor.figures.measures import Head, singular
+from monitor.figures.measures import LEVELS, Head, singular
 from monitor.figures.model import COUNT, PERCENT, Figure
 
 _VOTE = re.compile(
@@ -96,7 +96,7 @@ def noise_of(figure: Figure, head: Head, *, event: str | None, sentence_start: i
             return "a sum of money with no subject"
         return "counts nothing named"
     last = _last_word(head.name)
-    if last in ("level", "levels") and figure.unit == COUNT and not head.measured_in:
+    if last in LEVELS and figure.unit == COUNT and not head.measured_in:
         return "a level, grade or serial number, not a count"  # "the danger level fell to 3"
     if last in HEDGES:
         return f"{last!r} is a hedge word, not a thing"
@@ -124,7 +124,7 @@ def _extent(head: Head, sentence: str, start: int, end: int) -> bool:
     """Whether a length measures how much of a thing there is ("polluted 12 km of coastline",
     "laid 4,000 metres of booms"), not how far something is ("25 km north of the border",
     "within 5 km of the town", "forms 120 km of the border")."""
-    if " " in head.name and _last_word(head.name) == "level":
+    if " " in head.name and _last_word(head.name) in LEVELS:
         return True  # "the river level reached 6 metres": a reading, not where a thing is
     if not head.name or not head.measured_in or _last_word(head.name) in _NOT_EXTENTS:
         return False  # "forms 120 km of the border", "lies in 40 metres of water"

@@ -79,7 +79,8 @@ _OPENING = re.compile(
     r"(?:In|Across|Inside|Throughout)\s+)"
     rf"(?:the\s+)?(?:neighbou?ring\s+)?(?:{_COMPASS}\s+)*(?P<name>{_NAME})(?:\s+alone)?\s*,"
 )
-# A place that keeps its own count: "Kestovia's toll", "Raduna revised its own".
+# A place that keeps its own count: "Kestovia's toll", "Raduna revised its own". Agencies give
+# counts rather than own a toll, so a name that owns one is taken for a place.
 _KEEPS_A_TOLL = re.compile(
     rf"(?P<name>{_NAME})(?:['\u2019]s\s+(?:death\s+)?toll|\s+(?:revised|raised|lowered|"
     r"corrected|updated|put|puts)\s+its\s+own)\b"

@@ -168,23 +168,26 @@ _WHICH_STOOD_BEFORE = re.compile(
 )
 _CHANGED_SINCE_AFTER = re.compile(
     r"^[^.;:,]{0,60},\s*(?:(?:has|have|had)\s+)?(?:now\s+|since\s+)?(?:rose|risen|fell|fallen|"
-    r"climbed|jumped|dropped|grown|grew|increased|decreased|doubled|shrunk|shrank|reached)\b",
+    r"climbed|jumped|dropped|grown|grew|increased|decreased|doubled|shrunk|shrank)\s+"
+    r"(?:to|by|from)\b",
     re.IGNORECASE,
 )
-_WHERE_BEFORE = re.compile(r"\b(?:where|when)\s+$", re.IGNORECASE)
-# "the 36 roads closed at the height of the storm": the worst, now past.
+# "the 36 roads closed at the height of the storm": what was done at the worst, now past
+# (but "500 homes are without power at the height of the storm" is the present).
 _AT_HEIGHT_AFTER = re.compile(
-    r"^[^.;:,\d]{0,30}?\bat\s+(?:the|its|their)\s+(?:height|peak|worst)\b", re.IGNORECASE
+    r"^\s*[a-z]+ed\b[^.;:,\d]{0,30}?\bat\s+(?:the|its|their)\s+(?:height|peak|worst)\b",
+    re.IGNORECASE,
 )
 # "the toll of six given earlier": a value given before.
 _GIVEN_EARLIER_AFTER = re.compile(
-    r"^\s*(?:(?:given|reported|announced|issued|published|cited)\s+)"
-    r"(?:earlier|previously|initially|first|before)\b",
+    r"^\s*(?:given|reported|announced|issued|published|cited)\s+"
+    r"(?:earlier|previously|initially)\b",
     re.IGNORECASE,
 )
 # "Of the 900 rescuers deployed at the peak of the crisis, 200 remain": the peak is the
 # whole's, not the part's.
-_OF_THE_OPENING = re.compile(r"^\s*Of\s+(?:the|its|their)\s", re.IGNORECASE)
+_OF_THE_CLAUSE = re.compile(r"^\s*Of\s+(?:the|its|their)\s[^,]*", re.IGNORECASE)
+_WHERE_BEFORE = re.compile(r"\b(?:where|when)\s+$", re.IGNORECASE)
 _HAD_AFTER = re.compile(r"^\s*had\s+(?!been\b)[a-z]+\b")
 # After a share: a change measured against a past time, not a past value.
 _CHANGE_RATE = re.compile(
@@ -307,8 +310,9 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
         match = pattern.search(before)
         if match is not None and pattern is _REPORTED_BEFORE and _backshifted(before, match):
             continue  # "said it had delivered 9,800 tonnes": reported speech, said now
-        if match is not None and pattern is _AT_HEIGHT and _OF_THE_OPENING.match(before):
-            continue
+        of_the = _OF_THE_CLAUSE.match(before)
+        if match is not None and pattern is _AT_HEIGHT and of_the and match.start() < of_the.end():
+            continue  # the peak belongs to the whole the sentence opens with
         if match is not None:
             return RoleReading("previous", match.group(0).strip(), said)
     bare = _BARE_FROM.search(before)
@@ -330,15 +334,17 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
     if not_before is not None and as_reported is not None:
         return RoleReading("previous", f"not ... {as_reported.group(0).strip()}", said)
     part = re.match(r"\s+of\s", sentence[phrase_end:]) is not None  # the whole's words
-    height = None if part else _AT_HEIGHT_AFTER.match(after) or _GIVEN_EARLIER_AFTER.match(after)
-    if height is not None:
-        return RoleReading("previous", height.group(0).strip(), said)
+    recalled = (
+        None if part else (_AT_HEIGHT_AFTER.match(after) or _GIVEN_EARLIER_AFTER.match(after))
+    )
+    if recalled is not None:
+        return RoleReading("previous", recalled.group(0).strip(), said)
     had = _HAD_REPORTED_AFTER.match(after) or (None if part else _STATE_ENDED_AFTER.match(after))
     if had is not None:
         return RoleReading("previous", had.group(0).strip(), said)
     which = _WHICH_STOOD_BEFORE.search(before)
     if which is not None and _CHANGED_SINCE_AFTER.match(after):
-        return RoleReading("previous", f"{which.group(0).strip(', ')} ... since", said)
+        return RoleReading("previous", f"{which.group(0).strip(', ')} ... then changed", said)
     done = (_HAD_DONE_AFTER.match(after) if _WHOLE_BEFORE.search(before) else None) or (
         _HAD_AFTER.match(sentence[phrase_end:]) if _WHERE_BEFORE.search(before) else None
     )

@@ -35,9 +35,9 @@ _DISTINCT = or_(
     and_(
         StoredFigure.status == "repeat",
         StoredFigure.role == "current",
-        exists().where(
-            _RESTATED.id == StoredFigure.repeat_of, _RESTATED.measure != StoredFigure.measure
-        ),
+        exists()
+        .where(_RESTATED.id == StoredFigure.repeat_of, _RESTATED.measure != StoredFigure.measure)
+        .correlate(StoredFigure),
     ),
 )
 
