@@ -449,8 +449,8 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
         words = words[:-1]  # "the snow depth was 260 cm": so much snow
     if words[-1] in RATE_WORDS:
         # "the case fatality rate", "the unemployment rate": the modifiers are the quantity.
-        named = [*words[:-1], "level" if words[-1] in LEVELS else words[-1]]
-        return Head(" ".join(named), phrase, False, False, increment=increment)
+        quantity = [*words[:-1], "level" if words[-1] in LEVELS else words[-1]]
+        return Head(" ".join(quantity), phrase, False, False, increment=increment)
     conjuncts = _conjuncts(words)
     heads = [_named(conjunct, synonyms) for conjunct in conjuncts]
     name = " and ".join(named for named, _ in heads)
