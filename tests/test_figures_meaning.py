@@ -1174,8 +1174,9 @@ def test_a_count_that_shrank_is_its_subjects() -> None:
 
 def test_a_sum_of_it_is_a_part_of_the_sum_before_it() -> None:
     # A disaster appeal; a repair bill is a cost as soon as it is estimated, not a plan.
-    text = "The appeal has raised $9 million, $2 million of it from Orsk."
-    assert measure(text, "$2 million") == measure(text, "$9 million") == "appeal [USD]"
+    text = "The appeal has raised $9 million, $2 million of it in Orsk."
+    assert measure(text, "$9 million") == "appeal [USD]"
+    assert measure(text, "$2 million") == "appeal in Orsk [USD]"  # a breakdown, not a change
     assert measure("Repairs will cost €140 million, officials said.", "€140 million") == (
         "cost [EUR]"
     )

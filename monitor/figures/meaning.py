@@ -118,8 +118,12 @@ _FROM_SUM = re.compile(r"\b(?:from|against|than|compared\s+with)\s+(?:the\s+)?$"
 _QUOTES = re.compile('["\u201c\u201d]')
 # "Nine hospitals in Kostavia were running on generators": a count the sentence is about.
 _OPENS_SENTENCE = re.compile(r"\s*(?:(?:Only|Just|At\s+least|Some)\s+)?$")
-# "$9 million, $2 million of it from Orsk": a part of the sum before it.
-_OF_IT = re.compile(r"\s+of\s+(?:it|that|this|the\s+total)\b", re.IGNORECASE)
+# "€140 million, €52 million of it in Kessing": the part of the sum before it that one place
+# has, a breakdown of its own.
+_PART_IN = re.compile(
+    r"\s+of\s+(?:it|that|this|the\s+total)\s+(?:in|for|at)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)"
+)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 _OF_THOSE = re.compile(r"\s*Of\s+(?:those|them|these|the\s+total|this)\b", re.IGNORECASE)
 _PEOPLE_ARE = {"held": "hostages", "crossed": "refugees"}
@@ -544,7 +548,7 @@ def _meaning(
         and (
             context.money[1].key is not None
             or _FROM_SUM.search(sentence, 0, phrase_start)
-            or _OF_IT.match(sentence, phrase_end)
+            or _PART_IN.match(sentence, phrase_end)
         )
         and not has_own_verb(sentence, phrase_end)
     ):
@@ -617,10 +621,15 @@ def _meaning(
         return None, reason, head, event
     # "2,100 operations postponed, 1,100 of them in Kelstria": a part by place is a
     # breakdown, its own measure whatever the event.
-    breakdown = figure.unit == COUNT and _BREAKDOWN.match(sentence, phrase_end) is not None
+    part_in = _PART_IN.match(sentence, phrase_end) if figure.unit not in NOT_MONEY else None
+    breakdown = (
+        figure.unit == COUNT and _BREAKDOWN.match(sentence, phrase_end) is not None
+    ) or part_in is not None
     placed = _placed(key_event, head) or breakdown
-    place = (
-        read_place(
+    if part_in is not None:
+        place = PlaceReading(part_in.group("name"), part_in.group(0).strip())
+    elif figure.unit == COUNT:
+        place = read_place(
             sentence,
             phrase_start=phrase_start,
             phrase_end=phrase_end,
@@ -629,9 +638,8 @@ def _meaning(
             known=known,
             verb=event.words if event.how == "verb before" else "",
         )
-        if figure.unit == COUNT
-        else NO_PLACE
-    )
+    else:
+        place = NO_PLACE
     if place.place is None and part is not None and whole is not None:
         place = PlaceReading(whole.place_said, "(as the whole it is part of)")
     if place.place is None and named_place and not is_total(sentence, named_place, frame):
