@@ -477,8 +477,16 @@ def test_a_toll_is_news_even_when_a_count_of_people_had_the_same_value(engine: E
             APRIL_14 + DAY,
             "The number of people killed in the collapse has risen to 23.",
         )
+        _, [staff] = store(
+            session, "https://c.example/3", APRIL_14 + 2 * DAY, "The plant had 11 workers on shift."
+        )
+        _, [dead] = store(
+            session, "https://d.example/4", APRIL_14 + 3 * DAY, "The blast killed 11 workers."
+        )
     assert guests.measure == "people"
     assert (toll.measure, toll.status) == ("people killed", "new_measure")
+    assert staff.measure == "workers"
+    assert (dead.measure, dead.status) == ("workers killed", "new_measure")
 
 
 def test_listed_figures_carry_the_json_contract_fields(engine: Engine) -> None:

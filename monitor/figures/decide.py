@@ -48,6 +48,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from monitor.figures.lexicon import PERSONS
 from monitor.figures.meaning import Meaning
 from monitor.figures.measures import ANY_THING
 from monitor.figures.novelty import (
@@ -145,8 +146,9 @@ def _same_thing(measure: str, other: str, evented: bool) -> bool:
     thing ("hospitals affected in Orsk [beds]")."""
     bare, named = (other, measure) if evented else (measure, other)
     thing, _, unit = bare.partition(" [")
-    if evented and thing == "people":
-        # "23 guests and staff" says nothing of what befell them: a toll of 23 is news
+    if evented and (thing == "people" or thing in PERSONS):
+        # "23 guests and staff", "11 workers" say nothing of what befell them: a toll of 23
+        # is news
         return False
     return named.startswith(f"{thing} ") and named.endswith(f" [{unit}" if unit else "")
 
