@@ -1256,3 +1256,13 @@ def test_the_ninth_rounds_measure_rules_stay_in_their_lane() -> None:
     assert measure("Reservoir levels fell to 24%.", "24%") == "reservoir level [%]"
     text = "Two of the twenty-five miners were rescued."
     assert measure(text, "Two") == measure(text, "twenty-five") == "miners rescued"
+
+
+def test_a_part_takes_the_verb_of_its_clause_not_its_wholes_participle() -> None:
+    # Evacuees of a chemical fire, and protesters after a march.
+    text = "Some 2,100 of the 3,500 residents evacuated on Monday were allowed home."
+    assert measure(text, "2,100") == "people returned home"
+    assert measure(text, "3,500") == "people evacuated"
+    text = "Police said 40 of the 120 protesters arrested on Friday had been released."
+    assert measure(text, "40") == "protesters released"
+    assert measure(text, "120") == "protesters arrested"

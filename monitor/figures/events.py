@@ -78,6 +78,12 @@ _LINKS = frozenset(
 _PRONOUNS = frozenset("it they he she we".split())
 # ... and such a clause is the whole's, not the part's: "4 of the 6 aircraft it pledged".
 # "19 of the 27 inmates who escaped": a relative clause says what befell the whole.
+# "2,100 of the 3,500 residents": a part, then its whole's number.
+_PART_OF_NUMBER = re.compile(r"[^;]*?\s+of\s+(?:the|its|their)\s+[\d][\d,.]*\s", re.IGNORECASE)
+# The auxiliary of a clause's own verb, within its first words: "... were allowed home".
+_FINITE_AFTER = re.compile(
+    r"(?<=\s)(?:were|was|are|is|have|has|had)\b(?=[^,;.]{0,40})", re.IGNORECASE
+)
 _RELATIVE_CLAUSE = re.compile(r",?\s+(?:who|that|which)\s+(?!it\b|they\b|he\b|she\b|we\b)", re.I)
 _OBJECT_CLAUSE = re.compile(r"\s+(?:(?:that|which)\s+)?(?:it|they|he|she|we)\s+[a-z]", re.I)
 _WHERE = frozenset("at in from across throughout inside near on".split())
@@ -117,6 +123,17 @@ def read_event(
     if verb is not None:
         return verb
     after, finite = _after(sentence, max(thing_end, phrase_start), _opens_clause(before))
+    if (
+        after is not None
+        and not finite
+        and _PART_OF_NUMBER.match(sentence[phrase_start:thing_start])
+    ):
+        # "2,100 of the 3,500 residents evacuated on Monday were allowed home": the whole's
+        # participle says what befell the whole; the clause's verb, what befell the part.
+        verb = _FINITE_AFTER.search(sentence, max(thing_end, phrase_start))
+        later, later_finite = _after(sentence, verb.start()) if verb else (None, False)
+        if later is not None and later_finite:
+            after, finite = later, later_finite
     if (
         finite
         and _WHOLE_OF_PART.search(sentence, 0, phrase_start)
