@@ -1266,3 +1266,16 @@ def test_a_part_takes_the_verb_of_its_clause_not_its_wholes_participle() -> None
     text = "Police said 40 of the 120 protesters arrested on Friday had been released."
     assert measure(text, "40") == "protesters released"
     assert measure(text, "120") == "protesters arrested"
+
+
+def test_a_sum_for_a_place_after_a_pledge_is_that_places_share() -> None:
+    # Flood relief for two provinces.
+    text = (
+        "Rivers flooded farms in Arvel and in Tosk. Donors pledged €30 million in aid on"
+        " Sunday, €18 million for Arvel and €12 million for Tosk."
+    )
+    assert measure(text, "€18 million") == "aid pledged in Arvel [EUR]"
+    assert measure(text, "€12 million") == "aid pledged in Tosk [EUR]"
+    # Only for a place the article names: "€2 million for Red Crescent" is no place.
+    text = "Donors pledged €30 million in aid, €2 million for Red Crescent."
+    assert "Red Crescent" not in measure(text, "€2 million")

@@ -120,6 +120,7 @@ _QUOTES = re.compile('["\u201c\u201d]')
 _OPENS_SENTENCE = re.compile(r"\s*(?:(?:Only|Just|At\s+least|Some)\s+)?$")
 # "€140 million, €52 million of it in Kessing": the part of the sum before it that one place
 # has, a breakdown of its own.
+_FOR_PLACE = re.compile(r"\s+(?:for|to)\s+(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)")
 _PART_IN = re.compile(
     r"\s+of\s+(?:it|that|this|the\s+total)\s+(?:in|for|at)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)"
@@ -334,6 +335,13 @@ def _compared_alike(meanings: list[Meaning], text: str) -> list[Meaning]:
                 )
         kept.append(meaning)
     return kept
+
+
+def _recipient(sentence: str, end: int, known: Collection[str]) -> re.Match[str] | None:
+    """The place a sum is for, right after it ("€12 million for Brekovia"), when the article
+    names it as a place elsewhere."""
+    found = _FOR_PLACE.match(sentence, end)
+    return found if found is not None and found.group("name") in known else None
 
 
 def _has_current_of_its_key(meaning: Meaning, meanings: list[Meaning]) -> bool:
@@ -558,6 +566,17 @@ def _meaning(
         head, event = context.money
         if event.key is not None:
             event = replace(event, how="as the sum before it")
+    recipient = _recipient(sentence, phrase_end, known) if figure.unit not in NOT_MONEY else None
+    if (
+        recipient is not None
+        and event.key is None
+        and context.money is not None
+        and context.money[1].key is not None
+        and head.name in ("", context.money[0].name)
+    ):
+        # "pledged €30 million in aid, €18 million for Talmora and €12 million for Brekovia":
+        # each place's share of the sum before it.
+        head, event = context.money[0], replace(context.money[1], how="as the sum before it")
     key_event, scope, evidence = _event_and_scope(head, event, figure)
     if (
         key_event is not None
@@ -622,6 +641,8 @@ def _meaning(
     # "2,100 operations postponed, 1,100 of them in Kelstria": a part by place is a
     # breakdown, its own measure whatever the event.
     part_in = _PART_IN.match(sentence, phrase_end) if figure.unit not in NOT_MONEY else None
+    if part_in is None and recipient is not None and key_event is not None:
+        part_in = recipient
     breakdown = (
         figure.unit == COUNT and _BREAKDOWN.match(sentence, phrase_end) is not None
     ) or part_in is not None
