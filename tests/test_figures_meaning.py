@@ -1279,3 +1279,9 @@ def test_a_sum_for_a_place_after_a_pledge_is_that_places_share() -> None:
     # Only for a place the article names: "€2 million for Red Crescent" is no place.
     text = "Donors pledged €30 million in aid, €2 million for Red Crescent."
     assert "Red Crescent" not in measure(text, "€2 million")
+
+
+def test_homes_that_will_have_to_be_rebuilt_were_destroyed() -> None:
+    # A cyclone.
+    text = "Some 260 homes will have to be rebuilt from scratch, the mayor said."
+    assert measure(text, "260") == "homes destroyed"

@@ -201,7 +201,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " lost their homes",
         "destroyed": "destroy, destroys, destroyed, destroying, raze, razed, levelled, lost,"
         " leveled, flatten, flattened, gut, gutted, collapsed, burned down, burnt down,"
-        " swept away, washed away, eat, eats, ate, eaten, devour, devoured",
+        " swept away, washed away, eat, eats, ate, eaten, devour, devoured, have to be rebuilt,"
+        " must be rebuilt, need to be rebuilt, needs to be rebuilt, rebuilt from scratch",
         "damaged": "damage, damages, damaged, damaging, with damage",
         "destroyed_or_damaged": "destroyed or damaged, damaged or destroyed, destroyed and damaged,"
         " damaged and destroyed",

@@ -917,7 +917,8 @@ def _event_and_scope(
     if key == "laid_off" and (head.name == "jobs" or event.intent):
         key = "cut"
 
-    if key is not None and event.intent:
+    # "will have to be rebuilt": destroyed already, whatever the tense of the rebuilding.
+    if key is not None and event.intent and "rebuilt" not in event.words:
         if key == "sent":
             key = "pledged"  # "will send": a promise, not a delivery
         elif key not in ("pledged", "cut", "demanded", "closed", "cost"):
