@@ -580,3 +580,16 @@ def test_a_repeat_outlives_the_article_it_repeated(engine: Engine) -> None:
         kept = session.get(StoredFigure, repeat.id)
         assert kept is not None and kept.repeat_of is None
         assert measure_history(session, "ships supplied") == []
+
+
+def test_a_larger_unplaced_count_after_a_placed_floor_is_not_said_again(engine: Engine) -> None:
+    # Shelling in a border province: the town's floor, then the province's count.
+    text = (
+        "At least 23 civilians were killed in Harlow, officials said. The ministry said 31"
+        " civilians had been killed across the province since Monday. The 23 deaths in Harlow"
+        " are the most in a decade."
+    )
+    with Session(engine) as session, session.begin():
+        _, rows = store(session, "https://a.example/1", APRIL_14, text)
+    by_value = {row.value: row for row in rows}
+    assert (by_value[31].measure, by_value[31].status) == ("civilians killed", "new_measure")

@@ -59,6 +59,7 @@ from monitor.figures.novelty import (
     decide,
     describe,
     overlaps,
+    span,
 )
 from monitor.figures.wording import amount
 
@@ -314,10 +315,18 @@ def _said_before(meaning: Meaning, value: Value, decided: Mapping[int, Decided])
             and not earlier.vague
             and earlier.key.place is not None
             and (earlier.key.head, earlier.key.event) == (meaning.key.head, meaning.key.event)
-            and overlaps(value, _value(earlier))
+            and _allows(value, earlier.figure.value)
         ):
             return item
     return None
+
+
+def _allows(value: Value, earlier: float) -> bool:
+    """Whether ``value`` could be the earlier number said again, more briefly: "the nine
+    deaths" after "nine people have died"; not 31 "across the province" after "at least 23
+    in Tarsk", which is more."""
+    low, high = span(value)
+    return low <= earlier <= high
 
 
 def _headline(
