@@ -130,8 +130,8 @@ def read_event(
     ):
         # "2,100 of the 3,500 residents evacuated on Monday were allowed home": the whole's
         # participle says what befell the whole; the clause's verb, what befell the part.
-        verb = _FINITE_AFTER.search(sentence, max(thing_end, phrase_start))
-        later, later_finite = _after(sentence, verb.start()) if verb else (None, False)
+        auxiliary = _FINITE_AFTER.search(sentence, max(thing_end, phrase_start))
+        later, later_finite = _after(sentence, auxiliary.start()) if auxiliary else (None, False)
         if later is not None and later_finite:
             after, finite = later, later_finite
     if (
