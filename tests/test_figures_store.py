@@ -593,3 +593,29 @@ def test_a_larger_unplaced_count_after_a_placed_floor_is_not_said_again(engine: 
         _, rows = store(session, "https://a.example/1", APRIL_14, text)
     by_value = {row.value: row for row in rows}
     assert (by_value[31].measure, by_value[31].status) == ("civilians killed", "new_measure")
+
+
+def test_a_count_that_names_no_event_joins_the_measure_whose_value_it_repeats(
+    engine: Engine,
+) -> None:
+    # Containers at a port: on board first, delivered next; "the 1,200 containers" are the
+    # delivered ones, not a change of those on board.
+    with Session(engine) as session, session.begin():
+        _, [aboard] = store(
+            session, "https://a.example/1", APRIL_14, "The freighter had 300 containers on board."
+        )
+        _, [delivered] = store(
+            session, "https://b.example/2", APRIL_14 + DAY, "The ship delivered 1,200 containers."
+        )
+        _, [bare] = store(
+            session,
+            "https://c.example/3",
+            APRIL_14 + 2 * DAY,
+            "Dockers unloaded the 1,200 containers by Friday.",
+        )
+    assert (aboard.measure, delivered.measure) == ("containers on board", "containers supplied")
+    assert (bare.measure, bare.status, bare.repeat_of) == (
+        "containers supplied",
+        "repeat",
+        delivered.id,
+    )

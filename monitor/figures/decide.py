@@ -225,17 +225,25 @@ class Book:
     def earlier(self, measure: str) -> list[EarlierValue]:
         return list(self.values.get(measure, ()))
 
-    def resolve(self, candidates: Sequence[str]) -> str:
-        """Return the measure a figure joins: the first opened of ``candidates`` that the book
-        holds, else the figure's own (the first candidate). A candidate ``*spilled [tonnes]``
-        (``ANY_THING``) stands for every measure of that event that names its thing ("oil
-        spilled [tonnes]"), and comes before the others."""
+    def resolve(self, candidates: Sequence[str], value: Value | None = None) -> str:
+        """Return the measure a figure joins: of ``candidates`` that the book holds, the first
+        opened whose latest value ``value`` repeats ("a 12% rise" after "demanding 12%" and
+        "offering 4%"), else the first opened, else the figure's own (the first candidate).
+        A candidate ``*spilled [tonnes]`` (``ANY_THING``) stands for every measure of that
+        event that names its thing ("oil spilled [tonnes]"), and comes before the others."""
         suffixes = [name[1:] for name in candidates if name.startswith(ANY_THING)]
         named = [name for name in self.values if any(_names_thing(name, s) for s in suffixes)]
         if named:
-            return named[0]
+            return self._agreeing(named, value)
         held = [name for name in self.values if name in candidates]
-        return held[0] if held else candidates[0]
+        return self._agreeing(held, value) if held else candidates[0]
+
+    def _agreeing(self, measures: list[str], value: Value | None) -> str:
+        if value is not None and len(measures) > 1:
+            for name in measures:
+                if agrees(value, self.values[name][-1]):
+                    return name
+        return measures[0]
 
     def add(self, measure: str, value: EarlierValue) -> None:
         self.values.setdefault(measure, []).append(value)
@@ -257,9 +265,9 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
     reports: dict[str, int] = {}  # measure -> index of the article's report of it
     for index in order:
         meaning = meanings[index]
-        measure = book.resolve(meaning.candidates or (meaning.key.name,))
-        earlier = tuple(book.earlier(measure))
         value = _value(meaning)
+        measure = book.resolve(meaning.candidates or (meaning.key.name,), value)
+        earlier = tuple(book.earlier(measure))
         if meaning.role == "previous":
             decision = _previous(meaning, value, earlier)
             if decision.repeat_of is None:
