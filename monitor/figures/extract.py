@@ -23,7 +23,7 @@ from monitor.figures.exclusions import (
 )
 from monitor.figures.lexicon import MEASURE_UNITS
 from monitor.figures.model import COUNT, PERCENT, Figure, Number
-from monitor.figures.number_words import TEENS, TENS, UNITS
+from monitor.figures.number_words import SPELLED_PATTERN
 from monitor.figures.numbers import find_numbers
 from monitor.figures.sentences import Sentence, split_sentences
 from monitor.figures.things import (
@@ -42,10 +42,7 @@ _CLAUSE_GOES_ON = re.compile(r" [a-z]")
 # of what the sentence counts.
 _PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|those|these|which)\b", re.IGNORECASE)
 # "four of the seven dead": the whole's number in words, which the grammar reads alone.
-_SPELLED_WHOLE = re.compile(
-    rf"(?:{'|'.join(sorted((*UNITS, *TEENS, *TENS), key=len, reverse=True))})(?:-[a-z]+)?(?=\s)",
-    re.I,
-)
+_SPELLED_WHOLE = re.compile(rf"{SPELLED_PATTERN}(?=\s)", re.I)
 _OF_THE_NUMBER = re.compile(
     r"\s+of\s+(?:(?:the|its|their|these|those)\s+(?:[\w-]+['\u2019]s\s+(?=[\d]))?|"
     r"[A-Z][\w-]*['\u2019]s\s+(?=[\d]))(?:[\d][\d,.]*\s+|\w+\s+(?=[\d]))?",

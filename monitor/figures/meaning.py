@@ -53,7 +53,14 @@ from monitor.figures.measures import (
 from monitor.figures.model import COUNT, PERCENT, Figure
 from monitor.figures.money import MONEY_NOUNS, money_head
 from monitor.figures.noise import noise_of
-from monitor.figures.places import NO_PLACE, PlaceReading, is_total, places_named, read_place
+from monitor.figures.places import (
+    NAME_PATTERN,
+    NO_PLACE,
+    PlaceReading,
+    is_total,
+    places_named,
+    read_place,
+)
 from monitor.figures.roles import Role, read_role
 from monitor.figures.words import words_of
 from monitor.watch.text import normalize
@@ -120,10 +127,9 @@ _QUOTES = re.compile('["\u201c\u201d]')
 _OPENS_SENTENCE = re.compile(r"\s*(?:(?:Only|Just|At\s+least|Some)\s+)?$")
 # "€140 million, €52 million of it in Kessing": the part of the sum before it that one place
 # has, a breakdown of its own.
-_FOR_PLACE = re.compile(r"\s+(?:for|to)\s+(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)")
+_FOR_PLACE = re.compile(rf"\s+(?:for|to)\s+(?P<name>{NAME_PATTERN})")
 _PART_IN = re.compile(
-    r"\s+of\s+(?:it|that|this|the\s+total)\s+(?:in|for|at)\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)"
+    rf"\s+of\s+(?:it|that|this|the\s+total)\s+(?:in|for|at)\s+(?:the\s+)?(?P<name>{NAME_PATTERN})"
 )
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 _OF_THOSE = re.compile(r"\s*Of\s+(?:those|them|these|the\s+total|this)\b", re.IGNORECASE)

@@ -79,6 +79,11 @@ TENS: Final = {
 ORDINAL_UNITS: Final = frozenset(
     ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 )
+# A number from one to ninety-nine in words, as a regular-expression fragment: "seven",
+# "twenty-five" (longest first, so "seventeen" is not read as "seven").
+SPELLED_PATTERN: Final = (
+    rf"(?:{'|'.join(sorted((*UNITS, *TEENS, *TENS), key=len, reverse=True))})(?:-[a-z]+)?"
+)
 
 HUNDRED: Final = "hundred"
 # Multipliers that close a group ("two hundred thousand"); lakh and crore are cheap to carry.

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from monitor.figures.number_words import TEENS, TENS, UNITS
+from monitor.figures.number_words import SPELLED_PATTERN
 
 Role = Literal["current", "previous"]
 
@@ -34,8 +34,6 @@ _CHANGE = (
     r"surging|surged|soaring|soared|increase|rise|jump|drop|fall|decline|climb|change|shift|"
     r"swung|moving|moved|edging|edged|upgraded|downgraded|updated"
 )
-# A number in words, for "down to six from seven".
-_SPELLED = rf"(?:{'|'.join(sorted((*UNITS, *TEENS, *TENS), key=len, reverse=True))})(?:-[a-z]+)?"
 # "up from 900", "rose sharply from the 900 reported", "revised down from"
 _FROM = re.compile(
     rf"\b(?:{_CHANGE})\s+(?:(?:sharply|slightly|steadily|significantly|markedly|only|just|"
@@ -79,7 +77,7 @@ _TIMES_THE = re.compile(
 # Wire style puts the new value first: "raised its aid to 95 million from 60 million".
 _TO_THEN_FROM = re.compile(
     r"\bto\s+(?:(?:about|around|nearly|almost|some|roughly|just\s+over|just\s+under)\s+)?"
-    rf"(?:[$\u20ac\u00a3]?\d[\d,.]*|{_SPELLED})\s*%?,?\s*(?:{_ANY},?\s+){{0,4}}?from\s+{_DET}"
+    rf"(?:[$\u20ac\u00a3]?\d[\d,.]*|{SPELLED_PATTERN})\s*%?,?\s*(?:{_ANY},?\s+){{0,4}}?from\s+{_DET}"
     r"(?:(?:peak|high|record|low|level|total|figure|estimate)\s+of\s+)?$",
     re.IGNORECASE,
 )
