@@ -583,7 +583,7 @@ def test_a_length_of_a_thing_is_a_figure_but_a_distance_is_not() -> None:
 
 
 def test_a_change_verb_makes_from_and_to_two_values_however_far_before() -> None:
-    text = "The ministry revised its estimate of excess deaths from 1,480 to 1,720."
+    text = "The ministry revised its estimate of heat deaths from 1,480 to 1,720."
     assert meaning_of(text, "1,480").role == "previous"
     assert meaning_of(text, "1,720").role == "current"
     assert measure(text, "1,480") == measure(text, "1,720") == "people killed"
@@ -1067,7 +1067,7 @@ def test_a_sum_that_names_nothing_is_of_what_the_sentence_sum_before_it_was() ->
     assert measure(text, "$6 million") == "aid pledged by Harlow [USD]"
     assert measure(text, "$5 million") == "aid pledged by Orsk [USD]"
     text = "Velm will pay €2,000 and Tarsk €1,500 to each striking family."
-    assert measure(text, "€1,500") == "aid paid by Tarsk [EUR] (planned)"
+    assert measure(text, "€1,500") == "aid paid by Tarsk [EUR] per family (planned)"
     # The sum a change started from is of what changed.
     text = "The union raised its appeal to $9 million from $6 million on Monday."
     assert measure(text, "$6 million") == measure(text, "$9 million")
@@ -1285,3 +1285,91 @@ def test_homes_that_will_have_to_be_rebuilt_were_destroyed() -> None:
     # A cyclone.
     text = "Some 260 homes will have to be rebuilt from scratch, the mayor said."
     assert measure(text, "260") == "homes destroyed"
+
+
+def test_a_value_first_or_initially_reported_is_history_of_its_participles_measure() -> None:
+    # A teachers' strike, a flood, a mudslide.
+    text = "The deal gives teachers 6%, well above the 3% first offered by the ministry."
+    assert meaning_of(text, "3%").role == "previous"
+    assert measure(text, "3%") == "pledged [%]"
+    text = "The 12 hikers initially reported missing have all been found."
+    assert meaning_of(text, "12").role == "previous"
+    assert measure(text, "12") == "hikers missing"
+    text = "Grants rose to €40 million, from the €25 million originally announced."
+    assert meaning_of(text, "€25 million").role == "previous"
+    # Without "the" the sentence reports, it does not recall: "first detected" says which.
+    text = "Officials said 12 cases first detected in Lorn had recovered."
+    assert meaning_of(text, "12").role == "current"
+    # "first responders" are a thing, not a date.
+    assert "responders" in measure("The 40 first responders were praised.", "40")
+
+
+def test_to_a_value_from_another_makes_the_second_one_history_after_up_or_down() -> None:
+    # An outbreak's count revised, a harvest forecast cut.
+    text = "The agency revised its count of confirmed cases down to 74 from 77."
+    assert measure(text, "77") == measure(text, "74") == "cases"
+    assert meaning_of(text, "77").role == "previous"
+    text = "The ministry cut its count of farms affected sharply to 310 from 420."
+    assert measure(text, "420") == measure(text, "310")
+
+
+def test_a_plural_noun_then_a_participle_without_ed_says_what_befell_it() -> None:
+    # A measles outbreak closing schools, a storm sinking boats.
+    text = "Two schools reopened, leaving eight schools shut in Lorn, down from 10 last week."
+    assert measure(text, "eight") == measure(text, "10") == "schools closed in Lorn"
+    assert meaning_of(text, "10").role == "previous"
+    assert measure("The storm left 14 boats sunk in the harbour.", "14") == "boats sunk"
+
+
+def test_of_these_opening_a_sentence_splits_the_count_before_it_by_place() -> None:
+    # Cholera cases by district; evacuees by what became of them.
+    text = (
+        "Confirmed cholera cases in Lorvia have risen to 34. Of these, 30 are in Mirn"
+        " district and four in Paldo district."
+    )
+    assert measure(text, "30", frame=("Lorvia",)) == "cases in Mirn"
+    assert measure(text, "four", frame=("Lorvia",)) == "cases in Paldo"
+
+
+def test_a_sum_for_each_unit_of_goods_is_that_goods_price() -> None:
+    # A bread shortage, a fuel crisis.
+    text = "Wheat prices climbed to €310 a tonne, up from €240."
+    assert measure(text, "€310") == measure(text, "€240") == "wheat price [EUR]"
+    assert meaning_of(text, "€240").role == "previous"
+    assert measure("Bread now costs €3.10 a loaf in Halm.", "€3.10") == "bread price [EUR]"
+    text = "The diesel price reached €2.20 a litre, and petrol €1.96 a litre."
+    assert measure(text, "€2.20") == "diesel price [EUR]"
+    assert measure("Petrol was selling for €1.96 a litre.", "€1.96") == "price [EUR]"
+    # A sum for each person is no price.
+    assert "price" not in measure("The fund pays €300 per household.", "€300")
+
+
+def test_a_sum_lost_or_costing_someone_is_a_cost() -> None:
+    # Hauliers after a bridge collapse; fruit growers in a port strike.
+    text = "Hauliers say the closure is costing them about €2.6 million a day."
+    assert measure(text, "€2.6 million") == "cost [EUR] per day"
+    assert measure("Growers had lost €45 million in spoiled fruit.", "€45 million") == "cost [EUR]"
+    # Lost homes are still destroyed homes.
+    assert measure("Villagers lost 40 homes in the fire.", "40") == "homes destroyed"
+
+
+def test_so_much_for_each_person_or_car_is_a_measure_of_its_own() -> None:
+    # Water rationing in a drought, payouts after a factory fire, fuel rationing.
+    text = "Talm began rationing water at 120 litres per person a day."
+    assert measure(text, "120") == "allowance [litres] per person"
+    text = "Talm cut supplies to 100 litres a head on Monday."
+    assert measure(text, "100").endswith("[litres] per person")
+    assert measure("Sales were limited to 30 litres per car.", "30") == "allowance [litres] per car"
+    text = "The firm will pay €20,000 to each bereaved family and €5,000 per injured worker."
+    assert measure(text, "€20,000").endswith("per family (planned)")
+    assert "[EUR] per worker" in measure(text, "€5,000")
+    assert measure("The deal gives nurses a one-off €900 each.", "€900").endswith(" each")
+    # A period alone is a rate, as before; so is a sum per day that names no holder.
+    assert measure("The bank capped withdrawals at €2,000 a day.", "€2,000").endswith("per day")
+
+
+def test_excess_deaths_are_an_estimate_of_their_own_not_the_toll() -> None:
+    # A heatwave.
+    text = "Statisticians put excess deaths at 640, while the official toll stands at 61."
+    assert measure(text, "640") == "excess deaths"
+    assert measure("At least 61 people have died in the heat.", "61") == "people killed"

@@ -199,3 +199,18 @@ def test_money_and_ranges_read_as_the_text_said_them() -> None:
         "more than USD 3,500,000,000 is outside every earlier value:"
         " USD 1,000,000,000\u2013USD 2,000,000,000 (#9, scmp.com 2024-04-14)"
     )
+
+
+def test_a_floor_rounds_down_only_within_its_last_significant_digit() -> None:
+    # Deaths in a wildfire: "more than 3,000" rounds 3,124 down; "at least 40" after 118 says
+    # nothing the 118 did: another count (another place's, another event's), so it is news.
+    more_than_3000 = figure(3000, "more_than", low=3000, high=4500)
+    assert decide(more_than_3000, [earlier(1, 3124)]).status == "repeat"
+    assert decide(more_than_3000, [earlier(1, 3950)]).status == "repeat"
+    assert decide(more_than_3000, [earlier(1, 4300)]).status == "changed_figure"
+    at_least_40 = figure(40, "at_least", low=40, high=60)
+    assert decide(at_least_40, [earlier(1, 41)]).status == "repeat"
+    assert decide(at_least_40, [earlier(1, 118)]).status == "changed_figure"
+    at_least_61 = figure(61, "at_least", low=61, high=91)
+    assert decide(at_least_61, [earlier(1, 61)]).status == "repeat"
+    assert decide(at_least_61, [earlier(1, 64)]).status == "changed_figure"

@@ -49,7 +49,7 @@ NO_EVENT = EventReading(None)
 # Words between a governing verb and its number: "killed an estimated 300", "sent a further".
 _BEFORE_NUMBER = frozenset(
     "a an the some another further additional extra its their his her our these those this "
-    "total of only just".split()
+    "total of only just them us him".split()
 )
 # Words between a counted phrase and the verb of its clause: "300 people have been killed".
 # "will" too: "2,600 people will lose their jobs" is what was announced ("could", "may" are
@@ -64,7 +64,7 @@ _FILLERS = _AUX | frozenset(
     "who that which reportedly already now also all so far since then later of them whom "
     "officially allegedly still yet currently believed presumed feared thought known to "
     "reported confirmed remain remains remained found listed registered classified recorded "
-    "as".split()
+    "as first initially originally previously".split()
 )
 # Linking words before a number whose subject names the event: "the death toll rose to".
 _LINKS = frozenset(

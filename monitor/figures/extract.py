@@ -169,7 +169,9 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
             # "That brings sea arrivals since May 19 to 18,120": what the verb changed.
             thing_start, thing_end = changed
             thing = words[thing_start:thing_end]
-        elif _OF_THEM_AFTER.match(words, number.end) and number.value != 1:
+        elif (
+            _OF_THEM_AFTER.match(words, number.end) or _OF_THOSE_OPENING.match(words)
+        ) and number.value != 1:
             # "Three of them were leaking": a part of the count the sentence before gave,
             # for the meaning stage to name.
             thing, thing_start, thing_end = "", number.end, number.end
@@ -232,6 +234,8 @@ _ANAPHOR_BEFORE = re.compile(
     r"more\s+than\s+|at\s+least\s+)?$"
 )
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
+# "Of these, 30 are in Mirsk district and four in Paldera": parts of the count before.
+_OF_THOSE_OPENING = re.compile(r"\s*Of\s+(?:them|those|these)\s*,", re.IGNORECASE)
 ANAPHORS = frozenset("number figure total estimate count tally".split())
 _BARE_UNIT = re.compile(rf"(?:{'|'.join(sorted(MEASURE_UNITS))})\.?", re.I)
 _UNIT_OF = re.compile(rf"{_BARE_UNIT.pattern}\s+(?P<stuff>of\s+.+)", re.I)

@@ -51,7 +51,7 @@ from monitor.figures.measures import (
     measure_key,
 )
 from monitor.figures.model import COUNT, PERCENT, Figure
-from monitor.figures.money import MONEY_NOUNS, money_head
+from monitor.figures.money import MONEY_NOUNS, money_head, unit_price
 from monitor.figures.noise import noise_of
 from monitor.figures.places import (
     NAME_PATTERN,
@@ -131,6 +131,7 @@ _FOR_PLACE = re.compile(rf"\s+(?:for|to)\s+(?P<name>{NAME_PATTERN})")
 _PART_IN = re.compile(
     rf"\s+of\s+(?:it|that|this|the\s+total)\s+(?:in|for|at)\s+(?:the\s+)?(?P<name>{NAME_PATTERN})"
 )
+_FOR_EACH = re.compile(r"(?:per\s+(?!day|week|month|year)|each\b)")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 _OF_THOSE = re.compile(r"\s*Of\s+(?:those|them|these|the\s+total|this)\b", re.IGNORECASE)
 _PEOPLE_ARE = {"held": "hostages", "crossed": "refugees"}
@@ -515,7 +516,12 @@ def _meaning(
         if event.key is None and whole_event is not None:
             event = whole_event
     remembered = context.measured.get(head.measured_in or "") if not head.name else None
-    if figure.unit not in NOT_MONEY:
+    priced = unit_price(head, sentence, phrase_end) if figure.unit not in NOT_MONEY else None
+    if priced is not None:
+        head = priced
+        if event.key in ("cost", "paid", "spent"):
+            event = EventReading(None)  # "bread costs €3.10 a loaf": its price, not a cost
+    elif figure.unit not in NOT_MONEY:
         head = money_head(head, sentence, phrase_start, phrase_end)
     head = _supplied(
         head,
@@ -554,6 +560,14 @@ def _meaning(
         )
         if of_head is not None and of_head.name:
             head, event, shared = of_head, of_event or event, True
+    if (
+        figure.unit not in NOT_MONEY
+        and _FROM_SUM.search(sentence, 0, phrase_start)
+        and context.money is not None
+        and head.name
+        and context.money[0].name.endswith(f" {head.name}")
+    ):
+        head = context.money[0]  # "wheat prices climbed to €310 a tonne, up from €240"
     if (
         figure.unit not in NOT_MONEY
         and not head.name
@@ -641,6 +655,8 @@ def _meaning(
         # "will lay off 3,900 employees", "2,600 people will lose their jobs": a layoff
         # announced is a job cut; the layoffs carried out ("laid off 1,150") stay their own.
         head = replace_head(head, "jobs")
+    if not head.name and head.measured_in and figure.rate and _FOR_EACH.match(figure.rate):
+        head = replace_head(head, "allowance")  # "30 litres per car": so much for each
     reason = noise_of(figure, head, event=key_event, sentence_start=offset)
     if reason is not None:
         return None, reason, head, event
@@ -908,6 +924,8 @@ def _event_and_scope(
     if key is not None and event.how == "subject" and EVENTS[key].person and head.name:
         if not head.person and (head.name != "cases" or key not in _CASE_EVENTS):
             key = None  # "the district's toll of 1,100 cases": no one died of the word toll
+    if key == "destroyed" and figure.unit not in NOT_MONEY and event.words.lower() == "lost":
+        key = "cost"  # "its members had lost €45 million": a loss, what the event cost them
     if key is not None and figure.unit not in NOT_MONEY and key not in _MONEY_EVENTS_ALL:
         key = None  # "saved $3 million", "damage put at €40 million": money is not damaged
     if key == "withdrawn" and figure.unit in NOT_MONEY:

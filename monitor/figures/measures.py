@@ -396,6 +396,9 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
             return replace(inner, name=named, person=False, military=False)
         words = before
     increment = any(word in _INCREMENT for word in words)
+    if len(words) >= 2 and words[0] == "excess":
+        # "640 excess deaths": a statistical estimate above the usual, not a count of the dead.
+        return Head(" ".join(_clean(words)), " ".join(words), False, False, increment=increment)
     event_key, event_words, words = _events_in(words)
     words = _clean(words)
     if len(words) >= 2 and words[-1].endswith("ed") and words[-2].endswith("s"):
@@ -469,6 +472,13 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
     )
 
 
+# Participles not in -ed that may follow their plural noun: "eight schools shut".
+_IRREGULAR_PARTICIPLES = frozenset(
+    "shut lost sent held built burnt stolen taken struck sunk spent sold bought withdrawn "
+    "shown".split()
+)
+
+
 def _events_in(words: list[str]) -> tuple[str | None, str, list[str]]:
     """Take event adjectives and a closing event noun out of ``words``."""
     for table in (ADJECTIVES, VERBS):
@@ -501,7 +511,13 @@ def _events_in(words: list[str]) -> tuple[str | None, str, list[str]]:
             continue
         kept.append(words[index])
         index += 1
-    if key is None and len(kept) > 1 and kept[-1].endswith("ed") and (kept[-1],) in VERBS:
+    participle = (
+        kept[-1].endswith("ed")
+        or (kept[-1] in _IRREGULAR_PARTICIPLES and kept[-2:-1] != [] and kept[-2].endswith("s"))
+        if kept
+        else False
+    )
+    if key is None and len(kept) > 1 and participle and (kept[-1],) in VERBS:
         # "the money pledged", "emergency funding approved": a participle after its noun.
         return VERBS[(kept[-1],)], kept[-1], kept[:-1]
     ending = phrase_ending_at(kept, len(kept), NOUNS) if kept else None
@@ -648,6 +664,8 @@ def _unit_label(unit: str) -> str | None:
 
 def _rate_label(rate: str) -> str:
     plain = _plain(rate)
+    if plain == "each" or plain.startswith("each "):
+        return plain  # "€1,000 each": for each of those it names
     if plain in _RATES:
         return _RATES[plain]
     if plain.startswith(("per ", "a ", "an ", "each ", "every ")):

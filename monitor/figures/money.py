@@ -13,6 +13,7 @@ one whose phrase is a name ("pledged $180 million for Ombara": Ombara is who it 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from monitor.figures.lexicon import HEDGES, PERSONS, PLACE_NOUNS, TIME_WORDS, VERB_FORMS, VERBS
@@ -70,6 +71,7 @@ PURPOSES = {
     "subsidy": "subsidies",
     "subsidies": "subsidies",
     "price": "price",
+    "prices": "price",
     "value": "value",
 }
 # Money nouns that hold a sum whatever it is for: named by a purpose beside them, else aid.
@@ -115,6 +117,34 @@ def money_head(head: Head, sentence: str, phrase_start: int, phrase_end: int) ->
     if not head.name or (_is_thing(last, head) and not written[:1].isupper()):
         return head
     return replace(head, name="", words="")  # "the gang wants $4m": no thing named
+
+
+# "€1.96 a litre", "€310 per tonne": so much for each unit of goods sold, a price.
+_PER_UNIT_OF_GOODS = re.compile(
+    r"\s+(?:a|an|per|each)\s+(?:litre|liter|gallon|barrel|tonne|ton|kilo|kilogram|kg|pound|"
+    r"ounce|loaf|bag|sack|bottle|pack|packet|dose|kilowatt-hour|kwh|megawatt-hour|mwh|"
+    r"cubic\s+metre|head)\b",
+    re.IGNORECASE,
+)
+# Words beside "price" that say which price, not of what goods: "the average pump price".
+_PRICE_WORDS = frozenset(
+    "price prices average mean retail wholesale pump market current new record the its their "
+    "a an of".split()
+)
+
+
+def unit_price(head: Head, sentence: str, phrase_end: int) -> Head | None:
+    """Return ``head`` named as the price of its goods when the sum at ``phrase_end`` is paid
+    per unit of them ("petrol was selling for €1.96 a litre": a petrol price), else None."""
+    if not _PER_UNIT_OF_GOODS.match(sentence, phrase_end):
+        return None
+    words = head.words.lower().replace("-", " ").split()
+    goods = [word for word in words if word not in _PRICE_WORDS and word not in PURPOSES]
+    if "of" in words and words.index("of") + 1 < len(words):
+        goods = [w for w in words[words.index("of") + 1 :] if w not in _PRICE_WORDS]
+    thing = goods[-1] if goods and _is_thing(goods[-1], head) else ""
+    name = f"{thing} price" if thing else "price"
+    return replace(head, name=name, person=False, military=False, event=None, event_words="")
 
 
 def _named(words: list[str]) -> str | None:

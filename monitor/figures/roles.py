@@ -182,6 +182,13 @@ _GIVEN_EARLIER_AFTER = re.compile(
     r"(?:earlier|previously|initially)\b",
     re.IGNORECASE,
 )
+# "the €250 million first announced", "the 12 initially reported missing": the first report's
+# value, recalled after a later one.
+_FIRST_SAID_AFTER = re.compile(
+    r"^\s*(?:first|initially|originally|previously)\s+(?:[a-z]+ed|given|shown|put|set)\b",
+    re.IGNORECASE,
+)
+_RECALLED_BEFORE = re.compile(r"\b(?:the|its|their)\s+$", re.IGNORECASE)
 # "Of the 900 rescuers deployed at the peak of the crisis, 200 remain": the peak is the
 # whole's, not the part's.
 _OF_THE_CLAUSE = re.compile(r"^\s*Of\s+(?:the|its|their)\s[^,]*", re.IGNORECASE)
@@ -333,7 +340,13 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
         return RoleReading("previous", f"not ... {as_reported.group(0).strip()}", said)
     part = re.match(r"\s+of\s", sentence[phrase_end:]) is not None  # the whole's words
     recalled = (
-        None if part else (_AT_HEIGHT_AFTER.match(after) or _GIVEN_EARLIER_AFTER.match(after))
+        None
+        if part
+        else (
+            _AT_HEIGHT_AFTER.match(after)
+            or _GIVEN_EARLIER_AFTER.match(after)
+            or (_RECALLED_BEFORE.search(before) and _FIRST_SAID_AFTER.match(after))
+        )
     )
     if recalled is not None:
         return RoleReading("previous", recalled.group(0).strip(), said)

@@ -125,6 +125,8 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
             if words and words[-1][0].lower() == _COMPLEMENT:
                 continue  # "two of the four closed mines": the whole's count, then its noun
             break  # "up from 85 two days ago": another number, in words
+        if not words and lower in FIRST_SAID and _participle(tokens, index + 1):
+            break  # "the 3% first offered", "the 12 initially reported missing": no thing here
         if lower in _DETERMINERS and not words and not _inverted(sentence, position, tokens, index):
             break  # "not the nine the prison service reported": a clause, not the thing
         if lower in _DETERMINERS and (
@@ -212,6 +214,17 @@ _PARTICIPLES = frozenset(
 ) | frozenset(words[0] for words in ADJECTIVES if len(words) == 1)
 
 
+# Adverbs that date a participle back to the first report: "the €250 million first announced".
+FIRST_SAID = frozenset("first initially originally previously".split())
+
+
+def _participle(tokens: list[re.Match[str]], index: int) -> bool:
+    if index >= len(tokens):
+        return False
+    word = tokens[index].group().lower().rstrip(".")
+    return word.endswith("ed") or word in ("given", "shown", "put", "set", "thought", "feared")
+
+
 def _noun_follows(tokens: list[re.Match[str]], index: int) -> bool:
     if index + 1 >= len(tokens):
         return False
@@ -224,7 +237,8 @@ _NUMBER_OF = re.compile(
     r"\b(?:the\s+)?(?:number|total|count|tally)\s+of\s+(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,3}?"
     r"[A-Za-z][\w'-]*)(?=\s+(?:killed|dead|who|that|which|in|at|on|by|from|with|to|has|have|had|"
     r"was|were|is|are|rose|risen|reached|stood|stands|climbed|fell|fallen|now|[a-z]+ed|"
-    r"hit|left|held|kept|taken|struck|shut|cut|lost|caught|sent|given|put|brought|made)\b)",
+    r"hit|left|held|kept|taken|struck|shut|cut|lost|caught|sent|given|put|brought|made|"
+    r"up|down|upward|downward|sharply|further)\b)",
     re.IGNORECASE,
 )
 
@@ -434,11 +448,47 @@ def rate_of(sentence: str, number_start: int, thing_end: int) -> str | None:
     "50,000 rounds a month" and "a monthly shortfall of 50,000 rounds" are rates; a "monthly
     report" further back in the sentence is not.
     """
+    per_unit = _per_unit(sentence, thing_end)
+    if per_unit is not None:
+        # "120 litres per person a day" and "100 litres per person": the same ration, so
+        # much for each, however often the text says it is given.
+        return per_unit
     after = _RATE_AFTER.match(sentence, thing_end)
     if after:
         return _PERIOD_RATE[after.group(1).lower()]
     before = _RATE_BEFORE.search(sentence[:number_start])
     return RATES[before.group(1).lower()] if before else None
+
+
+# "€30,000 to each bereaved family", "30 litres per car", "€1,000 each": so much for each of
+# many, a measure of its own beside the total.
+_PER_UNIT_AFTER = re.compile(
+    r"\s*(?:(?P<each>each)\b(?!\s+(?:day|week|month|year|of)\b)|"
+    r"(?:per|a|an|(?:to|for)\s+(?:each|every))\s+(?P<unit>[a-z]+)\b(?:\s+(?P<second>[a-z]+)\b)?)",
+    re.IGNORECASE,
+)
+
+
+def _per_unit(sentence: str, position: int) -> str | None:
+    """The holder a figure at ``position`` is counted for each of: "per car", "each"."""
+    found = _PER_UNIT_AFTER.match(sentence, position)
+    if found is None:
+        return None
+    if found.group("each"):
+        return "each"
+    for group in ("unit", "second"):
+        word = (found.group(group) or "").lower()
+        if word in _PER_UNITS:
+            return f"per {_PER_UNITS[word]}"
+    return None
+
+
+_PER_UNITS = {
+    word: word
+    for word in """person family household car vehicle driver motorist depositor customer
+    account worker employee patient child pupil student passenger resident farmer victim
+    member nurse dockworker miner home house farm""".split()
+} | {"head": "person", "capita": "person"}
 
 
 def scope_of(sentence: str, number_start: int) -> str | None:
