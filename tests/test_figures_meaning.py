@@ -1373,3 +1373,31 @@ def test_excess_deaths_are_an_estimate_of_their_own_not_the_toll() -> None:
     text = "Statisticians put excess deaths at 640, while the official toll stands at 61."
     assert measure(text, "640") == "excess deaths"
     assert measure("At least 61 people have died in the heat.", "61") == "people killed"
+
+
+def test_a_price_is_named_by_its_goods_however_the_sentence_says_it() -> None:
+    # A bread shortage after a failed harvest.
+    assert measure("The price of flour rose to €2.40.", "€2.40") == "flour price [EUR]"
+    assert measure("The average price of flour reached €2.60.", "€2.60") == "flour price [EUR]"
+    assert measure("Flour prices rose by 12%.", "12%") == "flour price [%]"
+    assert measure("The retail flour price hit €2.70.", "€2.70") == "flour price [EUR]"
+
+
+def test_a_percentage_more_than_before_is_the_rise_of_the_sentences_sum() -> None:
+    # Flour in a bread shortage, a ferry fare after a strike.
+    text = "Flour reached €2.60 a kilo, 40 cents or 18% more than before the ban."
+    assert measure(text, "18%") == "flour price rise [%]"
+    text = "The flour price rose to €2.40 a kilo, a rise of 22%, the bakers said."
+    assert measure(text, "22%") == "flour price rise [%]"
+    text = "The ferry fare fell to €30, 10% lower than in June."
+    assert measure(text, "10%").endswith("fall [%]")
+    # Without a sum in the sentence the percentage still names nothing.
+    text = "Sales were 8% higher than a year ago."
+    assert not any(m.figure.unit == "%" for m in read_meanings(text).meanings)
+
+
+def test_a_count_that_doubled_or_halved_is_the_count_spoken_of() -> None:
+    # Flights grounded by a fuel shortage; shelters in a cold snap.
+    text = "Airlines cancelled 260 flights last week; this week the count has doubled to 520."
+    assert measure(text, "520") == measure(text, "260") == "flights cancelled"
+    assert measure("The number of shelters has halved to 40.", "40") == "shelters"

@@ -131,6 +131,14 @@ _FOR_PLACE = re.compile(rf"\s+(?:for|to)\s+(?P<name>{NAME_PATTERN})")
 _PART_IN = re.compile(
     rf"\s+of\s+(?:it|that|this|the\s+total)\s+(?:in|for|at)\s+(?:the\s+)?(?P<name>{NAME_PATTERN})"
 )
+# "32% more than before", "17% lower": a change of what the sentence's sum measures.
+_MORE_OR_LESS_AFTER = re.compile(r"\s+(more|higher|up|above|less|lower|down|below)\b", re.I)
+_CHANGE_OF_BEFORE = re.compile(
+    r"\b(?:a|an)\s+(rise|increase|jump|hike|fall|drop|decline|cut)\s+of\s+"
+    r"(?:[^,;:.]{0,30}?\s+or\s+)?$",
+    re.IGNORECASE,
+)
+_CHANGES = frozenset("rise increase jump hike fall drop decline cut".split())
 _FOR_EACH = re.compile(r"(?:per\s+(?!day|week|month|year)|each\b)")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 _OF_THOSE = re.compile(r"\s*Of\s+(?:those|them|these|the\s+total|this)\b", re.IGNORECASE)
@@ -198,6 +206,7 @@ class _Context:
     count_event: EventReading | None = None
     share: tuple[Head, EventReading] | None = None  # the sentence's last percentage
     money: tuple[Head, EventReading] | None = None  # the sentence's last sum that names what
+    price: Head | None = None  # the sentence's last price: what "18% more" is a rise of
     people: Head | None = None  # the article's last count of people
     # The article's last named count, for "put the number at 1.6 million" a paragraph on.
     last_head: Head | None = None
@@ -281,6 +290,8 @@ def read_meanings(
             context.share = (head, event)
         if figure.unit not in NOT_MONEY and (meaning.key.event is not None or head.name):
             context.money = (head, event)
+            if head.name == "price" or head.name.endswith(" price"):
+                context.price = head
         if figure.unit == COUNT:
             context.count, context.count_head, context.count_event = meaning, head, event
             if _PART_OF.match(text, figure.end):
@@ -560,6 +571,9 @@ def _meaning(
         )
         if of_head is not None and of_head.name:
             head, event, shared = of_head, of_event or event, True
+    changed = _change_of_sum(figure, head, sentence, phrase_start, phrase_end, context)
+    if changed is not None:
+        head, event = changed, EventReading(None)
     if (
         figure.unit not in NOT_MONEY
         and _FROM_SUM.search(sentence, 0, phrase_start)
@@ -773,7 +787,7 @@ def _next_sentence(context: _Context, text: str, start: int) -> None:
         context.prior = context.prior_head = context.prior_event = None
     context.sentence_start = start
     context.count = context.count_head = context.count_event = None
-    context.share = context.money = None
+    context.share = context.money = context.price = None
     context.place, context.place_end = None, 0
     context.part = None
     context.unplaced = context.breakdown = False
@@ -788,6 +802,29 @@ def _names_nothing(head: Head, figure: Figure) -> bool:
         return True
     written = figure.thing.split()
     return figure.thing_start >= figure.end and written[0][:1].isupper() and not head.person
+
+
+def _change_of_sum(
+    figure: Figure, head: Head, sentence: str, start: int, end: int, context: _Context
+) -> Head | None:
+    """The rise or fall of the sentence's sum that a percentage naming nothing gives: "€2.14
+    a litre, 32% more than before the attack", "€1.89, a rise of 27 cents or 17%"."""
+    if figure.unit != PERCENT or context.money is None:
+        return None
+    compared = _MORE_OR_LESS_AFTER.match(sentence, end)
+    if compared is not None and head.name == compared.group(1).lower():
+        head = replace(head, name="")  # "10% lower": the comparison read as the thing
+    if head.name and not (head.name in _CHANGES and _CHANGE_OF_BEFORE.search(sentence, 0, start)):
+        return None  # "a rise of 22%" names the change, not what changed
+    named = _CHANGE_OF_BEFORE.search(sentence, 0, start)
+    if compared is not None:
+        up = compared.group(1).lower() in ("more", "higher", "up", "above")
+    elif named is not None:
+        up = named.group(1).lower() in ("rise", "increase", "jump", "hike")
+    else:
+        return None
+    base = context.price or context.money[0]
+    return replace(base, name=f"{base.name} {'rise' if up else 'fall'}", event=None)
 
 
 def _changed_head(

@@ -176,6 +176,8 @@ _MEASURING = {
 _ATTRIBUTES = frozenset(
     "value cost price worth share proportion percentage part budget size length range".split()
 )
+# Words before "price" that say which kind of price, not of what.
+_PRICE_MODIFIERS = frozenset("average mean retail wholesale pump market current new record".split())
 # What comes after these is where, whom or when, which the scope says if it matters.
 _LINKS = frozenset(
     "to for from into toward towards via by in on at since during with among across".split()
@@ -393,6 +395,9 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
         if last in _ATTRIBUTES:
             inner = _head(rest, synonyms, thing)
             named = f"{_noun_phrase(before)} of {inner.name or 'figure'}"
+            if last == "price":
+                # "the average price of petrol" is the petrol price, as "petrol prices" is.
+                named = f"{inner.name} price" if inner.name else "price"
             return replace(inner, name=named, person=False, military=False)
         words = before
     increment = any(word in _INCREMENT for word in words)
@@ -454,6 +459,11 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
         # "the case fatality rate", "the unemployment rate": the modifiers are the quantity.
         quantity = [*words[:-1], "level" if words[-1] in LEVELS else words[-1]]
         return Head(" ".join(quantity), phrase, False, False, increment=increment)
+    if words[-1] in ("price", "prices"):
+        # "petrol prices", "the average bread price": the goods say which price it is.
+        goods = [word for word in words[:-1] if word not in _PRICE_MODIFIERS]
+        name = f"{goods[-1]} price" if goods else "price"
+        return Head(name, phrase, False, False, increment=increment)
     conjuncts = _conjuncts(words)
     heads = [_named(conjunct, synonyms) for conjunct in conjuncts]
     name = " and ".join(named for named, _ in heads)

@@ -106,6 +106,8 @@ _SCALES = frozenset(("%", "million", "billion", "bn", "m", "thousand"))
 
 def money_head(head: Head, sentence: str, phrase_start: int, phrase_end: int) -> Head:
     """Return ``head`` named by what the sum at ``phrase_start:phrase_end`` is for."""
+    if head.name.endswith(" price"):
+        return head  # "the price of petrol rose to €2": the petrol price, already named
     own = _named(head.words.lower().replace("-", " ").split())
     if own is not None:
         return replace(head, name=own, person=False, military=False)

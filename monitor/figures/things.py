@@ -99,7 +99,8 @@ _LINK_BEFORE = frozenset(
     averages totalling totaling reaching nearing topping exceeding eased eases slipped slips
     edged dipped dips fallen recorded registered reported counted logged confirmed
     accounts account accounted rising climbing growing falling dropping still could may
-    might would will expected likely set feared forecast projected predicted poised""".split()
+    might would will expected likely set feared forecast projected predicted poised doubled
+    halved tripled trebled quadrupled shrunk shrank""".split()
 )
 
 
