@@ -1389,11 +1389,19 @@ def test_a_percentage_more_than_before_is_the_rise_of_the_sentences_sum() -> Non
     assert measure(text, "18%") == "flour price rise [%]"
     text = "The flour price rose to €2.40 a kilo, a rise of 22%, the bakers said."
     assert measure(text, "22%") == "flour price rise [%]"
-    text = "The ferry fare fell to €30, 10% lower than in June."
-    assert measure(text, "10%").endswith("fall [%]")
-    # Without a sum in the sentence the percentage still names nothing.
-    text = "Sales were 8% higher than a year ago."
-    assert not any(m.figure.unit == "%" for m in read_meanings(text).meanings)
+    text = "Flour fell to €2.10 a kilo, 10% lower than in June."
+    assert measure(text, "10%") == "flour price fall [%]"
+    # Without a price in the sentence, or compared with another place or thing, or said of
+    # another subject, the percentage is no change of the price.
+    for text in (
+        "Sales were 8% higher than a year ago.",
+        "The ferry fare was €30, 10% lower than in June.",
+        "Flour costs €2 a kilo in Mirn, 10% less than in neighbouring Paldo.",
+        "Flour costs €2 a kilo, and demand is 15% lower than last winter.",
+        "Landlords in Mirn now ask €1,200 a month, a rise of 20%.",
+    ):
+        percentages = [m for m in read_meanings(text).meanings if m.figure.unit == "%"]
+        assert not any(m.key.name.endswith(("rise [%]", "fall [%]")) for m in percentages), text
 
 
 def test_a_count_that_doubled_or_halved_is_the_count_spoken_of() -> None:
@@ -1401,3 +1409,25 @@ def test_a_count_that_doubled_or_halved_is_the_count_spoken_of() -> None:
     text = "Airlines cancelled 260 flights last week; this week the count has doubled to 520."
     assert measure(text, "520") == measure(text, "260") == "flights cancelled"
     assert measure("The number of shelters has halved to 40.", "40") == "shelters"
+
+
+def test_the_tenth_rounds_rules_stay_in_their_lane() -> None:
+    # Misreadings a review found in the rules above, on other subjects.
+    text = "Officials added the 20 previously unrecorded cases from Mirn to the count."
+    assert measure(text, "20") == "cases in Mirn"
+    text = "About 300 people previously evacuated from Mirn have returned home."
+    assert "evacuated" not in measure(text, "About 300")
+    text = "The toll in Mirn rose to 45 from the 30 initially given by police."
+    assert measure(text, "30") == measure(text, "45") == "people killed in Mirn"
+    text = "The smog caused 130 excess deaths in Tervo and 62 excess deaths in Soldo."
+    assert measure(text, "130") == "excess deaths in Tervo"
+    assert measure("Farmers received a subsidy of €0.20 a litre.", "€0.20").startswith("subsidies")
+    assert measure("The windfall tax of €30 per tonne raised €2 billion.", "€30") == "tax [EUR]"
+    assert measure("The firm lost a €300 million contract.", "€300 million") == "contract [EUR]"
+    assert "each" not in measure("The 40 families each received tents.", "40")
+    text = "Police in Mirn detained 40 people a local farmer said were protesters."
+    assert "per" not in measure(text, "40")
+    text = "Health officials confirmed 300 cases. Of these, most were linked to a wedding of 400."
+    assert not any(m.figure.value == 400 for m in read_meanings(text).meanings)
+    text = "The limit of 100 litres per person applies, but average use was still 140 litres."
+    assert not any(m.figure.value == 140 for m in read_meanings(text).meanings)

@@ -201,16 +201,18 @@ def test_money_and_ranges_read_as_the_text_said_them() -> None:
     )
 
 
-def test_a_floor_rounds_down_only_within_its_last_significant_digit() -> None:
+def test_a_floor_rounds_down_by_less_than_its_leading_digits_place() -> None:
     # Deaths in a wildfire: "more than 3,000" rounds 3,124 down; "at least 40" after 118 says
     # nothing the 118 did: another count (another place's, another event's), so it is news.
     more_than_3000 = figure(3000, "more_than", low=3000, high=4500)
     assert decide(more_than_3000, [earlier(1, 3124)]).status == "repeat"
     assert decide(more_than_3000, [earlier(1, 3950)]).status == "repeat"
     assert decide(more_than_3000, [earlier(1, 4300)]).status == "changed_figure"
+    more_than_1_5m = figure(1.5e6, "more_than", low=1.5e6, high=2.25e6)
+    assert decide(more_than_1_5m, [earlier(1, 1.62e6)]).status == "repeat"
     at_least_40 = figure(40, "at_least", low=40, high=60)
     assert decide(at_least_40, [earlier(1, 41)]).status == "repeat"
     assert decide(at_least_40, [earlier(1, 118)]).status == "changed_figure"
     at_least_61 = figure(61, "at_least", low=61, high=91)
-    assert decide(at_least_61, [earlier(1, 61)]).status == "repeat"
-    assert decide(at_least_61, [earlier(1, 64)]).status == "changed_figure"
+    assert decide(at_least_61, [earlier(1, 64)]).status == "repeat"
+    assert decide(at_least_61, [earlier(1, 75)]).status == "changed_figure"

@@ -64,7 +64,7 @@ _FILLERS = _AUX | frozenset(
     "who that which reportedly already now also all so far since then later of them whom "
     "officially allegedly still yet currently believed presumed feared thought known to "
     "reported confirmed remain remains remained found listed registered classified recorded "
-    "as first initially originally previously".split()
+    "as first initially originally".split()
 )
 # Linking words before a number whose subject names the event: "the death toll rose to".
 _LINKS = frozenset(
@@ -276,6 +276,13 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
             continue
         if lower[index] not in _FILLERS:
             return None, False
+        if (
+            lower[index] in _FIRST_SAID
+            and lower[index + 1 : index + 2]
+            and (lower[index + 1] in _REPORTED)
+        ):
+            index += 2  # "the 30 initially given by police": a report, not what befell them
+            continue
         finite = finite or lower[index] in _AUX or lower[index] in ("who", "that", "which")
         planned = (
             planned
@@ -286,6 +293,10 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
     return None, False
 
 
+_FIRST_SAID = frozenset("first initially originally".split())
+_REPORTED = frozenset(
+    "given reported announced estimated put published cited stated quoted counted".split()
+)
 # Verbs whose object is asked or given "for" a sum: "asked the state for €4 million".
 _ASKED_FOR = frozenset(("demanded", "pledged", "paid", "spent", "bought"))
 _CLAUSE_OPENERS = frozenset("that and but while whereas where when said says".split())

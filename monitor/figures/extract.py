@@ -170,7 +170,7 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
             thing_start, thing_end = changed
             thing = words[thing_start:thing_end]
         elif (
-            _OF_THEM_AFTER.match(words, number.end) or _OF_THOSE_OPENING.match(words)
+            _OF_THEM_AFTER.match(words, number.end) or _part_after_of_those(words, number.start)
         ) and number.value != 1:
             # "Three of them were leaking": a part of the count the sentence before gave,
             # for the meaning stage to name.
@@ -234,8 +234,21 @@ _ANAPHOR_BEFORE = re.compile(
     r"more\s+than\s+|at\s+least\s+)?$"
 )
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
-# "Of these, 30 are in Mirsk district and four in Paldera": parts of the count before.
+# "Of these, 30 are in Mirsk district and four in Paldera": parts of the count before, the
+# first right after the opening, the others joined to it by "and".
 _OF_THOSE_OPENING = re.compile(r"\s*Of\s+(?:them|those|these)\s*,", re.IGNORECASE)
+_FIRST_PART = re.compile(r"\s*(?:(?:about|some|nearly|around|almost|only|just)\s+)?$", re.I)
+_NEXT_PART = re.compile(r"\d[^;:]*(?:,|\band)\s+(?:(?:about|some|nearly|around)\s+)?$", re.I)
+
+
+def _part_after_of_those(words: str, start: int) -> bool:
+    opening = _OF_THOSE_OPENING.match(words)
+    if opening is None:
+        return False
+    between = words[opening.end() : start]
+    return bool(_FIRST_PART.match(between) or _NEXT_PART.search(between))
+
+
 ANAPHORS = frozenset("number figure total estimate count tally".split())
 _BARE_UNIT = re.compile(rf"(?:{'|'.join(sorted(MEASURE_UNITS))})\.?", re.I)
 _UNIT_OF = re.compile(rf"{_BARE_UNIT.pattern}\s+(?P<stuff>of\s+.+)", re.I)

@@ -44,6 +44,7 @@ from monitor.figures.measures import (
     ANY_THING,
     DEFAULT_SYNONYMS,
     INCREMENT,
+    PLACED_HEADS,
     RATE_WORDS,
     Head,
     MeasureKey,
@@ -132,13 +133,26 @@ _PART_IN = re.compile(
     rf"\s+of\s+(?:it|that|this|the\s+total)\s+(?:in|for|at)\s+(?:the\s+)?(?P<name>{NAME_PATTERN})"
 )
 # "32% more than before", "17% lower": a change of what the sentence's sum measures.
-_MORE_OR_LESS_AFTER = re.compile(r"\s+(more|higher|up|above|less|lower|down|below)\b", re.I)
+# ... than when: a comparison with another place or thing ("10% less than in Paldera", "20%
+# above the poverty line") is no change.
+_MORE_OR_LESS_AFTER = re.compile(
+    r"\s+(more|higher|less|lower)\s+than\s+(?:(?:it\s+was|they\s+were)\s+)?"
+    r"(?:before|earlier|yesterday|last\s+\w+|(?:a|an|one|two|three|four|five|six|\d+)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|before)|at\s+the\s+start|"
+    r"(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)\b)",
+    re.IGNORECASE,
+)
 _CHANGE_OF_BEFORE = re.compile(
     r"\b(?:a|an)\s+(rise|increase|jump|hike|fall|drop|decline|cut)\s+of\s+"
     r"(?:[^,;:.]{0,30}?\s+or\s+)?$",
     re.IGNORECASE,
 )
-_CHANGES = frozenset("rise increase jump hike fall drop decline cut".split())
+_VERB_BETWEEN = re.compile(r"\b(?:is|are|was|were|has|have|had|fell|rose)\b", re.IGNORECASE)
+_CHANGE_WORDS = frozenset("rise increase jump hike fall drop decline cut".split())
+# The word before a number: "confirmed 52".
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$", re.IGNORECASE)
+ALLOWANCE = "allowance"  # what "30 litres per car" measures: so much for each
 _FOR_EACH = re.compile(r"(?:per\s+(?!day|week|month|year)|each\b)")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 _OF_THOSE = re.compile(r"\s*Of\s+(?:those|them|these|the\s+total|this)\b", re.IGNORECASE)
@@ -207,6 +221,7 @@ class _Context:
     share: tuple[Head, EventReading] | None = None  # the sentence's last percentage
     money: tuple[Head, EventReading] | None = None  # the sentence's last sum that names what
     price: Head | None = None  # the sentence's last price: what "18% more" is a rise of
+    price_end: int = 0  # where that price's number ends in the sentence
     people: Head | None = None  # the article's last count of people
     # The article's last named count, for "put the number at 1.6 million" a paragraph on.
     last_head: Head | None = None
@@ -221,6 +236,11 @@ class _Context:
     prior: Meaning | None = None  # the last count of the sentence before, same paragraph
     prior_head: Head | None = None
     prior_event: EventReading | None = None
+    # Every count of the sentence, and of the sentence before, with the word before its
+    # number: "Carvenia has confirmed 69 cases, and 140 suspected cases. Istrelia has
+    # confirmed 52" is of the count after the same verb.
+    counts: list[tuple[str, Head, EventReading]] = field(default_factory=list)
+    prior_counts: list[tuple[str, Head, EventReading]] = field(default_factory=list)
     focus: str | None = None  # the one place the headline names: where the article is
     part: tuple[Head, EventReading] | None = None  # the sentence's last "560 of the 640"
 
@@ -292,15 +312,23 @@ def read_meanings(
             context.money = (head, event)
             if head.name == "price" or head.name.endswith(" price"):
                 context.price = head
-        if figure.unit == COUNT:
+                context.price_end = figure.end - reading.sentence.start
+        if figure.unit == COUNT and head.name == ALLOWANCE:
+            # "100 litres per person ..., but average use was still 140 litres": an amount
+            # for each is no thing a later count of the unit is of.
+            context.count = context.count_head = context.count_event = None
+        elif figure.unit == COUNT:
             context.count, context.count_head, context.count_event = meaning, head, event
+            before = _WORD_BEFORE.search(text, reading.sentence.start, figure.start)
+            if before is not None and head.name:
+                context.counts.append((before.group(1).lower(), head, event))
             if _PART_OF.match(text, figure.end):
                 context.part = (head, event)
             if head.person and head.name:
                 context.people = head
             if head.name:
                 context.last_head, context.last_event = head, event
-            if head.measured_in and head.name:
+            if head.measured_in and head.name and head.name != ALLOWANCE:
                 context.measured[head.measured_in] = (head, event)
     return ArticleMeanings(_compared_alike(meanings, text), unnamed, skipped)
 
@@ -423,7 +451,7 @@ def _meaning(
     borrowed = bool(figure.thing) and figure.thing_start == figure.thing_end
     # A name read as the thing ("the toll in Arvenne province", "Mbarun district has
     # recorded 472") is where, not what: the thing is left out.
-    named_place = _place_name(figure, offset)
+    named_place = _place_name(figure, offset, {*known, *frame})
     head = head_of("" if named_place else figure.thing, synonyms)
     remembers = bool(head.measured_in) and head.measured_in in context.measured
     if not borrowed and not remembers and (named_place or _names_nothing(head, figure)):
@@ -527,7 +555,11 @@ def _meaning(
         if event.key is None and whole_event is not None:
             event = whole_event
     remembered = context.measured.get(head.measured_in or "") if not head.name else None
-    priced = unit_price(head, sentence, phrase_end) if figure.unit not in NOT_MONEY else None
+    priced = (
+        unit_price(head, sentence, phrase_start, phrase_end)
+        if figure.unit not in NOT_MONEY
+        else None
+    )
     if priced is not None:
         head = priced
         if event.key in ("cost", "paid", "spent"):
@@ -554,9 +586,13 @@ def _meaning(
     ):
         # "Tavelko district has recorded 1,090 cases. Mbarun district has recorded 472."
         # "Most were Skarn-7 models, of which Harzvinia has supplied some 300."
-        prior = replace(context.prior_head, event=head.event, event_words=head.event_words)
+        # "Carvenia has confirmed 69 cases and 140 suspected cases. Istrelia has confirmed
+        # 52": the count after the same verb, when the sentence before has one.
+        parallel = _parallel(sentence, phrase_start, context.prior_counts)
+        prior_head, prior_event = parallel or (context.prior_head, context.prior_event)
+        prior = replace(prior_head, event=head.event, event_words=head.event_words)
         if event.key is None:
-            head, event = prior, context.prior_event or event
+            head, event = prior, prior_event or event
         elif not EVENTS[event.key].person or prior.person:
             head = prior
     share_of = _SHARE_OF_COUNT.search(sentence, 0, phrase_start)
@@ -611,7 +647,9 @@ def _meaning(
         # "pledged €30 million in aid, €18 million for Talmora and €12 million for Brekovia":
         # each place's share of the sum before it.
         head, event = context.money[0], replace(context.money[1], how="as the sum before it")
-    key_event, scope, evidence = _event_and_scope(head, event, figure)
+    key_event, scope, evidence = _event_and_scope(
+        head, event, figure, spent_on=sentence.startswith(" in ", phrase_end)
+    )
     if (
         key_event is not None
         and head.name == event.words.lower()
@@ -670,7 +708,7 @@ def _meaning(
         # announced is a job cut; the layoffs carried out ("laid off 1,150") stay their own.
         head = replace_head(head, "jobs")
     if not head.name and head.measured_in and figure.rate and _FOR_EACH.match(figure.rate):
-        head = replace_head(head, "allowance")  # "30 litres per car": so much for each
+        head = replace_head(head, ALLOWANCE)  # "30 litres per car": so much for each
     reason = noise_of(figure, head, event=key_event, sentence_start=offset)
     if reason is not None:
         return None, reason, head, event
@@ -783,8 +821,11 @@ def _next_sentence(context: _Context, text: str, start: int) -> None:
     if same_paragraph and context.count is not None:
         context.prior, context.prior_head = context.count, context.count_head
         context.prior_event = context.count_event
+        context.prior_counts = context.counts
     elif not same_paragraph:
         context.prior = context.prior_head = context.prior_event = None
+        context.prior_counts = []
+    context.counts = []
     context.sentence_start = start
     context.count = context.count_head = context.count_event = None
     context.share = context.money = context.price = None
@@ -804,26 +845,42 @@ def _names_nothing(head: Head, figure: Figure) -> bool:
     return figure.thing_start >= figure.end and written[0][:1].isupper() and not head.person
 
 
+def _parallel(
+    sentence: str, phrase_start: int, counts: list[tuple[str, Head, EventReading]]
+) -> tuple[Head, EventReading] | None:
+    """The count of the sentence before whose number follows the same word as this one's."""
+    before = _WORD_BEFORE.search(sentence, 0, phrase_start)
+    if before is None:
+        return None
+    said = before.group(1).lower()
+    found = [(head, event) for word, head, event in counts if word == said]
+    return found[0] if len(found) == 1 else None
+
+
 def _change_of_sum(
     figure: Figure, head: Head, sentence: str, start: int, end: int, context: _Context
 ) -> Head | None:
     """The rise or fall of the sentence's sum that a percentage naming nothing gives: "€2.14
     a litre, 32% more than before the attack", "€1.89, a rise of 27 cents or 17%"."""
-    if figure.unit != PERCENT or context.money is None:
+    if figure.unit != PERCENT or context.price is None or not context.price.name:
         return None
+    if _VERB_BETWEEN.search(sentence, context.price_end, start):
+        return None  # "€0.40 per kWh, and demand is 15% lower": another subject's change
     compared = _MORE_OR_LESS_AFTER.match(sentence, end)
-    if compared is not None and head.name == compared.group(1).lower():
+    if compared is not None and head.name in (compared.group(1).lower(), "more", "less"):
         head = replace(head, name="")  # "10% lower": the comparison read as the thing
-    if head.name and not (head.name in _CHANGES and _CHANGE_OF_BEFORE.search(sentence, 0, start)):
+    if head.name and not (
+        head.name in _CHANGE_WORDS and _CHANGE_OF_BEFORE.search(sentence, 0, start)
+    ):
         return None  # "a rise of 22%" names the change, not what changed
     named = _CHANGE_OF_BEFORE.search(sentence, 0, start)
     if compared is not None:
-        up = compared.group(1).lower() in ("more", "higher", "up", "above")
+        up = compared.group(1).lower() in ("more", "higher")
     elif named is not None:
         up = named.group(1).lower() in ("rise", "increase", "jump", "hike")
     else:
         return None
-    base = context.price or context.money[0]
+    base = context.price
     return replace(base, name=f"{base.name} {'rise' if up else 'fall'}", event=None)
 
 
@@ -947,8 +1004,10 @@ def _person_in(sentence: str, position: int, synonyms: Mapping[str, str]) -> Hea
 
 
 def _event_and_scope(
-    head: Head, event: EventReading, figure: Figure
+    head: Head, event: EventReading, figure: Figure, *, spent_on: bool = False
 ) -> tuple[str | None, str | None, dict[str, str]]:
+    """Return the event key, the scope and their evidence; ``spent_on`` says the sum is
+    followed by what it went on ("lost €45 million in spoiled fruit")."""
     evidence: dict[str, str] = {}
     key = event.key
     scope = figure.scope
@@ -961,7 +1020,12 @@ def _event_and_scope(
     if key is not None and event.how == "subject" and EVENTS[key].person and head.name:
         if not head.person and (head.name != "cases" or key not in _CASE_EVENTS):
             key = None  # "the district's toll of 1,100 cases": no one died of the word toll
-    if key == "destroyed" and figure.unit not in NOT_MONEY and event.words.lower() == "lost":
+    if (
+        key == "destroyed"
+        and figure.unit not in NOT_MONEY
+        and event.words.lower() == "lost"
+        and (head.name in ("", *MONEY_NOUNS) or spent_on)
+    ):
         key = "cost"  # "its members had lost €45 million": a loss, what the event cost them
     if key is not None and figure.unit not in NOT_MONEY and key not in _MONEY_EVENTS_ALL:
         key = None  # "saved $3 million", "damage put at €40 million": money is not damaged
@@ -1076,7 +1140,7 @@ def _money_kin(
 
 def _placed(event: str | None, head: Head) -> bool:
     if event is None:
-        return head.name == "cases"
+        return head.name in PLACED_HEADS
     return EVENTS[event].placed
 
 
@@ -1113,15 +1177,20 @@ def _headline_end(text: str, title: str | None) -> int:
     return len(first)
 
 
-def _place_name(figure: Figure, offset: int) -> str | None:
+def _place_name(figure: Figure, offset: int, places: Collection[str] = ()) -> str | None:
     """Return the name read as the thing when it is a proper name (a place or a body), not
-    a counted noun: only capitalised words, in a sentence not capitalised throughout."""
+    a counted noun: only capitalised words, in a sentence not capitalised throughout.
+    ``places`` are the names the article or the watch knows as places."""
     words = re.findall(r"[A-Za-z][\w'\u2019-]*", figure.thing)
     if len(words) > 1 and words[-1].lower() in PLACE_NOUNS:
         words = words[:-1]  # "Arvenne province", "the Tavel district"
     if not words or not all(word[0].isupper() for word in words):
         return None
-    if figure.sentence.lstrip("\"'\u201c ").startswith(figure.thing) and len(words) == 1:
+    if (
+        figure.sentence.lstrip("\"'\u201c ").startswith(figure.thing)
+        and len(words) == 1
+        and words[0] not in places
+    ):
         return None  # "Cases climbed to 4,500": capitalised because it opens the sentence
     if head_of(figure.thing).measured_in:
         return None  # "1,980 MW": a unit written in capitals

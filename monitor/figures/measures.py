@@ -176,6 +176,8 @@ _MEASURING = {
 _ATTRIBUTES = frozenset(
     "value cost price worth share proportion percentage part budget size length range".split()
 )
+# Counts that name no event but are kept per place, as a toll is: "cases in Mirsk".
+PLACED_HEADS = frozenset(("cases", "excess deaths"))
 # Words before "price" that say which kind of price, not of what.
 _PRICE_MODIFIERS = frozenset("average mean retail wholesale pump market current new record".split())
 # What comes after these is where, whom or when, which the scope says if it matters.
@@ -335,7 +337,7 @@ def measure_key(
         if not spec.placed and not breakdown:
             place = None
     elif not breakdown:
-        place = place if head.name == "cases" else None
+        place = place if head.name in PLACED_HEADS else None
     unit_label = _unit_label(unit) or head.measured_in
     rate_label = _rate_label(rate) if rate and rate.strip() else None
     scope_label = _plain(scope) if scope and scope.strip() else None
@@ -462,7 +464,10 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
     if words[-1] in ("price", "prices"):
         # "petrol prices", "the average bread price": the goods say which price it is.
         goods = [word for word in words[:-1] if word not in _PRICE_MODIFIERS]
-        name = f"{goods[-1]} price" if goods else "price"
+        if any(word in _CONJUNCTIONS for word in goods):
+            name = " ".join(goods) + " price"  # "food and fuel prices"
+        else:
+            name = f"{goods[-1]} price" if goods else "price"
         return Head(name, phrase, False, False, increment=increment)
     conjuncts = _conjuncts(words)
     heads = [_named(conjunct, synonyms) for conjunct in conjuncts]

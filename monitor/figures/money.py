@@ -71,8 +71,9 @@ PURPOSES = {
     "subsidy": "subsidies",
     "subsidies": "subsidies",
     "price": "price",
-    "prices": "price",
     "value": "value",
+    "duty": "tax",
+    "duties": "tax",
 }
 # Money nouns that hold a sum whatever it is for: named by a purpose beside them, else aid.
 HOLDERS = {
@@ -125,21 +126,26 @@ def money_head(head: Head, sentence: str, phrase_start: int, phrase_end: int) ->
 _PER_UNIT_OF_GOODS = re.compile(
     r"\s+(?:a|an|per|each)\s+(?:litre|liter|gallon|barrel|tonne|ton|kilo|kilogram|kg|pound|"
     r"ounce|loaf|bag|sack|bottle|pack|packet|dose|kilowatt-hour|kwh|megawatt-hour|mwh|"
-    r"cubic\s+metre|head)\b",
+    r"cubic\s+metre)\b",
     re.IGNORECASE,
 )
 # Words beside "price" that say which price, not of what goods: "the average pump price".
 _PRICE_WORDS = frozenset(
     "price prices average mean retail wholesale pump market current new record the its their "
-    "a an of".split()
+    "a an of cap ceiling limit discount".split()
 )
 
 
-def unit_price(head: Head, sentence: str, phrase_end: int) -> Head | None:
+def unit_price(head: Head, sentence: str, phrase_start: int, phrase_end: int) -> Head | None:
     """Return ``head`` named as the price of its goods when the sum at ``phrase_end`` is paid
     per unit of them ("petrol was selling for €1.96 a litre": a petrol price), else None."""
     if not _PER_UNIT_OF_GOODS.match(sentence, phrase_end):
         return None
+    purpose = _named(head.words.lower().replace("-", " ").split()) or _nearest(
+        sentence, phrase_start, phrase_end
+    )
+    if purpose not in (None, "price", "cost", "value"):
+        return None  # "a subsidy of €0.20 a litre", "a tax of €30 per tonne": so much each
     words = head.words.lower().replace("-", " ").split()
     goods = [word for word in words if word not in _PRICE_WORDS and word not in PURPOSES]
     if "of" in words and words.index("of") + 1 < len(words):

@@ -16,9 +16,9 @@ anything the earlier did not:
 - A new value agrees with an earlier one when it allows the earlier one's central value: it
   restates or rounds it ("more than 3,000" after 3,124; "300" after 312; "about 3 million"
   after 3,000,000; "thousands" after 3,124). 4,700 after 4,300, 13,000 after "about 11,000"
-  and "about 61,000" after "some 52,000" are news. A floor rounds down within its last
-  significant digit only: "more than 3,000" allows 3,000..4,000 and "at least 40" 40..50, so
-  "at least 40" after 118 is news (most often another count the measure took in).
+  and "about 61,000" after "some 52,000" are news. A floor rounds down by less than its
+  leading digit's place: "more than 1.5 million" allows 1.5..2.5 million and "at least 40"
+  40..50, so "at least 40" after 118 is news (most often another count the measure took in).
 - A new value more than 2.5% above an earlier lower bound is news: 3,124 after "more than
   3,000", "at least 150" after "at least 100"; so is one below an earlier upper bound.
 
@@ -119,10 +119,10 @@ def agrees(figure: Value, earlier: EarlierValue) -> bool:
         return high >= earlier.value - slack and low <= earlier.value * (1 + BOUND) + slack
     if earlier.qualifier == "up_to":
         return low <= earlier.value + slack and high >= earlier.value * (1 - BOUND) - slack
-    if figure.qualifier in _OPEN_ABOVE:
-        # "more than 3,000" rounds 3,124 down; "at least 40" after 118 rounds nothing: it is
-        # another count, or the toll of another place, that the earlier one does not say.
-        high = figure.value + 2 * _half_unit(figure.value)
+    if figure.qualifier in _OPEN_ABOVE and figure.value > 0:
+        # "more than 1.5 million" rounds 1.62 million down; "at least 40" after 118 rounds
+        # nothing: it is another count, or the toll of another place, the earlier one is not.
+        high = figure.value + 10.0 ** math.floor(math.log10(figure.value))
     # "about 61,000" after "some 52,000": the ranges touch, but 52,000 is not a value the new
     # figure allows; it moved.
     return low - slack <= earlier.value <= high + slack

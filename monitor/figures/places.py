@@ -50,6 +50,7 @@ _NAMED_IN = re.compile(
     rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ii]nside|[Ww]ithin|at|[Ff]rom)\s+(?:the\s+)?"
     rf"(?:{_COMPASS}\s+)*(?P<name>{_NAME})"
 )
+_AND_NAME = re.compile(rf"\s+(?:and|or)\s+(?P<name>{_NAME})")
 # "across Arvenne province": the whole area, a total.
 _REGIONS = r"(?:province|region|country|state|nation)\b"
 # "Tavelko district accounts for 1,905 cases", "and Mbarun district for 1,046"
@@ -129,6 +130,11 @@ def places_named(text: str) -> frozenset[str]:
         name = _cleaned(match.group("name"))
         if name is not None:
             names.add(name)
+            # "in Carvenia and Istrelia": the second is a place too.
+            also = _AND_NAME.match(text, match.end())
+            other = _cleaned(also.group("name")) if also is not None else None
+            if other is not None:
+                names.add(other)
     return frozenset(names)
 
 

@@ -216,14 +216,22 @@ _PARTICIPLES = frozenset(
 
 
 # Adverbs that date a participle back to the first report: "the €250 million first announced".
-FIRST_SAID = frozenset("first initially originally previously".split())
+FIRST_SAID = frozenset("first initially originally".split())
 
 
 def _participle(tokens: list[re.Match[str]], index: int) -> bool:
+    """Whether the token at ``index`` is a participle that ends the phrase ("the 3% first
+    offered by", "the €250 million first announced."), not one before its noun ("the 40
+    initially trapped miners")."""
     if index >= len(tokens):
         return False
     word = tokens[index].group().lower().rstrip(".")
-    return word.endswith("ed") or word in ("given", "shown", "put", "set", "thought", "feared")
+    if not (word.endswith("ed") or word in ("given", "shown", "put", "set", "thought")):
+        return False
+    if index + 1 >= len(tokens) or tokens[index].group().endswith("."):
+        return True
+    after = tokens[index + 1].group().lower()
+    return not after[0].isalnum() or after in _STOP or (after,) in ADJECTIVES
 
 
 def _noun_follows(tokens: list[re.Match[str]], index: int) -> bool:
@@ -463,9 +471,14 @@ def rate_of(sentence: str, number_start: int, thing_end: int) -> str | None:
 
 # "€30,000 to each bereaved family", "30 litres per car", "€1,000 each": so much for each of
 # many, a measure of its own beside the total.
+_HOLDER_ENDS = (
+    r"(?=\s*(?:[,.;:)\"\u201d]|$|"
+    r"(?:a|an|per|each|every|in|on|at|for|from|to|and|or|by|with|the|until|since)\b))"
+)
 _PER_UNIT_AFTER = re.compile(
-    r"\s*(?:(?P<each>each)\b(?!\s+(?:day|week|month|year|of)\b)|"
-    r"(?:per|a|an|(?:to|for)\s+(?:each|every))\s+(?P<unit>[a-z]+)\b(?:\s+(?P<second>[a-z]+)\b)?)",
+    rf"\s*(?:(?P<each>each){_HOLDER_ENDS}|"
+    r"(?:per|a|an|(?:to|for)\s+(?:each|every))\s+"
+    rf"(?:(?P<unit>[a-z]+){_HOLDER_ENDS}|(?P<adjective>[a-z]+)\s+(?P<second>[a-z]+){_HOLDER_ENDS}))",
     re.IGNORECASE,
 )
 
