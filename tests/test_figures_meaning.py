@@ -1355,11 +1355,11 @@ def test_a_sum_lost_or_costing_someone_is_a_cost() -> None:
 
 def test_so_much_for_each_person_or_car_is_a_measure_of_its_own() -> None:
     # Water rationing in a drought, payouts after a factory fire, fuel rationing.
-    text = "Talm began rationing water at 120 litres per person a day."
-    assert measure(text, "120") == "allowance [litres] per person"
+    text = "In Talm, water is rationed at 120 litres per person a day."
+    assert measure(text, "120") == "ration in Talm [litres] per person"
     text = "Talm cut supplies to 100 litres a head on Monday."
-    assert measure(text, "100").endswith("[litres] per person")
-    assert measure("Sales were limited to 30 litres per car.", "30") == "allowance [litres] per car"
+    assert measure(text, "100") == "ration [litres] per person"
+    assert measure("Sales were limited to 30 litres per car.", "30") == "ration [litres] per car"
     text = "The firm will pay €20,000 to each bereaved family and €5,000 per injured worker."
     assert measure(text, "€20,000").endswith("per family (planned)")
     assert "[EUR] per worker" in measure(text, "€5,000")
@@ -1431,3 +1431,19 @@ def test_the_tenth_rounds_rules_stay_in_their_lane() -> None:
     assert not any(m.figure.value == 400 for m in read_meanings(text).meanings)
     text = "The limit of 100 litres per person applies, but average use was still 140 litres."
     assert not any(m.figure.value == 140 for m in read_meanings(text).meanings)
+
+
+def test_a_ration_is_one_measure_however_the_rationing_is_worded() -> None:
+    # Fuel rationing after a refinery fire.
+    for text in (
+        "Drivers may buy 20 litres of petrol per car.",
+        "The limit of 20 litres per car applies at every station.",
+        "The ministry cut the ration to 20 litres per car.",
+        "Stations sell no more than 20 litres per car.",
+    ):
+        assert measure(text, "20") == "ration [litres] per car", text
+    text = "Lorvia doubled its ration to 30 litres per car, from 15."
+    assert measure(text, "15") == measure(text, "30") == "ration [litres] per car"
+    assert meaning_of(text, "15").role == "previous"
+    text = "In Lorvia, drivers may buy 20 litres per car, down from 30 litres."
+    assert measure(text, "30") == measure(text, "20") == "ration in Lorvia [litres] per car"

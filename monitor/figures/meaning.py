@@ -152,7 +152,12 @@ _VERB_BETWEEN = re.compile(r"\b(?:is|are|was|were|has|have|had|fell|rose)\b", re
 _CHANGE_WORDS = frozenset("rise increase jump hike fall drop decline cut".split())
 # The word before a number: "confirmed 52".
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$", re.IGNORECASE)
-ALLOWANCE = "allowance"  # what "30 litres per car" measures: so much for each
+RATION = "ration"  # what "30 litres per car" measures: so much for each
+_RATION_WORDS = frozenset(("", "ration", "rations", "allowance", "limit", "quota", "cap"))
+_AMOUNTS_OF_GOODS = frozenset(("litres", "gallons", "barrels", "kg", "tonnes"))
+_RATION_SCOPES = frozenset(("limit", "cap", "ceiling", "quota"))
+# What "per car" leaves as the thing of a number after it: "to 30 litres per car, from 15".
+_HOLDER_NAMES = frozenset(("car", "person", "family", "household", "head", "vehicle"))
 _FOR_EACH = re.compile(r"(?:per\s+(?!day|week|month|year)|each\b)")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 _OF_THOSE = re.compile(r"\s*Of\s+(?:those|them|these|the\s+total|this)\b", re.IGNORECASE)
@@ -243,6 +248,7 @@ class _Context:
     prior_counts: list[tuple[str, Head, EventReading]] = field(default_factory=list)
     focus: str | None = None  # the one place the headline names: where the article is
     part: tuple[Head, EventReading] | None = None  # the sentence's last "560 of the 640"
+    ration: tuple[Head, str] | None = None  # the sentence's last ration, and per what
 
 
 def read_meanings(
@@ -313,10 +319,12 @@ def read_meanings(
             if head.name == "price" or head.name.endswith(" price"):
                 context.price = head
                 context.price_end = figure.end - reading.sentence.start
-        if figure.unit == COUNT and head.name == ALLOWANCE:
+        if figure.unit == COUNT and head.name == RATION:
             # "100 litres per person ..., but average use was still 140 litres": an amount
-            # for each is no thing a later count of the unit is of.
+            # for each is no thing a later count of the unit is of, save the one it changed
+            # from ("20 litres per car, down from 30 litres").
             context.count = context.count_head = context.count_event = None
+            context.ration = (head, meaning.figure.rate or "")
         elif figure.unit == COUNT:
             context.count, context.count_head, context.count_event = meaning, head, event
             before = _WORD_BEFORE.search(text, reading.sentence.start, figure.start)
@@ -328,7 +336,7 @@ def read_meanings(
                 context.people = head
             if head.name:
                 context.last_head, context.last_event = head, event
-            if head.measured_in and head.name and head.name != ALLOWANCE:
+            if head.measured_in and head.name and head.name != RATION:
                 context.measured[head.measured_in] = (head, event)
     return ArticleMeanings(_compared_alike(meanings, text), unnamed, skipped)
 
@@ -707,8 +715,27 @@ def _meaning(
         # "will lay off 3,900 employees", "2,600 people will lose their jobs": a layoff
         # announced is a job cut; the layoffs carried out ("laid off 1,150") stay their own.
         head = replace_head(head, "jobs")
-    if not head.name and head.measured_in and figure.rate and _FOR_EACH.match(figure.rate):
-        head = replace_head(head, ALLOWANCE)  # "30 litres per car": so much for each
+    if (
+        context.ration is not None
+        and figure.unit == COUNT
+        and figure.rate is None
+        and (not head.name or head.name in _HOLDER_NAMES)
+        and _FROM_SUM.search(sentence, 0, phrase_start)
+    ):
+        # "Drosnia doubled its ration to 30 litres per car, from 15": the ration it was.
+        head, figure = context.ration[0], replace(figure, rate=context.ration[1])
+    if (
+        (head.name in _RATION_WORDS or head.measured_in in _AMOUNTS_OF_GOODS)
+        and head.measured_in
+        and figure.rate
+        and _FOR_EACH.match(figure.rate)
+    ):
+        # "30 litres per car", "the limit of 30 litres per car", "may buy 20 litres per car":
+        # so much for each, however the rationing is worded.
+        head = replace_head(head, RATION)
+        key_event = None
+        if scope in _RATION_SCOPES:
+            scope = None
     reason = noise_of(figure, head, event=key_event, sentence_start=offset)
     if reason is not None:
         return None, reason, head, event
@@ -831,6 +858,7 @@ def _next_sentence(context: _Context, text: str, start: int) -> None:
     context.share = context.money = context.price = None
     context.place, context.place_end = None, 0
     context.part = None
+    context.ration = None
     context.unplaced = context.breakdown = False
 
 

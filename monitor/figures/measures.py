@@ -177,7 +177,7 @@ _ATTRIBUTES = frozenset(
     "value cost price worth share proportion percentage part budget size length range".split()
 )
 # Counts that name no event but are kept per place, as a toll is: "cases in Mirsk".
-PLACED_HEADS = frozenset(("cases", "excess deaths"))
+PLACED_HEADS = frozenset(("cases", "excess deaths", "ration"))
 # Words before "price" that say which kind of price, not of what.
 _PRICE_MODIFIERS = frozenset("average mean retail wholesale pump market current new record".split())
 # What comes after these is where, whom or when, which the scope says if it matters.

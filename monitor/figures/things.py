@@ -475,22 +475,27 @@ _HOLDER_ENDS = (
     r"(?=\s*(?:[,.;:)\"\u201d]|$|"
     r"(?:a|an|per|each|every|in|on|at|for|from|to|and|or|by|with|the|until|since)\b))"
 )
-_PER_UNIT_AFTER = re.compile(
-    rf"\s*(?:(?P<each>each){_HOLDER_ENDS}|"
-    r"(?:per|a|an|(?:to|for)\s+(?:each|every))\s+"
-    rf"(?:(?P<unit>[a-z]+){_HOLDER_ENDS}|(?P<adjective>[a-z]+)\s+(?P<second>[a-z]+){_HOLDER_ENDS}))",
+_EACH_AFTER = re.compile(rf"\s*each{_HOLDER_ENDS}", re.IGNORECASE)
+_PER_HOLDER_AFTER = re.compile(
+    r"\s*(?:per|(?:to|for)\s+(?:each|every))\s+(?P<first>[a-z]+)(?:\s+(?P<second>[a-z]+))?",
+    re.IGNORECASE,
+)
+# "a" is an article as often as it is "per": "detained 40 people a local farmer said were
+# protesters". Only a holder that ends its phrase is one.
+_A_HOLDER_AFTER = re.compile(
+    rf"\s*an?\s+(?:(?P<first>[a-z]+){_HOLDER_ENDS}|[a-z]+\s+(?P<second>[a-z]+){_HOLDER_ENDS})",
     re.IGNORECASE,
 )
 
 
 def _per_unit(sentence: str, position: int) -> str | None:
     """The holder a figure at ``position`` is counted for each of: "per car", "each"."""
-    found = _PER_UNIT_AFTER.match(sentence, position)
+    if _EACH_AFTER.match(sentence, position):
+        return "each"
+    found = _PER_HOLDER_AFTER.match(sentence, position) or _A_HOLDER_AFTER.match(sentence, position)
     if found is None:
         return None
-    if found.group("each"):
-        return "each"
-    for group in ("unit", "second"):
+    for group in ("first", "second"):
         word = (found.group(group) or "").lower()
         if word in _PER_UNITS:
             return f"per {_PER_UNITS[word]}"
