@@ -1447,3 +1447,18 @@ def test_a_ration_is_one_measure_however_the_rationing_is_worded() -> None:
     assert meaning_of(text, "15").role == "previous"
     text = "In Lorvia, drivers may buy 20 litres per car, down from 30 litres."
     assert measure(text, "30") == measure(text, "20") == "ration in Lorvia [litres] per car"
+
+
+def test_of_those_opening_a_paragraph_splits_the_articles_last_count() -> None:
+    # Food aid in a drought; a donor's sum after a matched pledge.
+    text = (
+        "About 310,000 people need food aid in Arda and Kelm, the office said.\n\n"
+        "Of those, 230,000 are in Arda and 80,000 in Kelm."
+    )
+    assert measure(text, "230,000") == "people in need in Arda"
+    assert measure(text, "80,000") == "people in need in Kelm"
+    text = "Velm raised its pledge to $12 million, and the Orsan Union's $6 million was matched."
+    assert measure(text, "$6 million") == "aid pledged by Orsan Union [USD]"
+    text = "About 145,000 homes were without power, down from yesterday's 260,000."
+    assert measure(text, "260,000") == measure(text, "About 145,000")
+    assert meaning_of(text, "260,000").role == "previous"

@@ -41,10 +41,11 @@ class EventReading:
     @property
     def governs(self) -> bool:
         """Whether a number coordinated with this one shares its event (rule 4)."""
-        return self.how in ("verb before", "subject")
+        return self.how in ("verb before", "subject", AS_THE_WHOLE)
 
 
 NO_EVENT = EventReading(None)
+AS_THE_WHOLE = "as the whole it is part of"  # "Of those, 230,000 are in Ardassa"
 
 # Words between a governing verb and its number: "killed an estimated 300", "sent a further".
 _BEFORE_NUMBER = frozenset(

@@ -54,7 +54,9 @@ _UP_FROM = re.compile(
 # "up from 900.", "compared with 41", "the earlier estimate of 12,000": another value of the
 # thing just counted.
 _COMPARED_BEFORE = re.compile(
-    r"\b(?:from|with|than|against|versus|of|at|to|for)\s+(?:the\s+|an?\s+|its\s+|their\s+)?$",
+    r"\b(?:from|with|than|against|versus|of|at|to|for)\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
+    r"(?:(?:yesterday|today|last\s+week|last\s+month|last\s+year|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)['\u2019]s\s+)?$",  # "down from yesterday's 260,000"
     re.IGNORECASE,
 )
 # "Of the 400 cases, ", "Of last week's arrivals, ": the whole a count after it is part of.

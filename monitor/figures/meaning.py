@@ -29,7 +29,7 @@ from monitor.figures.changed import (
     measured_phrase,
     names_extent,
 )
-from monitor.figures.events import EventReading, has_own_verb, read_event
+from monitor.figures.events import AS_THE_WHOLE, EventReading, has_own_verb, read_event
 from monitor.figures.extract import ANAPHORS, Reading, read_numbers
 from monitor.figures.lexicon import (
     ANIMALS,
@@ -132,6 +132,8 @@ _FOR_PLACE = re.compile(rf"\s+(?:for|to)\s+(?P<name>{NAME_PATTERN})")
 _PART_IN = re.compile(
     rf"\s+of\s+(?:it|that|this|the\s+total)\s+(?:in|for|at)\s+(?:the\s+)?(?P<name>{NAME_PATTERN})"
 )
+# "and the Orsan Union's $6 million has been matched": a donor's sum, whatever befell it.
+_POSSESSOR_BEFORE = re.compile(r"\b[A-Z][\w-]*['\u2019]s\s+$")
 # "32% more than before", "17% lower": a change of what the sentence's sum measures.
 # ... than when: a comparison with another place or thing ("10% less than in Paldera", "20%
 # above the poverty line") is no change.
@@ -507,16 +509,21 @@ def _meaning(
     elif event.key == "confirmed":
         # Confirmed cases are cases; "confirmed 44 deaths" confirms what its noun says.
         event = in_thing if in_thing is not None else EventReading(None)
+    # "32,000 cattle have died or been slaughtered. Of those, 21,000 died of heat": a part of
+    # the count before, whatever the event befalls; a paragraph may open with it.
+    whole_head = context.prior_head or (context.last_head if _OF_THOSE.match(sentence) else None)
     if (
         not head.name
         and figure.unit == COUNT
-        and context.prior_head is not None
+        and whole_head is not None
         and context.count_head is None
         and (_OF_THOSE.match(sentence) or _OF_THEM.match(sentence, phrase_end))
     ):
-        # "32,000 cattle have died or been slaughtered. Of those, 21,000 died of heat": a
-        # part of the count before, whatever the event befalls.
-        head = replace(context.prior_head, event=head.event, event_words=head.event_words)
+        head = replace(whole_head, event=head.event, event_words=head.event_words)
+        whole_event = context.prior_event if context.prior_head else context.last_event
+        if event.key is None and whole_event is not None:
+            # "Of those, 230,000 are in Ardassa and 80,000 in Kelmoune": in need, as the whole
+            event = replace(whole_event, how=AS_THE_WHOLE)
     if (
         event.key is None
         and figure.unit == COUNT
@@ -636,7 +643,10 @@ def _meaning(
             or _FROM_SUM.search(sentence, 0, phrase_start)
             or _PART_IN.match(sentence, phrase_end)
         )
-        and not has_own_verb(sentence, phrase_end)
+        and (
+            not has_own_verb(sentence, phrase_end)
+            or _POSSESSOR_BEFORE.search(sentence, 0, phrase_start)
+        )
     ):
         # "pledged $6 million, adding to Velmark's $5 million", "raised its appeal to $64
         # million from $38 million", "Velmaria will pay €20,000 and Calvoria €15,000": a sum
