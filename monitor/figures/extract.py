@@ -137,6 +137,14 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
     if counted and _BARE_UNIT.fullmatch(thing) and (stuff := _UNIT_OF.fullmatch(counted)):
         # "7 tonnes of dead fish on one side, and 1,300 kg in Korsany": of dead fish too.
         thing = f"{thing} {stuff.group('stuff')}"
+    share_of_sum = _SHARE_OF_SUM.match(words, number.end) if number.unit == PERCENT else None
+    if share_of_sum is not None:
+        # "31% of the refugee office's $58 million appeal": a share of the appeal.
+        thing, thing_start, thing_end = (
+            share_of_sum.group("noun"),
+            share_of_sum.start("noun"),
+            share_of_sum.end("noun"),
+        )
     if counted and thing_end <= number.start and _UP_FROM.search(words, 0, number.start):
         # "27 vessels waiting at anchor, up from 23": the vessels, not the anchor.
         thing = ""
@@ -197,6 +205,10 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
     return figure, None
 
 
+_SHARE_OF_SUM = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[\w-]+(?:\s+[\w-]+){0,4}['\u2019]s\s+)?"
+    r"[$\u20ac\u00a3][\d.,]+(?:\s*(?:million|billion|bn|m)\b)?\s+(?P<noun>[a-z]+)\b"
+)
 # What may stand between a colon and a count of a list after it: other counts and where
 # they are ("64 in Arvelia and 22 in Korsany, 86 in all").
 _LIST_ITEMS = re.compile(

@@ -132,6 +132,7 @@ _FOR_PLACE = re.compile(rf"\s+(?:for|to)\s+(?P<name>{NAME_PATTERN})")
 _PART_IN = re.compile(
     rf"\s+of\s+(?:it|that|this|the\s+total)\s+(?:in|for|at)\s+(?:the\s+)?(?P<name>{NAME_PATTERN})"
 )
+_CLAIMS = frozenset(("claims", "claim"))
 # "and the Orsan Union's $6 million has been matched": a donor's sum, whatever befell it.
 _POSSESSOR_BEFORE = re.compile(r"\b[A-Z][\w-]*['\u2019]s\s+$")
 # "32% more than before", "17% lower": a change of what the sentence's sum measures.
@@ -463,6 +464,9 @@ def _meaning(
     # recorded 472") is where, not what: the thing is left out.
     named_place = _place_name(figure, offset, {*known, *frame})
     head = head_of("" if named_place else figure.thing, synonyms)
+    if figure.unit == COUNT and head.event == "demanded" and head.event_words in _CLAIMS:
+        # "31,000 claims": claims filed, counted; a claim of a sum is what is demanded.
+        head = replace(head, name="claims", words=head.event_words, event=None, event_words="")
     remembers = bool(head.measured_in) and head.measured_in in context.measured
     if not borrowed and not remembers and (named_place or _names_nothing(head, figure)):
         # "puts the spill at 68,000 litres" after "68,000 litres of acrylonitrile leaked" is
@@ -1065,6 +1069,8 @@ def _event_and_scope(
         and (head.name in ("", *MONEY_NOUNS) or spent_on)
     ):
         key = "cost"  # "its members had lost €45 million": a loss, what the event cost them
+    if key == "demanded" and figure.unit == COUNT and event.words.lower() in _CLAIMS:
+        key = None  # "Claims have reached 31,000": claims counted, nothing demanded
     if key is not None and figure.unit not in NOT_MONEY and key not in _MONEY_EVENTS_ALL:
         key = None  # "saved $3 million", "damage put at €40 million": money is not damaged
     if key == "withdrawn" and figure.unit in NOT_MONEY:

@@ -49,7 +49,7 @@ _STOP = frozenset(
 _INNER_PREPOSITIONS = frozenset(("of", "in", "for"))
 # Prepositions whose phrase follows the head it describes: "layoffs at Voskel", "the toll
 # from the wildfire".
-_PP_HEADS = frozenset("from by at on along across near after during among".split())
+_PP_HEADS = frozenset("from by at on along across near after during among with".split())
 _SCALES = frozenset(
     "thousand thousands million millions billion billions trillion bn mn m k".split()
 )
