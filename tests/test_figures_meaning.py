@@ -1474,3 +1474,24 @@ def test_a_count_of_claims_is_claims_and_a_share_of_a_sum_is_of_its_noun() -> No
     assert "claims" in measure("The union claims a further €2 million.", "€2 million")
     text = "Only 31% of the relief agency's $58 million appeal has been funded."
     assert measure(text, "31%") == "appeal [%]"
+
+
+def test_a_value_the_sentence_says_was_replaced_or_had_been_asked_is_history() -> None:
+    # A teachers' strike, a grid failure, a bread shortage.
+    text = "The union, which had cut its demand to 9%, said teachers would return on Monday."
+    assert meaning_of(text, "9%").role == "previous"
+    text = "The 8% fare rise announced in May has been cut to 5.5%."
+    assert meaning_of(text, "8%").role == "previous"
+    assert meaning_of(text, "5.5%").role == "current"
+    text = (
+        "About 180,000 homes were without power, down from 740,000 and from a peak of 1.2 million."
+    )
+    assert meaning_of(text, "1.2 million").role == "previous"
+    assert "peak" not in measure(text, "1.2 million")
+    text = "Flour cost €2.10 a kilo, well below the peak of €2.60 on March 12."
+    assert meaning_of(text, "€2.60").role == "previous"
+    # Reported speech is said now; a sentence with a comma goes on to another clause.
+    text = "The ministry said it had raised its offer to 6%."
+    assert meaning_of(text, "6%").role == "current"
+    text = "The snow depth at the pass has settled to 285 cm, and the ration has been cut to 9."
+    assert meaning_of(text, "285").role == "current"

@@ -820,6 +820,8 @@ def _meaning(
     if role.forecast and role.role == "current":
         scope = scope or FORECAST_SCOPE
         evidence["scope"] = role.forecast
+    if role.role == "previous" and scope == "peak" and "peak" in role.words:
+        scope = None  # "down from a peak of 1.26 million": the measure's own worst value
     donor = (
         read_donor(sentence, phrase_start, phrase_end)
         if figure.unit not in NOT_MONEY and key_event in _GIVEN

@@ -131,8 +131,8 @@ _REPORTED_BEFORE = re.compile(
     r"(?:previously|earlier|initially|originally|formerly)\s+)"
     r"(?:said|reported|put|estimated|given|announced|counted|recorded|cited|stated|listed|"
     r"tallied|stood|confirmed|registered|logged|claimed|spoken\s+of|promised|pledged|"
-    r"offered)\b"
-    rf"(?:\s+{_ANY}){{0,5}}?\s+(?:at\s+|of\s+|as\s+)?$",
+    r"offered|demanded|sought|raised|cut|lowered|reduced|increased)\b"
+    rf"(?:\s+{_ANY}){{0,5}}?\s+(?:at\s+|of\s+|as\s+|to\s+)?$",
     re.IGNORECASE,
 )
 # After the counted phrase: "... it had reported in October", "... a week earlier"
@@ -174,6 +174,19 @@ _CHANGED_SINCE_AFTER = re.compile(
 # (but "500 homes are without power at the height of the storm" is the present).
 _AT_HEIGHT_AFTER = re.compile(
     r"^\s*[a-z]+ed\b[^.;:,\d]{0,30}?\bat\s+(?:the|its|their)\s+(?:height|peak|worst)\b",
+    re.IGNORECASE,
+)
+# "the 8% tariff increase announced in May has been cut to 5.5%": the value it was.
+_REPLACED_AFTER = re.compile(
+    r"^[^.;:,]{0,60}?\b(?:has|have|had|was|were)\s+(?:since\s+|now\s+)?been\s+"
+    r"(?:cut|raised|lowered|revised|reduced|increased|trimmed|halved|doubled|scaled\s+back)"
+    r"\s+(?:(?:down|up|sharply)\s+)?to\b",
+    re.IGNORECASE,
+)
+# "and from a peak of 1.26 million", "well below the peak of €2.31": the worst, now past.
+_FROM_PEAK = re.compile(
+    r"\b(?:from|below|above|off|than)\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?"
+    r"(?:peak|high|maximum)\s+of\s+$",
     re.IGNORECASE,
 )
 # "the toll of six given earlier": a value given before.
@@ -345,6 +358,8 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
         else (
             _AT_HEIGHT_AFTER.match(after)
             or _GIVEN_EARLIER_AFTER.match(after)
+            or _REPLACED_AFTER.match(after)
+            or _FROM_PEAK.search(before)
             or (_RECALLED_BEFORE.search(before) and _FIRST_SAID_AFTER.match(after))
         )
     )
