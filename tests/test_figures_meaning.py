@@ -1495,3 +1495,11 @@ def test_a_value_the_sentence_says_was_replaced_or_had_been_asked_is_history() -
     assert meaning_of(text, "6%").role == "current"
     text = "The snow depth at the pass has settled to 285 cm, and the ration has been cut to 9."
     assert meaning_of(text, "285").role == "current"
+
+
+def test_a_sum_that_is_a_pledge_is_pledged_by_its_possessor() -> None:
+    # Donors after an earthquake.
+    text = "The Orsan Union's €120 million is the largest single pledge so far."
+    assert measure(text, "€120 million") == "aid pledged by Orsan Union [EUR]"
+    text = "The Orsan Union's €120 million budget is the largest in years."
+    assert "pledged" not in measure(text, "€120 million")

@@ -133,6 +133,11 @@ _PART_IN = re.compile(
     rf"\s+of\s+(?:it|that|this|the\s+total)\s+(?:in|for|at)\s+(?:the\s+)?(?P<name>{NAME_PATTERN})"
 )
 _CLAIMS = frozenset(("claims", "claim"))
+_IS_A_PLEDGE = re.compile(
+    r"\s+(?:is|was|remains|makes\s+up)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<noun>pledge|donation|contribution|grant|gift)\b",
+    re.IGNORECASE,
+)
 # "and the Orsan Union's $6 million has been matched": a donor's sum, whatever befell it.
 _POSSESSOR_BEFORE = re.compile(r"\b[A-Z][\w-]*['\u2019]s\s+$")
 # "32% more than before", "17% lower": a change of what the sentence's sum measures.
@@ -574,6 +579,10 @@ def _meaning(
         if event.key is None and whole_event is not None:
             event = whole_event
     remembered = context.measured.get(head.measured_in or "") if not head.name else None
+    is_a = _IS_A_PLEDGE.match(sentence, phrase_end) if figure.unit not in NOT_MONEY else None
+    if is_a is not None and event.key is None:
+        # "The Valerian Union's €120 million is the largest single pledge": a pledge.
+        event = EventReading("pledged", is_a.group("noun"), "clause after")
     priced = (
         unit_price(head, sentence, phrase_start, phrase_end)
         if figure.unit not in NOT_MONEY
