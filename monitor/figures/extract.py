@@ -207,7 +207,9 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
 
 _SHARE_OF_SUM = re.compile(
     r"\s+of\s+(?:the\s+)?(?:[\w-]+(?:\s+[\w-]+){0,4}['\u2019]s\s+)?"
-    r"[$\u20ac\u00a3][\d.,]+(?:\s*(?:million|billion|bn|m)\b)?\s+(?P<noun>[a-z]+)\b"
+    r"[$\u20ac\u00a3][\d.,]+(?:\s*(?:million|billion|bn|m)\b)?\s+(?:[a-z-]+\s+)?"
+    r"(?P<noun>appeal|budget|fund|package|plan|programme|program|request|bill|loan|bailout|"
+    r"target)\b"
 )
 # What may stand between a colon and a count of a list after it: other counts and where
 # they are ("64 in Arvelia and 22 in Korsany, 86 in all").

@@ -135,7 +135,7 @@ _PART_IN = re.compile(
 _CLAIMS = frozenset(("claims", "claim"))
 _IS_A_PLEDGE = re.compile(
     r"\s+(?:is|was|remains|makes\s+up)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?P<noun>pledge|donation|contribution|grant|gift)\b",
+    r"(?P<noun>pledge|donation)\b",
     re.IGNORECASE,
 )
 # "and the Orsan Union's $6 million has been matched": a donor's sum, whatever befell it.
@@ -161,13 +161,22 @@ _CHANGE_WORDS = frozenset("rise increase jump hike fall drop decline cut".split(
 # The word before a number: "confirmed 52".
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$", re.IGNORECASE)
 RATION = "ration"  # what "30 litres per car" measures: so much for each
-_RATION_WORDS = frozenset(("", "ration", "rations", "allowance", "limit", "quota", "cap"))
+_RATION_WORDS = ("", "ration", "rations", "allowance", "limit", "quota", "cap")
+# Words that say an amount for each is allowed, not used or produced: a ration.
+_RATIONING = re.compile(
+    r"\b(?:ration\w*|limit\w*|cap|capped|allowance|quota|allowed|entitled|restrict\w*|"
+    r"(?:may|can|could)\s+(?:buy|fill|draw|take|sell))\b",
+    re.IGNORECASE,
+)
 _AMOUNTS_OF_GOODS = frozenset(("litres", "gallons", "barrels", "kg", "tonnes"))
 _RATION_SCOPES = frozenset(("limit", "cap", "ceiling", "quota"))
 # What "per car" leaves as the thing of a number after it: "to 30 litres per car, from 15".
 _HOLDER_NAMES = frozenset(("car", "person", "family", "household", "head", "vehicle"))
 _FOR_EACH = re.compile(r"(?:per\s+(?!day|week|month|year)|each\b)")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
+_OF_THOSE_COMMA = re.compile(r"\s*Of\s+(?:those|them|these)\s*,", re.IGNORECASE)
+# A part given by where it is: "230,000 are in Ardassa", "80,000 in Kelmoune".
+_IN_A_PLACE = re.compile(r"\s+(?:(?:are|were|is|was)\s+)?(?:in|at)\s+(?:the\s+)?[A-Z]")
 _OF_THOSE = re.compile(r"\s*Of\s+(?:those|them|these|the\s+total|this)\b", re.IGNORECASE)
 _PEOPLE_ARE = {"held": "hostages", "crossed": "refugees"}
 # Words that say people held are in custody, not captives.
@@ -257,6 +266,9 @@ class _Context:
     focus: str | None = None  # the one place the headline names: where the article is
     part: tuple[Head, EventReading] | None = None  # the sentence's last "560 of the 640"
     ration: tuple[Head, str] | None = None  # the sentence's last ration, and per what
+    # The last count of the paragraph before, when its last sentence had one: what a
+    # paragraph opening "Of those," splits.
+    paragraph_prior: tuple[Head | None, EventReading | None] = (None, None)
 
 
 def read_meanings(
@@ -520,7 +532,8 @@ def _meaning(
         event = in_thing if in_thing is not None else EventReading(None)
     # "32,000 cattle have died or been slaughtered. Of those, 21,000 died of heat": a part of
     # the count before, whatever the event befalls; a paragraph may open with it.
-    whole_head = context.prior_head or (context.last_head if _OF_THOSE.match(sentence) else None)
+    opening = _OF_THOSE_COMMA.match(sentence)
+    whole_head = context.prior_head or (context.paragraph_prior[0] if opening else None)
     if (
         not head.name
         and figure.unit == COUNT
@@ -529,9 +542,14 @@ def _meaning(
         and (_OF_THOSE.match(sentence) or _OF_THEM.match(sentence, phrase_end))
     ):
         head = replace(whole_head, event=head.event, event_words=head.event_words)
-        whole_event = context.prior_event if context.prior_head else context.last_event
-        if event.key is None and whole_event is not None:
-            # "Of those, 230,000 are in Ardassa and 80,000 in Kelmoune": in need, as the whole
+        whole_event = context.prior_event if context.prior_head else context.paragraph_prior[1]
+        if (
+            event.key is None
+            and whole_event is not None
+            and _IN_A_PLACE.match(sentence, phrase_end)
+        ):
+            # "Of those, 230,000 are in Ardassa and 80,000 in Kelmoune": in need, as the whole;
+            # but "Of those, 3,000 are children" says who, not what befell them.
             event = replace(whole_event, how=AS_THE_WHOLE)
     if (
         event.key is None
@@ -658,7 +676,11 @@ def _meaning(
         )
         and (
             not has_own_verb(sentence, phrase_end)
-            or _POSSESSOR_BEFORE.search(sentence, 0, phrase_start)
+            or (
+                _POSSESSOR_BEFORE.search(sentence, 0, phrase_start)
+                and context.money is not None
+                and context.money[1].key in _GIVEN
+            )
         )
     ):
         # "pledged $6 million, adding to Velmark's $5 million", "raised its appeal to $64
@@ -748,8 +770,8 @@ def _meaning(
         # "Drosnia doubled its ration to 30 litres per car, from 15": the ration it was.
         head, figure = context.ration[0], replace(figure, rate=context.ration[1])
     if (
-        (head.name in _RATION_WORDS or head.measured_in in _AMOUNTS_OF_GOODS)
-        and head.measured_in
+        (head.name in _RATION_WORDS[1:] or _RATIONING.search(sentence))
+        and head.measured_in in _AMOUNTS_OF_GOODS
         and figure.rate
         and _FOR_EACH.match(figure.rate)
     ):
@@ -875,6 +897,7 @@ def _next_sentence(context: _Context, text: str, start: int) -> None:
         context.prior_event = context.count_event
         context.prior_counts = context.counts
     elif not same_paragraph:
+        context.paragraph_prior = (context.count_head, context.count_event)
         context.prior = context.prior_head = context.prior_event = None
         context.prior_counts = []
     context.counts = []

@@ -50,7 +50,11 @@ _NAMED_IN = re.compile(
     rf"\b(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Ii]nside|[Ww]ithin|at|[Ff]rom)\s+(?:the\s+)?"
     rf"(?:{_COMPASS}\s+)*(?P<name>{_NAME})"
 )
-_AND_NAME = re.compile(rf"\s+(?:and|or)\s+(?P<name>{_NAME})")
+# ... when nothing follows that makes the name a subject: not "in Velm and UNICEF said".
+_AND_NAME = re.compile(
+    rf"\s+(?:and|or)\s+(?P<name>{_NAME})(?=\s*(?:[,.;:)]|$|(?:and|or|in|on|at|to|from|have|"
+    r"has|had|were|was|is|are|over|since|after|before)\b))"
+)
 # "across Arvenne province": the whole area, a total.
 _REGIONS = r"(?:province|region|country|state|nation)\b"
 # "Tavelko district accounts for 1,905 cases", "and Mbarun district for 1,046"

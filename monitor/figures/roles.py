@@ -131,8 +131,8 @@ _REPORTED_BEFORE = re.compile(
     r"(?:previously|earlier|initially|originally|formerly)\s+)"
     r"(?:said|reported|put|estimated|given|announced|counted|recorded|cited|stated|listed|"
     r"tallied|stood|confirmed|registered|logged|claimed|spoken\s+of|promised|pledged|"
-    r"offered|demanded|sought|raised|cut|lowered|reduced|increased)\b"
-    rf"(?:\s+{_ANY}){{0,5}}?\s+(?:at\s+|of\s+|as\s+|to\s+)?$",
+    r"offered|demanded|sought)\b"
+    rf"(?:\s+{_ANY}){{0,5}}?\s+(?:at\s+|of\s+|as\s+)?$",
     re.IGNORECASE,
 )
 # After the counted phrase: "... it had reported in October", "... a week earlier"
@@ -180,13 +180,15 @@ _AT_HEIGHT_AFTER = re.compile(
 _REPLACED_AFTER = re.compile(
     r"^[^.;:,]{0,60}?\b(?:has|have|had|was|were)\s+(?:since\s+|now\s+)?been\s+"
     r"(?:cut|raised|lowered|revised|reduced|increased|trimmed|halved|doubled|scaled\s+back)"
-    r"\s+(?:(?:down|up|sharply)\s+)?to\b",
+    r"\s+(?:(?:down|up|sharply)\s+)?to\s+(?:about\s+|around\s+)?[\d$\u20ac\u00a3]",
     re.IGNORECASE,
 )
+# The number opens its noun phrase: "the 8% rise ... has been cut to", not "Supplies to
+# 120,000 residents have been cut to".
+_OPENS_PHRASE = re.compile(r"(?:^|[,;]|\b(?:the|its|their|a|an))\s*$", re.IGNORECASE)
 # "and from a peak of 1.26 million", "well below the peak of €2.31": the worst, now past.
 _FROM_PEAK = re.compile(
-    r"\b(?:from|below|above|off|than)\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?"
-    r"(?:peak|high|maximum)\s+of\s+$",
+    r"\b(?:from|below|off)\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?(?:peak|high)\s+of\s+$",
     re.IGNORECASE,
 )
 # "the toll of six given earlier": a value given before.
@@ -272,6 +274,13 @@ _FORECAST = re.compile(
 )
 
 
+# "which had cut its demand to 9%", "had raised their offer to 6.5%": a position since left.
+_HAD_MOVED_POSITION = re.compile(
+    r"\bhad\s+(?:cut|raised|lowered|reduced|increased|revised|trimmed)\s+(?:its|their|his|her|"
+    r"the)\s+(?:[\w-]+\s+)?(?:demand|offer|bid|estimate|forecast|claim|target)s?\s+"
+    r"(?:(?:down|up)\s+)?to\s+(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
 # A reporting verb before "had ...": the past perfect of reported speech, not an old value.
 _SAID_THAT = re.compile(
     r"\b(?:said|says|told|reported|announced|added|stated|confirmed)\b(?:\s+(?:that|it|they|"
@@ -320,13 +329,18 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
         _EARLIER,
         _PAST_POSSESSIVE,
         _REPORTED_BEFORE,
+        _HAD_MOVED_POSITION,
         _REVISING,
         _SET_AGAINST,
         _TIMES_THE,
         _AT_HEIGHT,
     ):
         match = pattern.search(before)
-        if match is not None and pattern is _REPORTED_BEFORE and _backshifted(before, match):
+        if (
+            match is not None
+            and pattern in (_REPORTED_BEFORE, _HAD_MOVED_POSITION)
+            and _backshifted(before, match)
+        ):
             continue  # "said it had delivered 9,800 tonnes": reported speech, said now
         of_the = _OF_THE_CLAUSE.match(before)
         if match is not None and pattern is _AT_HEIGHT and of_the and match.start() < of_the.end():
@@ -358,7 +372,7 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
         else (
             _AT_HEIGHT_AFTER.match(after)
             or _GIVEN_EARLIER_AFTER.match(after)
-            or _REPLACED_AFTER.match(after)
+            or (_OPENS_PHRASE.search(before) and _REPLACED_AFTER.match(after))
             or _FROM_PEAK.search(before)
             or (_RECALLED_BEFORE.search(before) and _FIRST_SAID_AFTER.match(after))
         )
