@@ -1539,3 +1539,17 @@ def test_the_tenth_rounds_later_rules_stay_in_their_lane() -> None:
     assert "UNICEF" not in measure(text, "12,000")
     text = "Only 12% of Velm's $300 million in promised aid has arrived."
     assert all(m.key.name != "pledged [%]" for m in read_meanings(text).meanings)
+
+
+def test_paid_parts_of_a_pledge_name_their_donors() -> None:
+    # Flood reconstruction money from two governments.
+    text = (
+        "Public money pledged for rebuilding now stands at €2.5 billion. But only €750 million"
+        " of it has actually been paid, €600 million by Arvel and €150 million by Tosk."
+    )
+    assert measure(text, "€750 million") == "aid paid [EUR]"
+    assert measure(text, "€600 million") == "aid paid by Arvel [EUR]"
+    assert measure(text, "€150 million") == "aid paid by Tosk [EUR]"
+    assert measure("Donors pledged €30 million by Friday.", "€30 million") == "aid pledged [EUR]"
+    text = "Arvel's government raised its pledge to €2.1 billion from €1.5 billion."
+    assert measure(text, "€1.5 billion") == measure(text, "€2.1 billion") == "aid pledged [EUR]"

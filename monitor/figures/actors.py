@@ -28,9 +28,10 @@ _DONOR_BEFORE = re.compile(
     rf"(?:^|[,;]\s+|\b(?:and|while|with|but|as)\s+)(?:[Tt]he\s+)?(?P<name>{NAME_PATTERN})\s+"
     rf"{_AUXILIARIES}{_GIVING}\s+{_AMOUNT_WORDS}$"
 )
+# "€600 million pledged by Belmora", and in a list after a pledge "€600 million by Belmora".
 _DONOR_AFTER = re.compile(
-    rf"^\s*(?:[a-z-]+\s+){{0,3}}?(?:pledged|promised|offered|given|donated|committed|granted|"
-    rf"contributed|paid|sent|earmarked|allocated|announced)\s+by\s+(?:the\s+)?"
+    rf"^\s*(?:(?:[a-z-]+\s+){{0,3}}?(?:pledged|promised|offered|given|donated|committed|"
+    rf"granted|contributed|paid|sent|earmarked|allocated|announced)\s+)?by\s+(?:the\s+)?"
     rf"(?P<name>{NAME_PATTERN})"
 )
 # "Estravia raised its pledge from $20 million to $55 million", "doubled its pledge to".
@@ -52,7 +53,8 @@ _DONOR_GAPPED = re.compile(
 _NO_ONE = frozenset(
     """The A An It He She They We I You This That These Those Its Their His Her Our Officials
     Donors Governments Government Authorities Ministers Minister Abroad Overall Together In
-    Of So Meanwhile""".split()
+    Of So Meanwhile Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+    March April May June July August September October November December""".split()
 )
 
 

@@ -65,7 +65,7 @@ _FILLERS = _AUX | frozenset(
     "who that which reportedly already now also all so far since then later of them whom "
     "officially allegedly still yet currently believed presumed feared thought known to "
     "reported confirmed remain remains remained found listed registered classified recorded "
-    "as first initially originally".split()
+    "as first initially originally actually".split()
 )
 # Linking words before a number whose subject names the event: "the death toll rose to".
 _LINKS = frozenset(
@@ -275,6 +275,9 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
             finite = True
             index += 1
             continue
+        if tuple(lower[index : index + 2]) == _OF_IT and index == 0:
+            index += 2
+            continue
         if lower[index] not in _FILLERS:
             return None, False
         if (
@@ -295,6 +298,8 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
 
 
 _FIRST_SAID = frozenset("first initially originally".split())
+# "€750 million of it has been paid": the sum's own clause, past "of it".
+_OF_IT = ("of", "it")
 _REPORTED = frozenset(
     "given reported announced estimated put published cited stated quoted counted".split()
 )

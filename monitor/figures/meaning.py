@@ -133,6 +133,10 @@ _PART_IN = re.compile(
     rf"\s+of\s+(?:it|that|this|the\s+total)\s+(?:in|for|at)\s+(?:the\s+)?(?P<name>{NAME_PATTERN})"
 )
 _CLAIMS = frozenset(("claims", "claim"))
+# "raised its pledge to €2.1 billion from €1.5 billion": the sum it changed from.
+_TO_SUM_FROM = re.compile(
+    r"\bto\s+(?:about\s+)?[$\u20ac\u00a3][\d.,]+(?:\s*(?:million|billion|bn|m)\b)?\s+from\s+$"
+)
 _IS_A_PLEDGE = re.compile(
     r"\s+(?:is|was|remains|makes\s+up)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?P<noun>pledge|donation)\b",
@@ -660,8 +664,10 @@ def _meaning(
         figure.unit not in NOT_MONEY
         and _FROM_SUM.search(sentence, 0, phrase_start)
         and context.money is not None
-        and head.name
-        and context.money[0].name.endswith(f" {head.name}")
+        and (
+            (head.name and context.money[0].name.endswith(f" {head.name}"))
+            or _TO_SUM_FROM.search(sentence, 0, phrase_start)
+        )
     ):
         head = context.money[0]  # "wheat prices climbed to €310 a tonne, up from €240"
     if (
