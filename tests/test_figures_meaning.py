@@ -1553,3 +1553,15 @@ def test_paid_parts_of_a_pledge_name_their_donors() -> None:
     assert measure("Donors pledged €30 million by Friday.", "€30 million") == "aid pledged [EUR]"
     text = "Arvel's government raised its pledge to €2.1 billion from €1.5 billion."
     assert measure(text, "€1.5 billion") == measure(text, "€2.1 billion") == "aid pledged [EUR]"
+
+
+def test_a_part_after_a_date_and_a_pronouns_old_value() -> None:
+    # Deaths in a landslide; a reservoir in a drought; damage after a storm.
+    text = "Slides have killed 24 people since January 12, 14 in Arvel and 10 in Tosk."
+    assert measure(text, "14") == "people killed in Arvel"
+    assert not any(m.figure.value == 12 for m in read_meanings(text).meanings)
+    text = "The damage bill has reached €140 million, and €52 million of it is in Arvel."
+    assert measure(text, "€52 million") == "cost in Arvel [EUR]"
+    text = "The Tosk reservoir has fallen to 11% of capacity. It had stood at 18% a week ago."
+    assert measure(text, "18%") == measure(text, "11%") == "capacity [%]"
+    assert meaning_of(text, "18%").role == "previous"

@@ -26,6 +26,7 @@ _TIME_UNITS = (
 )
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:the\s+)?$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+_PLACED_PART_AFTER = re.compile(r"\s+(?:in|at)\s+[A-Z]")
 _DAY_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS}|{_WEEKDAYS})\.?,?\s+\d{{1,2}},\s+$", re.I)
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|h\d\d|GMT|UTC))", re.I)
 _TIME_BEFORE = re.compile(r"\d:$")
@@ -87,8 +88,10 @@ def not_a_figure(
     before, after = sentence[: number.number_start], sentence[number.end :]
     written = sentence[number.number_start : number.end]
     near = _near(before)  # the rules reading back from the number need only its last words
-    if _MONTH_BEFORE.search(near) or _MONTH_AFTER.match(after) or _DAY_MONTH_BEFORE.search(near):
+    if _MONTH_BEFORE.search(near) or _MONTH_AFTER.match(after):
         return "date"
+    if _DAY_MONTH_BEFORE.search(near) and not _PLACED_PART_AFTER.match(after):
+        return "date"  # "May 2, 2024"; but "since January 12, 14 in Caldoria" is a count
     if before.endswith(("-", "#")) or _NAME_BEFORE.search(near):
         return "name or identifier"
     if (

@@ -130,9 +130,11 @@ _OPENS_SENTENCE = re.compile(r"\s*(?:(?:Only|Just|At\s+least|Some)\s+)?$")
 # has, a breakdown of its own.
 _FOR_PLACE = re.compile(rf"\s+(?:for|to)\s+(?P<name>{NAME_PATTERN})")
 _PART_IN = re.compile(
-    rf"\s+of\s+(?:it|that|this|the\s+total)\s+(?:in|for|at)\s+(?:the\s+)?(?P<name>{NAME_PATTERN})"
+    rf"\s+of\s+(?:it|that|this|the\s+total)\s+(?:(?:is|was|are|were)\s+)?(?:in|for|at)\s+"
+    rf"(?:the\s+)?(?P<name>{NAME_PATTERN})"
 )
 _CLAIMS = frozenset(("claims", "claim"))
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They)\s+(?:had\s+|has\s+|have\s+|was\s+|is\s+)?\w+")
 # "raised its pledge to €2.1 billion from €1.5 billion": the sum it changed from.
 _TO_SUM_FROM = re.compile(
     r"\bto\s+(?:about\s+)?[$\u20ac\u00a3][\d.,]+(?:\s*(?:million|billion|bn|m)\b)?\s+from\s+$"
@@ -246,6 +248,7 @@ class _Context:
     count_event: EventReading | None = None
     share: tuple[Head, EventReading] | None = None  # the sentence's last percentage
     money: tuple[Head, EventReading] | None = None  # the sentence's last sum that names what
+    prior_share: Head | None = None  # the last percentage of the sentence before
     price: Head | None = None  # the sentence's last price: what "18% more" is a rise of
     price_end: int = 0  # where that price's number ends in the sentence
     people: Head | None = None  # the article's last count of people
@@ -496,6 +499,15 @@ def _meaning(
         if figure.unit == PERCENT and not head.name and context.share is not None:
             # "restored 61% of supply in Brelland and KPC 68% in Kostavia": of supply too.
             head, borrowed = context.share[0], True
+        elif (
+            figure.unit == PERCENT
+            and not head.name
+            and context.prior_share is not None
+            and _PRONOUN_SUBJECT.match(sentence)
+        ):
+            # "The reservoir has fallen to 11% of capacity. It had stood at 18% a fortnight
+            # ago": it is what the sentence before measured.
+            head, borrowed = context.prior_share, True
     rate = _last_word(head.name) in RATE_WORDS
     in_thing = (
         EventReading(head.event, head.event_words, "in the thing")
@@ -902,7 +914,8 @@ def _next_sentence(context: _Context, text: str, start: int) -> None:
         context.prior, context.prior_head = context.count, context.count_head
         context.prior_event = context.count_event
         context.prior_counts = context.counts
-    elif not same_paragraph:
+    context.prior_share = context.share[0] if same_paragraph and context.share is not None else None
+    if not same_paragraph:
         context.paragraph_prior = (context.count_head, context.count_event)
         context.prior = context.prior_head = context.prior_event = None
         context.prior_counts = []
