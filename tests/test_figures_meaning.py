@@ -1565,3 +1565,17 @@ def test_a_part_after_a_date_and_a_pronouns_old_value() -> None:
     text = "The Tosk reservoir has fallen to 11% of capacity. It had stood at 18% a week ago."
     assert measure(text, "18%") == measure(text, "11%") == "capacity [%]"
     assert meaning_of(text, "18%").role == "previous"
+
+
+def test_a_count_whose_clause_says_what_befell_people_counts_people() -> None:
+    # Migrants landing; a heatwave; a blackout.
+    text = "Last week, 1,020 came ashore here, compared with 3,700 in the second week of June."
+    assert measure(text, "1,020") == measure(text, "3,700") == "people arrived"
+    assert meaning_of(text, "3,700").role == "previous"
+    text = "In the first week of the surge, which began on May 19, 2,600 people arrived."
+    assert measure(text, "2,600") == "people arrived"
+    text = "Only three hospitals remain on generators, down from 17 on Wednesday."
+    assert measure(text, "17") == "hospitals"
+    # An age after a person is no count.
+    text = "The toll rose to four after a woman, 83, was found dead in her flat."
+    assert not any(m.figure.value == 83 for m in read_meanings(text).meanings)

@@ -58,7 +58,12 @@ _CALL_BEFORE = re.compile(
 )
 _CALL_AFTER = re.compile(r"^\s+(?:emergency\s+)?(?:line|hotline|helpline|number)\b", re.I)
 # "Kim, 40, said": a name, a comma, a number, a comma.
-_AGE_APPOSITION = re.compile(r"[A-Z][\w'\u2019.-]*,\s+$")
+# "Irena Vastel, 73,", "a woman, 83,", "the driver, 56,": a person, then an age.
+_AGE_APPOSITION = re.compile(
+    r"(?:[A-Z][\w'\u2019.-]*|\b(?:man|woman|boy|girl|child|mother|father|son|daughter|wife|"
+    r"husband|grandmother|grandfather|widow|pensioner|farmer|driver|nurse|teacher|doctor|"
+    r"worker|resident|victim|patient|owner|neighbour|neighbor)),\s+$"
+)
 _NAME_BEFORE = re.compile(
     r"\b(?:Resolution|Article|Section|Chapter|Clause|Rule|Act|No\.?|Number|Nos?\.|Flight|Route|"
     r"Highway|Room|Gate|Platform|Line|Bus|Channel|Page|Volume|Vol\.|Issue|[Vv]ersion|Phase|Stage|"
@@ -90,7 +95,11 @@ def not_a_figure(
     near = _near(before)  # the rules reading back from the number need only its last words
     if _MONTH_BEFORE.search(near) or _MONTH_AFTER.match(after):
         return "date"
-    if _DAY_MONTH_BEFORE.search(near) and not _PLACED_PART_AFTER.match(after):
+    if (
+        _DAY_MONTH_BEFORE.search(near)
+        and not _PLACED_PART_AFTER.match(after)
+        and "," not in written  # "which began on May 19, 2,600 people arrived": no year
+    ):
         return "date"  # "May 2, 2024"; but "since January 12, 14 in Caldoria" is a count
     if before.endswith(("-", "#")) or _NAME_BEFORE.search(near):
         return "name or identifier"

@@ -21,7 +21,7 @@ from monitor.figures.exclusions import (
     SMALL_SPELLED_MAX,
     not_a_figure,
 )
-from monitor.figures.lexicon import MEASURE_UNITS
+from monitor.figures.lexicon import ADJECTIVES, EVENTS, MEASURE_UNITS, VERBS, phrase_at
 from monitor.figures.model import COUNT, PERCENT, Figure, Number
 from monitor.figures.number_words import SPELLED_PATTERN
 from monitor.figures.numbers import find_numbers
@@ -96,9 +96,22 @@ def read_numbers(text: str, *, small_spelled_max: int = SMALL_SPELLED_MAX) -> li
     for sentence in split_sentences(text):
         # The thing of the sentence's last figure of each unit, for those that leave it out.
         counted: dict[str, str] = {}
+        # What a comparison ("down from 17", "compared with 3,700") may be of: the last count
+        # of its kind, even a small one in words or one whose noun the clause implies.
+        compared: dict[str, str | None] = {}
         for number in find_numbers(sentence.text):
             kind = _kind(number.unit)
-            reading = _reading(sentence, number, small_spelled_max, counted.get(kind, ""))
+            earlier = counted.get(kind, "")
+            if (
+                not earlier
+                and kind in compared
+                and _COMPARED_BEFORE.search(sentence.text, 0, number.start)
+            ):
+                earlier = compared[kind] or _IMPLIED
+            reading = _reading(sentence, number, small_spelled_max, earlier)
+            read = reading.figure or reading.candidate
+            if read is not None:
+                compared[kind] = read.thing or None
             if reading.figure is not None and reading.figure.thing:
                 counted[kind] = reading.figure.thing
             elif reading.candidate is not None and (
@@ -155,7 +168,11 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
     ):
         # "and Lutavia 14", "Lothmark 15 km": Lutavia is where, the noun is the earlier count's
         thing = ""
-    if not thing and counted and _borrows(words, number):
+    if counted == _IMPLIED and not thing and _COMPARED_BEFORE.search(words, 0, number.start):
+        # "1,020 came ashore here, compared with 3,700": of what the count before was, which
+        # the meaning stage names.
+        thing, thing_start, thing_end = "", number.end, number.end
+    elif not thing and counted and _borrows(words, number):
         # "68,400 people ... and 95,800 who ...", "1,800 of them", "up from 900", "down from
         # 2.2 percent": a figure leaving out its noun counts the sentence's earlier thing.
         thing, thing_start, thing_end = counted, number.end, number.end
@@ -179,6 +196,10 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
             # "That brings sea arrivals since May 19 to 18,120": what the verb changed.
             thing_start, thing_end = changed
             thing = words[thing_start:thing_end]
+        elif _befell_people_after(words, number.end):
+            # "Last week, 1,020 came ashore here", "40 were killed": what befell them says
+            # they are people, for the meaning stage to name.
+            thing, thing_start, thing_end = "", number.end, number.end
         elif (
             _OF_THEM_AFTER.match(words, number.end) or _part_after_of_those(words, number.start)
         ) and number.value != 1:
@@ -255,6 +276,26 @@ _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 _OF_THOSE_OPENING = re.compile(r"\s*Of\s+(?:them|those|these)\s*,", re.IGNORECASE)
 _FIRST_PART = re.compile(r"\s*(?:(?:about|some|nearly|around|almost|only|just)\s+)?$", re.I)
 _NEXT_PART = re.compile(r"\d[^;:]*(?:,|\band)\s+(?:(?:about|some|nearly|around)\s+)?$", re.I)
+
+
+_IMPLIED = "\x00implied"  # a count before whose noun its clause implies ("1,020 came ashore")
+_AUXILIARY_WORDS = frozenset(
+    "have has had were was are is been still now also reportedly already later".split()
+)
+_WORD_AFTER = re.compile(r"[A-Za-z]+")
+
+
+def _befell_people_after(words: str, end: int) -> bool:
+    """Whether the clause after a number says what befell people: "came ashore", "were
+    killed", "have died"."""
+    after = [word.lower() for word in _WORD_AFTER.findall(words[end : end + 60])]
+    index = 0
+    while index < len(after) and after[index] in _AUXILIARY_WORDS:
+        index += 1
+    if index == 0 and after[:1] and after[0] in ("dead", "missing", "injured", "wounded"):
+        return False  # "40 dead" reads its noun itself
+    found = phrase_at(after, index, VERBS) or phrase_at(after, index, ADJECTIVES)
+    return found is not None and EVENTS[found[0]].person
 
 
 def _part_after_of_those(words: str, start: int) -> bool:
