@@ -1579,3 +1579,28 @@ def test_a_count_whose_clause_says_what_befell_people_counts_people() -> None:
     # An age after a person is no count.
     text = "The toll rose to four after a woman, 83, was found dead in her flat."
     assert not any(m.figure.value == 83 for m in read_meanings(text).meanings)
+
+
+def test_the_tenth_rounds_last_rules_stay_in_their_lane() -> None:
+    # Misreadings a third review found, on other subjects.
+    def values(text: str) -> dict[float, str]:
+        return {m.figure.value: m.key.name for m in read_meanings(text).meanings}
+
+    assert 20000 not in values("Four bakeries reopened in Kessing on Monday, enough for 20,000.")
+    assert 45 not in values(
+        "The ministry reported 120 suspected cases. On Monday, 45 were confirmed."
+    )
+    assert 30 not in values("Floods cut off 45 villages. By Monday, 30 were still stranded.")
+    assert 12 not in values("Some 40 aid flights are planned. So far, 12 have landed in Kessing.")
+    assert 8 not in values(
+        "Inflation rose to 6.1% in May. It was the highest since 1990, when it reached 8%."
+    )
+    assert (
+        values("Donors pledged €2.1 billion. Only 30% of it has been paid.").get(30) != "paid [%]"
+    )
+    text = "Donors pledged €140 million last year, and €52 million of that was in January."
+    assert "January" not in measure(text, "€52 million")
+    text = "The refinery was ordered to pay €40 million by the Supreme Court."
+    assert "Supreme" not in measure(text, "€40 million")
+    text = "Relief agencies have received €90 million, €30 million by Christmas."
+    assert "Christmas" not in measure(text, "€30 million")

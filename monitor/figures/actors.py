@@ -28,12 +28,14 @@ _DONOR_BEFORE = re.compile(
     rf"(?:^|[,;]\s+|\b(?:and|while|with|but|as)\s+)(?:[Tt]he\s+)?(?P<name>{NAME_PATTERN})\s+"
     rf"{_AUXILIARIES}{_GIVING}\s+{_AMOUNT_WORDS}$"
 )
-# "€600 million pledged by Belmora", and in a list after a pledge "€600 million by Belmora".
 _DONOR_AFTER = re.compile(
-    rf"^\s*(?:(?:[a-z-]+\s+){{0,3}}?(?:pledged|promised|offered|given|donated|committed|"
-    rf"granted|contributed|paid|sent|earmarked|allocated|announced)\s+)?by\s+(?:the\s+)?"
+    rf"^\s*(?:[a-z-]+\s+){{0,3}}?(?:pledged|promised|offered|given|donated|committed|granted|"
+    rf"contributed|paid|sent|earmarked|allocated|announced)\s+by\s+(?:the\s+)?"
     rf"(?P<name>{NAME_PATTERN})"
 )
+# In a list of a sum's parts, the participle is left out: "€750 million has been paid, €600
+# million by Belmora and €150 million by Tirvania".
+_DONOR_LISTED_AFTER = re.compile(rf"^\s+by\s+(?P<name>{NAME_PATTERN})(?=\s*(?:[,.;]|$|and\b))")
 # "Estravia raised its pledge from $20 million to $55 million", "doubled its pledge to".
 _DONOR_RAISING = re.compile(
     rf"(?:^|[,;]\s+|\b(?:and|while|with|but|as)\s+)(?:[Tt]he\s+)?(?P<name>{NAME_PATTERN})\s+"
@@ -54,12 +56,16 @@ _NO_ONE = frozenset(
     """The A An It He She They We I You This That These Those Its Their His Her Our Officials
     Donors Governments Government Authorities Ministers Minister Abroad Overall Together In
     Of So Meanwhile Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
-    March April May June July August September October November December""".split()
+    March April May June July August September October November December Easter Christmas Eid
+    Ramadan Thanksgiving New""".split()
 )
 
 
-def read_donor(sentence: str, phrase_start: int, phrase_end: int) -> str | None:
-    """Return who gives the sum at ``phrase_start:phrase_end`` of ``sentence``, if named."""
+def read_donor(
+    sentence: str, phrase_start: int, phrase_end: int, *, listed: bool = False
+) -> str | None:
+    """Return who gives the sum at ``phrase_start:phrase_end`` of ``sentence``, if named;
+    ``listed`` when the sum is a part listed after the one whose verb it shares."""
     before = _DONOR_BEFORE.search(sentence, 0, phrase_start) or _DONOR_RAISING.search(
         sentence, 0, phrase_start
     )
@@ -70,6 +76,7 @@ def read_donor(sentence: str, phrase_start: int, phrase_end: int) -> str | None:
         before
         or gapped
         or _DONOR_AFTER.match(sentence[phrase_end:])
+        or (_DONOR_LISTED_AFTER.match(sentence[phrase_end:]) if listed else None)
         or _DONOR_POSSESSIVE.search(sentence, 0, phrase_start)
     )
     if match is None:

@@ -21,7 +21,7 @@ from monitor.figures.exclusions import (
     SMALL_SPELLED_MAX,
     not_a_figure,
 )
-from monitor.figures.lexicon import ADJECTIVES, EVENTS, MEASURE_UNITS, VERBS, phrase_at
+from monitor.figures.lexicon import ADJECTIVES, MEASURE_UNITS, VERBS, phrase_at
 from monitor.figures.model import COUNT, PERCENT, Figure, Number
 from monitor.figures.number_words import SPELLED_PATTERN
 from monitor.figures.numbers import find_numbers
@@ -105,7 +105,7 @@ def read_numbers(text: str, *, small_spelled_max: int = SMALL_SPELLED_MAX) -> li
             if (
                 not earlier
                 and kind in compared
-                and _COMPARED_BEFORE.search(sentence.text, 0, number.start)
+                and _COMPARISON_BEFORE.search(sentence.text, 0, number.start)
             ):
                 earlier = compared[kind] or _IMPLIED
             reading = _reading(sentence, number, small_spelled_max, earlier)
@@ -168,7 +168,7 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
     ):
         # "and Lutavia 14", "Lothmark 15 km": Lutavia is where, the noun is the earlier count's
         thing = ""
-    if counted == _IMPLIED and not thing and _COMPARED_BEFORE.search(words, 0, number.start):
+    if counted == _IMPLIED and not thing and _COMPARISON_BEFORE.search(words, 0, number.start):
         # "1,020 came ashore here, compared with 3,700": of what the count before was, which
         # the meaning stage names.
         thing, thing_start, thing_end = "", number.end, number.end
@@ -278,7 +278,16 @@ _FIRST_PART = re.compile(r"\s*(?:(?:about|some|nearly|around|almost|only|just)\s
 _NEXT_PART = re.compile(r"\d[^;:]*(?:,|\band)\s+(?:(?:about|some|nearly|around)\s+)?$", re.I)
 
 
+# A value set against another: "down from 17", "compared with 3,700" (not "enough for 20,000").
+_COMPARISON_BEFORE = re.compile(r"\b(?:from|with|than|against|versus)\s+(?:the\s+)?$", re.I)
 _IMPLIED = "\x00implied"  # a count before whose noun its clause implies ("1,020 came ashore")
+# What befalls people and hardly anything else: "40 were killed", "1,020 came ashore"; not
+# "stranded" or "missing" (boats are too), "confirmed" or "tested" (cases and samples are).
+_ONLY_PEOPLE = frozenset(
+    "killed injured casualties evacuated displaced rescued hospitalised arrested deported "
+    "arrived".split()
+)
+_ALSO_OF_THINGS = frozenset(("landed", "arrived", "reached", "docked"))
 _AUXILIARY_WORDS = frozenset(
     "have has had were was are is been still now also reportedly already later".split()
 )
@@ -295,7 +304,9 @@ def _befell_people_after(words: str, end: int) -> bool:
     if index == 0 and after[:1] and after[0] in ("dead", "missing", "injured", "wounded"):
         return False  # "40 dead" reads its noun itself
     found = phrase_at(after, index, VERBS) or phrase_at(after, index, ADJECTIVES)
-    return found is not None and EVENTS[found[0]].person
+    if found is None or found[0] not in _ONLY_PEOPLE:
+        return False
+    return " ".join(after[index : index + found[1]]) not in _ALSO_OF_THINGS
 
 
 def _part_after_of_those(words: str, start: int) -> bool:

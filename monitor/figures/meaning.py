@@ -130,11 +130,17 @@ _OPENS_SENTENCE = re.compile(r"\s*(?:(?:Only|Just|At\s+least|Some)\s+)?$")
 # has, a breakdown of its own.
 _FOR_PLACE = re.compile(rf"\s+(?:for|to)\s+(?P<name>{NAME_PATTERN})")
 _PART_IN = re.compile(
-    rf"\s+of\s+(?:it|that|this|the\s+total)\s+(?:(?:is|was|are|were)\s+)?(?:in|for|at)\s+"
+    rf"\s+of\s+(?:it|that|this|the\s+total)\s+(?:(?P<verb>is|was|are|were)\s+)?(?:in|for|at)\s+"
     rf"(?:the\s+)?(?P<name>{NAME_PATTERN})"
 )
 _CLAIMS = frozenset(("claims", "claim"))
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They)\s+(?:had\s+|has\s+|have\s+|was\s+|is\s+)?\w+")
+_OF_IT_AFTER = re.compile(r"\s+of\s+(?:it|that|this)\b", re.IGNORECASE)
+# "It had stood at 18%": the level the sentence before gave, at an earlier time.
+_PRONOUN_SUBJECT = re.compile(
+    r"\s*(?:It|They)\s+(?:had\s+|has\s+|have\s+)?(?:stood\s+at|been\s+at|was\s+at|were\s+at|"
+    r"reached|(?:fallen|risen|fell|rose|dropped|climbed)\s+to)\s+(?:about\s+|around\s+|"
+    r"nearly\s+|some\s+)?$"
+)
 # "raised its pledge to €2.1 billion from €1.5 billion": the sum it changed from.
 _TO_SUM_FROM = re.compile(
     r"\bto\s+(?:about\s+)?[$\u20ac\u00a3][\d.,]+(?:\s*(?:million|billion|bn|m)\b)?\s+from\s+$"
@@ -503,7 +509,7 @@ def _meaning(
             figure.unit == PERCENT
             and not head.name
             and context.prior_share is not None
-            and _PRONOUN_SUBJECT.match(sentence)
+            and _PRONOUN_SUBJECT.fullmatch(sentence, 0, phrase_start)
         ):
             # "The reservoir has fallen to 11% of capacity. It had stood at 18% a fortnight
             # ago": it is what the sentence before measured.
@@ -525,6 +531,8 @@ def _meaning(
         in_thing=in_thing,
         inherited=inherited,
     )
+    if figure.unit == PERCENT and _OF_IT_AFTER.match(sentence, phrase_end):
+        event = EventReading(None)  # "Only 30% of it has been paid": a share, for its whole
     if figure.unit == PERCENT:
         sentence_event = context.share[1] if context.share is not None else None
     else:
@@ -805,6 +813,8 @@ def _meaning(
     # "2,100 operations postponed, 1,100 of them in Kelstria": a part by place is a
     # breakdown, its own measure whatever the event.
     part_in = _PART_IN.match(sentence, phrase_end) if figure.unit not in NOT_MONEY else None
+    if part_in is not None and part_in.group("verb") and part_in.group("name") not in known:
+        part_in = None  # "€52 million of it was in January", "of it is in Treasury bonds"
     if part_in is None and recipient is not None and key_event is not None:
         part_in = recipient
     breakdown = (
@@ -872,7 +882,7 @@ def _meaning(
     if role.role == "previous" and scope == "peak" and "peak" in role.words:
         scope = None  # "down from a peak of 1.26 million": the measure's own worst value
     donor = (
-        read_donor(sentence, phrase_start, phrase_end)
+        read_donor(sentence, phrase_start, phrase_end, listed=event.how == "as the sum before it")
         if figure.unit not in NOT_MONEY and key_event in _GIVEN
         else None
     )
