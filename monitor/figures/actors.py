@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.figures.lexicon import TIME_WORDS
 from monitor.figures.places import NAME_PATTERN, cleaned_name
 
 # The verbs of giving whose subject is the donor.
@@ -55,9 +56,7 @@ _DONOR_GAPPED = re.compile(
 _NO_ONE = frozenset(
     """The A An It He She They We I You This That These Those Its Their His Her Our Officials
     Donors Governments Government Authorities Ministers Minister Abroad Overall Together In
-    Of So Meanwhile Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
-    March April May June July August September October November December Easter Christmas Eid
-    Ramadan Thanksgiving New""".split()
+    Of So Meanwhile Easter Christmas Eid Ramadan Thanksgiving New""".split()
 )
 
 
@@ -82,6 +81,7 @@ def read_donor(
     if match is None:
         return None
     name = match.group("name")
-    if name.split()[0] in _NO_ONE:
+    first = name.split()[0]
+    if first in _NO_ONE or first.lower() in TIME_WORDS:  # "by Friday", "by March"
         return None
     return cleaned_name(name)

@@ -28,6 +28,7 @@ from monitor.figures.lexicon import (
     phrase_ending_at,
 )
 from monitor.figures.number_words import TEENS, TENS, UNITS
+from monitor.figures.things import FIRST_SAID
 from monitor.figures.words import CLAUSE_MARKS, Word, lowers, words_of
 
 
@@ -61,11 +62,15 @@ _AUX = frozenset("have has had been were was are is be being will".split())
 _WHOLE_OF_PART = re.compile(
     r"\d[\d,.]*\s+of\s+(?:(?:the|its|their)\s+)?(?:[\w-]+['\u2019]s\s+)?$", re.IGNORECASE
 )
-_FILLERS = _AUX | frozenset(
-    "who that which reportedly already now also all so far since then later of them whom "
-    "officially allegedly still yet currently believed presumed feared thought known to "
-    "reported confirmed remain remains remained found listed registered classified recorded "
-    "as first initially originally actually".split()
+_FILLERS = (
+    _AUX
+    | frozenset(
+        "who that which reportedly already now also all so far since then later of them whom "
+        "officially allegedly still yet currently believed presumed feared thought known to "
+        "reported confirmed remain remains remained found listed registered classified recorded "
+        "as actually".split()
+    )
+    | FIRST_SAID
 )
 # Linking words before a number whose subject names the event: "the death toll rose to".
 _LINKS = frozenset(
@@ -281,7 +286,7 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
         if lower[index] not in _FILLERS:
             return None, False
         if (
-            lower[index] in _FIRST_SAID
+            lower[index] in FIRST_SAID
             and lower[index + 1 : index + 2]
             and (lower[index + 1] in _REPORTED)
         ):
@@ -297,7 +302,6 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
     return None, False
 
 
-_FIRST_SAID = frozenset("first initially originally".split())
 # "€750 million of it has been paid": the sum's own clause, past "of it".
 _OF_IT = ("of", "it")
 _REPORTED = frozenset(

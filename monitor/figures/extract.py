@@ -23,6 +23,7 @@ from monitor.figures.exclusions import (
 )
 from monitor.figures.lexicon import ADJECTIVES, MEASURE_UNITS, VERBS, phrase_at
 from monitor.figures.model import COUNT, PERCENT, Figure, Number
+from monitor.figures.money import WRITTEN_SUM
 from monitor.figures.number_words import SPELLED_PATTERN
 from monitor.figures.numbers import find_numbers
 from monitor.figures.sentences import Sentence, split_sentences
@@ -228,7 +229,7 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
 
 _SHARE_OF_SUM = re.compile(
     r"\s+of\s+(?:the\s+)?(?:[\w-]+(?:\s+[\w-]+){0,4}['\u2019]s\s+)?"
-    r"[$\u20ac\u00a3][\d.,]+(?:\s*(?:million|billion|bn|m)\b)?\s+(?:[a-z-]+\s+)?"
+    rf"{WRITTEN_SUM}\s+(?:[a-z-]+\s+)?"
     r"(?P<noun>appeal|budget|fund|package|plan|programme|program|request|bill|loan|bailout|"
     r"target)\b"
 )
@@ -273,7 +274,7 @@ _ANAPHOR_BEFORE = re.compile(
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 # "Of these, 30 are in Mirsk district and four in Paldera": parts of the count before, the
 # first right after the opening, the others joined to it by "and".
-_OF_THOSE_OPENING = re.compile(r"\s*Of\s+(?:them|those|these)\s*,", re.IGNORECASE)
+OF_THOSE_OPENING = re.compile(r"\s*Of\s+(?:them|those|these)\s*,", re.IGNORECASE)
 _FIRST_PART = re.compile(r"\s*(?:(?:about|some|nearly|around|almost|only|just)\s+)?$", re.I)
 _NEXT_PART = re.compile(r"\d[^;:]*(?:,|\band)\s+(?:(?:about|some|nearly|around)\s+)?$", re.I)
 
@@ -310,7 +311,7 @@ def _befell_people_after(words: str, end: int) -> bool:
 
 
 def _part_after_of_those(words: str, start: int) -> bool:
-    opening = _OF_THOSE_OPENING.match(words)
+    opening = OF_THOSE_OPENING.match(words)
     if opening is None:
         return False
     between = words[opening.end() : start]

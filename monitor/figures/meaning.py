@@ -30,7 +30,7 @@ from monitor.figures.changed import (
     names_extent,
 )
 from monitor.figures.events import AS_THE_WHOLE, EventReading, has_own_verb, read_event
-from monitor.figures.extract import ANAPHORS, Reading, read_numbers
+from monitor.figures.extract import ANAPHORS, OF_THOSE_OPENING, Reading, read_numbers
 from monitor.figures.lexicon import (
     ANIMALS,
     EVENTS,
@@ -52,7 +52,7 @@ from monitor.figures.measures import (
     measure_key,
 )
 from monitor.figures.model import COUNT, PERCENT, Figure
-from monitor.figures.money import MONEY_NOUNS, money_head, unit_price
+from monitor.figures.money import MONEY_NOUNS, WRITTEN_SUM, money_head, unit_price
 from monitor.figures.noise import noise_of
 from monitor.figures.places import (
     NAME_PATTERN,
@@ -63,6 +63,7 @@ from monitor.figures.places import (
     read_place,
 )
 from monitor.figures.roles import Role, read_role
+from monitor.figures.things import PER_UNITS
 from monitor.figures.words import words_of
 from monitor.watch.text import normalize
 
@@ -142,9 +143,7 @@ _PRONOUN_SUBJECT = re.compile(
     r"nearly\s+|some\s+)?$"
 )
 # "raised its pledge to €2.1 billion from €1.5 billion": the sum it changed from.
-_TO_SUM_FROM = re.compile(
-    r"\bto\s+(?:about\s+)?[$\u20ac\u00a3][\d.,]+(?:\s*(?:million|billion|bn|m)\b)?\s+from\s+$"
-)
+_TO_SUM_FROM = re.compile(rf"\bto\s+(?:about\s+)?{WRITTEN_SUM}\s+from\s+$")
 _IS_A_PLEDGE = re.compile(
     r"\s+(?:is|was|remains|makes\s+up)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?P<noun>pledge|donation)\b",
@@ -163,13 +162,12 @@ _MORE_OR_LESS_AFTER = re.compile(
     r"February|March|April|May|June|July|August|September|October|November|December)\b)",
     re.IGNORECASE,
 )
+_CHANGE_WORDS = frozenset("rise increase jump hike fall drop decline cut".split())
 _CHANGE_OF_BEFORE = re.compile(
-    r"\b(?:a|an)\s+(rise|increase|jump|hike|fall|drop|decline|cut)\s+of\s+"
-    r"(?:[^,;:.]{0,30}?\s+or\s+)?$",
+    rf"\b(?:a|an)\s+({'|'.join(sorted(_CHANGE_WORDS))})\s+of\s+(?:[^,;:.]{{0,30}}?\s+or\s+)?$",
     re.IGNORECASE,
 )
 _VERB_BETWEEN = re.compile(r"\b(?:is|are|was|were|has|have|had|fell|rose)\b", re.IGNORECASE)
-_CHANGE_WORDS = frozenset("rise increase jump hike fall drop decline cut".split())
 # The word before a number: "confirmed 52".
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$", re.IGNORECASE)
 RATION = "ration"  # what "30 litres per car" measures: so much for each
@@ -182,11 +180,8 @@ _RATIONING = re.compile(
 )
 _AMOUNTS_OF_GOODS = frozenset(("litres", "gallons", "barrels", "kg", "tonnes"))
 _RATION_SCOPES = frozenset(("limit", "cap", "ceiling", "quota"))
-# What "per car" leaves as the thing of a number after it: "to 30 litres per car, from 15".
-_HOLDER_NAMES = frozenset(("car", "person", "family", "household", "head", "vehicle"))
 _FOR_EACH = re.compile(r"(?:per\s+(?!day|week|month|year)|each\b)")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
-_OF_THOSE_COMMA = re.compile(r"\s*Of\s+(?:those|them|these)\s*,", re.IGNORECASE)
 # A part given by where it is: "230,000 are in Ardassa", "80,000 in Kelmoune".
 _IN_A_PLACE = re.compile(r"\s+(?:(?:are|were|is|was)\s+)?(?:in|at)\s+(?:the\s+)?[A-Z]")
 _OF_THOSE = re.compile(r"\s*Of\s+(?:those|them|these|the\s+total|this)\b", re.IGNORECASE)
@@ -556,7 +551,7 @@ def _meaning(
         event = in_thing if in_thing is not None else EventReading(None)
     # "32,000 cattle have died or been slaughtered. Of those, 21,000 died of heat": a part of
     # the count before, whatever the event befalls; a paragraph may open with it.
-    opening = _OF_THOSE_COMMA.match(sentence)
+    opening = OF_THOSE_OPENING.match(sentence)
     whole_head = context.prior_head or (context.paragraph_prior[0] if opening else None)
     if (
         not head.name
@@ -790,7 +785,8 @@ def _meaning(
         context.ration is not None
         and figure.unit == COUNT
         and figure.rate is None
-        and (not head.name or head.name in _HOLDER_NAMES)
+        # "to 30 litres per car, from 15": "per car" leaves "car" as the thing of the 15
+        and (not head.name or head.name in PER_UNITS)
         and _FROM_SUM.search(sentence, 0, phrase_start)
     ):
         # "Drosnia doubled its ration to 30 litres per car, from 15": the ration it was.

@@ -122,6 +122,8 @@ def money_head(head: Head, sentence: str, phrase_start: int, phrase_end: int) ->
     return replace(head, name="", words="")  # "the gang wants $4m": no thing named
 
 
+# A sum as written, sign first: "$58 million", "€2.1 billion", "£410,000".
+WRITTEN_SUM = r"[$\u20ac\u00a3][\d.,]+(?:\s*(?:million|billion|bn|m)\b)?"
 # "€1.96 a litre", "€310 per tonne": so much for each unit of goods sold, a price.
 _PER_UNIT_OF_GOODS = re.compile(
     r"\s+(?:a|an|per|each)\s+(?:litre|liter|gallon|barrel|tonne|ton|kilo|kilogram|kg|pound|"
@@ -141,12 +143,10 @@ def unit_price(head: Head, sentence: str, phrase_start: int, phrase_end: int) ->
     per unit of them ("petrol was selling for €1.96 a litre": a petrol price), else None."""
     if not _PER_UNIT_OF_GOODS.match(sentence, phrase_end):
         return None
-    purpose = _named(head.words.lower().replace("-", " ").split()) or _nearest(
-        sentence, phrase_start, phrase_end
-    )
+    words = head.words.lower().replace("-", " ").split()
+    purpose = _named(words) or _nearest(sentence, phrase_start, phrase_end)
     if purpose not in (None, "price", "cost", "value"):
         return None  # "a subsidy of €0.20 a litre", "a tax of €30 per tonne": so much each
-    words = head.words.lower().replace("-", " ").split()
     goods = [word for word in words if word not in _PRICE_WORDS and word not in PURPOSES]
     if "of" in words and words.index("of") + 1 < len(words):
         goods = [w for w in words[words.index("of") + 1 :] if w not in _PRICE_WORDS]

@@ -497,12 +497,13 @@ def _per_unit(sentence: str, position: int) -> str | None:
         return None
     for group in ("first", "second"):
         word = (found.group(group) or "").lower()
-        if word in _PER_UNITS:
-            return f"per {_PER_UNITS[word]}"
+        if word in PER_UNITS:
+            return f"per {PER_UNITS[word]}"
     return None
 
 
-_PER_UNITS = {
+# Holders a figure may be counted for each of, and the one each names ("a head": a person).
+PER_UNITS = {
     word: word
     for word in """person family household car vehicle driver motorist depositor customer
     account worker employee patient child pupil student passenger resident farmer victim
