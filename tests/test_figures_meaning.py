@@ -1604,3 +1604,57 @@ def test_the_tenth_rounds_last_rules_stay_in_their_lane() -> None:
     assert "Supreme" not in measure(text, "€40 million")
     text = "Relief agencies have received €90 million, €30 million by Christmas."
     assert "Christmas" not in measure(text, "€30 million")
+
+
+def test_a_place_opening_a_sentence_without_a_comma_places_its_count() -> None:
+    # A flood; a rail strike. A place, then a count, no comma: not a name like "Game 2".
+    text = "In Tarsk 120 homes were flooded, and in Velm 80."
+    assert measure(text, "120") == "homes flooded in Tarsk"
+    assert measure(text, "80") == "homes flooded in Velm"
+    values = {m.figure.value for m in read_meanings("In Gate 4 passengers waited.").meanings}
+    assert 4 not in values
+    values = {m.figure.value for m in read_meanings("In 2024 sales fell by a third.").meanings}
+    assert 2024 not in values
+
+
+def test_goods_handed_out_are_distributed_where_the_country_handing_them_out_is() -> None:
+    # Winter aid after an earthquake in two countries.
+    text = (
+        "Shelters are full in Tosk and in Arvel. Tosk has handed out 40,000 blankets, far more"
+        " than the 25,000 it first reported, and Arvel says it has distributed over 18,000."
+    )
+    assert measure(text, "40,000") == "blankets distributed in Tosk"
+    assert meaning_of(text, "25,000").role == "previous"
+    assert measure(text, "18,000") == "blankets distributed in Arvel"
+
+
+def test_the_number_of_things_a_clause_says_befell_them_is_their_count() -> None:
+    # Layoffs after mine closures; a rail strike.
+    text = "The number of miners laid off since the closures has fallen to 900 from 1,400."
+    assert measure(text, "900") == measure(text, "1,400") == "miners laid off"
+    text = (
+        "Halden Rail raised the number of trains it has cancelled to 140, well above the 90"
+        " the operator first reported."
+    )
+    assert measure(text, "140") == measure(text, "90") == "trains cancelled"
+    assert meaning_of(text, "90").role == "previous"
+
+
+def test_a_count_that_did_the_deed_to_another_is_not_what_befell() -> None:
+    # Wildfires; a storm; stranded travellers.
+    text = "The 3 fires have killed 12 firefighters since Monday."
+    assert measure(text, "12") == "firefighters killed"
+    assert "killed" not in measure(text, "3")
+    text = "About 900 Halden Rail passengers spent the night at Velm station."
+    assert measure(text, "About 900") == "passengers"
+    text = "Some 40 people died 20 km from the border."
+    assert measure(text, "40") == "people killed"
+
+
+def test_the_eleventh_rounds_role_words_read_as_meant() -> None:
+    # Bus replacement in a rail strike; smog readings in an old town.
+    text = "The operator said it had put on 36 extra buses since Tuesday."
+    assert meaning_of(text, "36").role == "current"
+    text = "The reading in the Old Town peaked at 356 on Friday, compared with 312 on Thursday."
+    assert meaning_of(text, "356").role == "current"
+    assert meaning_of(text, "312").role == "previous"

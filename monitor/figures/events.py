@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from monitor.figures.lexicon import (
     ADJECTIVES,
     NOUNS,
+    TIME_WORDS,
     VERBS,
     VERBS_AFTER,
     phrase_at,
@@ -258,6 +259,8 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
         )
         if found is not None:
             key, size = found
+            if _does_it_to_a_count(words, lower, index, size) or _time_spent(lower, index, key):
+                return None, False  # "the two fires have killed 33 workers": the count acted
             written = " ".join(w.text for w in words[index : index + size])
             how = "clause after" if finite else "participle after"
             return EventReading(key, written, how, intent=planned and finite), finite
@@ -300,6 +303,41 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
         )
         index += 1
     return None, False
+
+
+_PASSIVE = frozenset("been were was are is be being".split())
+_HEDGES_BEFORE_OBJECT = frozenset("at least more than about some nearly almost over".split())
+# Units after a number that make it a distance or a time, not an object: "died 20 km away".
+_NOT_OBJECTS = frozenset(
+    "km kilometres kilometers miles metres meters m hours days minutes weeks months years"
+    " per percent %".split()
+)
+
+
+def _time_spent(lower: list[str], index: int, key: str) -> bool:
+    """Whether "spent" is spent time: "2,700 passengers spent Tuesday night at the airport"."""
+    if key != "spent":
+        return False
+    following = [word for word in lower[index + 1 : index + 4] if word not in ("a", "the")]
+    return bool(following) and (
+        following[0] in TIME_WORDS
+        or following[0].rstrip("s") in TIME_WORDS
+        or (len(following) > 1 and following[1].rstrip("s") in TIME_WORDS)
+    )
+
+
+def _does_it_to_a_count(words: list[Word], lower: list[str], index: int, size: int) -> bool:
+    """Whether the verb at ``index`` is active with a counted object ("have killed 33
+    workers"): then the count before it did the deed, and nothing befell it."""
+    if any(word in _PASSIVE for word in lower[:index]) or phrase_at(lower, index, VERBS) is None:
+        return False
+    at = index + size
+    while at < len(words) and lower[at] in _HEDGES_BEFORE_OBJECT:
+        at += 1
+    if at >= len(words) or not _a_number(words[at]):
+        return False
+    unit = lower[at + 1] if at + 1 < len(words) else ""
+    return unit not in _NOT_OBJECTS
 
 
 # "€750 million of it has been paid": the sum's own clause, past "of it".

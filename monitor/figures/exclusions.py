@@ -68,12 +68,15 @@ _NAME_BEFORE = re.compile(
     r"\b(?:Resolution|Article|Section|Chapter|Clause|Rule|Act|No\.?|Number|Nos?\.|Flight|Route|"
     r"Highway|Room|Gate|Platform|Line|Bus|Channel|Page|Volume|Vol\.|Issue|[Vv]ersion|Phase|Stage|"
     r"Level|Block|Unit|Ward|District|Zone|Camp|Group|Battalion|Brigade|Division|Regiment|"
-    r"Squadron|Corps|Army|Fleet|Model|Type|Class|Series|Mark|Mk\.?|Apollo|Air\s+Force)\s+$"
+    r"Squadron|Corps|Army|Fleet|Model|Type|Class|Series|Mark|Mk\.?|Apollo|Air\s+Force|Terminal|"
+    r"Building|Pier|Berth|Bay|Dock|Quay|Hangar|Hall|Wing|Floor|Sector|Grade|"
+    r"Round|Game|Match|Week|Day)\s+$"
 )
 # "2000 troops" counts troops; "in 2019 the talks" and "since 2006" are years.
 _PLURAL_AFTER = re.compile(
     r"^\s+(?!(?:was|has|is|as|this|its|his|us|thus|plus)\b)[a-z]+[^sui\W]s\b(?!')"
 )
+_YEAR_PREPOSITION = re.compile(r"(?:^|\s)(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough)\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"(?:['\u2019]s|\b(?:its|their|his|her|our|my|your))\s+$", re.I)
 _ADDRESS_AFTER = re.compile(
     r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|Boulevard|Blvd|"
@@ -112,8 +115,13 @@ def not_a_figure(
     if re.fullmatch(r"\d{4}", written) and after.startswith(("'s", "\u2019s")):
         return "year"  # "surpassing 2022's record": a year's possessive, whatever came before
     if number.unit == "count" and _is_year(number, written):
-        if not _PLURAL_AFTER.match(after) or _POSSESSIVE_BEFORE.search(near):
-            return "year"  # "since 2019", "its 2018 sales"; but "2000 troops" counts troops
+        if (
+            not _PLURAL_AFTER.match(after)
+            or _POSSESSIVE_BEFORE.search(near)
+            or _YEAR_PREPOSITION.search(near)
+        ):
+            return "year"  # "since 2019", "its 2018 sales", "In 2024 sales fell"; but "2000
+            # troops" counts troops
     if _ADDRESS_AFTER.match(after):
         return "address"
     if _TIME_AFTER.match(after) or _TIME_BEFORE.search(near):
@@ -222,6 +230,8 @@ def _named_by(sentence: str, before: str, after: str = "") -> bool:
         return False
     if GAPPED.search(_near(before)) and GAP_ENDS.match(after) and re.search(r"\d", before):
         return False  # "Dravonia reported 26 deaths and Lutavia 14": a count, the noun left out
+    if _PLACE_OPENS.search(before[: previous.start(1)]) and _PLURAL_AFTER.match(after):
+        return False  # "In Castavia 390 flights were cancelled": a place, then a count
     words: list[str] = _WORD.findall(sentence)
     capitalised = sum(w[0].isupper() for w in words)
     return capitalised < 0.6 * len(words)
@@ -235,6 +245,9 @@ GAPPED = re.compile(
 )
 # The gapped count ends its clause, with at most its unit: "and Lothmark 15 km."
 GAP_ENDS = re.compile(rf"\s*(?:(?:{'|'.join(sorted(MEASURE_UNITS))})\b\s*)?(?:[,;.)]|$)")
+
+# "in" or "at" right before the capitalised word: it is a place, not a name's first word.
+_PLACE_OPENS = re.compile(r"(?:^|\s)(?:[Ii]n|[Aa]t)\s+$")
 
 # Capitalised words that introduce a number rather than name it.
 _NOT_NAMES = frozenset(

@@ -46,6 +46,8 @@ EVENTS: Mapping[str, Event] = {
     for event in (
         Event("sent", "supplied", person_label="sent", presence=True, placed=False),
         Event("deployed", "deployed", presence=True, placed=False),
+        # Handed out where people are: placed, unlike goods sent from one country to another.
+        Event("distributed", "distributed", presence=True),
         Event("pledged", "pledged", placed=False),
         Event("demanded", "demanded", placed=False),
         Event("cost", "cost", placed=False),
@@ -148,6 +150,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " provided, providing, transfer, transfers, transferred, transferring, export,"
         " exports, exported, exporting, transport, transported, load, loaded, receive,"
         " receives, received, arrived, handed over, hand over",
+        "distributed": "distribute, distributes, distributed, distributing, hand out, hands out,"
+        " handed out, handing out, give out, gives out, gave out, given out, giving out",
         "deployed": "deploy, deploys, deployed, deploying, dispatch, dispatched, station,"
         " stationed, mobilise, mobilised, mobilize, mobilized",
         "cost": "cost, costs, costing, lose, loses, losing",
@@ -265,7 +269,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "charged": "charge, charges, charged, charging, charged with, charged over,"
         " charged in connection with, indicted, prosecuted, have been charged,"
         " had been charged, were charged, was charged",
-        "restored": "restore, restores, restored, restoring, back online, brought back online,"
+        "restored": "restore, restores, restored, restoring, reconnect, reconnects, reconnected,"
+        " reconnecting, back online, brought back online,"
         " back in service, back on the grid",
         "infested": "infest, infests, infested",
         "buried": "bury, buries, buried, burying, engulf, engulfed",
@@ -304,6 +309,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "aboard": "aboard, on board, onboard",
         "released": "released, freed",
         "rescued": "rescued, out alive",
+        "distributed": "distributed, handed out",
         "trapped": "trapped, entombed",
         "stranded": "stranded",
         "without_power": "without power, without electricity, without a power supply,"

@@ -56,6 +56,8 @@ PURPOSES = {
     "wages": "pay",
     "salary": "pay",
     "salaries": "pay",
+    "refund": "refunds",
+    "refunds": "refunds",
     "bail": "bail",
     "reward": "reward",
     "appeal": "appeal",

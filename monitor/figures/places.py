@@ -82,7 +82,8 @@ _OPENING = re.compile(
     r"^(?:(?:(?:Across|Over)\s+the\s+(?:border|frontier|river)|Elsewhere|Meanwhile|"
     r"(?:Further|Farther)\s+(?:north|south|east|west|downstream|upstream|inland))\s+in\s+|"
     r"(?:In|Across|Inside|Throughout)\s+)"
-    rf"(?:the\s+)?(?:neighbou?ring\s+)?(?:{_COMPASS}\s+)*(?P<name>{_NAME})(?:\s+alone)?\s*,"
+    rf"(?:the\s+)?(?:neighbou?ring\s+)?(?:{_COMPASS}\s+)*(?P<name>{_NAME})(?:\s+alone)?"
+    r"(?:\s*,|\s+(?=[$\u20ac\u00a3]?\d))"  # "In Castavia 390 flights were cancelled"
 )
 # A place that keeps its own count: "Kestovia's toll", "Raduna revised its own". Agencies give
 # counts rather than own a toll, so a name that owns one is taken for a place.
@@ -212,6 +213,13 @@ _REPORTED = (
     r"confirms|counts|lists|gives|puts|revised|revises|raised|raises|lowered|lowers|updated)"
 )
 
+# What a country does to people or goods on its own ground: "Serenda has vaccinated 50,000
+# people", "Malvora has handed out 95,000 nets" happened in Serenda and Malvora.
+_DONE_AT_HOME = (
+    r"(?:distributed|distributes|handed\s+out|hands\s+out|vaccinated|vaccinates|tested|tests|"
+    r"evacuated|evacuates|administered|administers)"
+)
+
 
 def _subject(
     sentence: str, phrase_start: int, phrase_end: int, thing_end: int, known: Collection[str]
@@ -230,7 +238,7 @@ def _subject(
     for name in sorted(known, key=len, reverse=True):
         said = re.search(
             rf"(?:^|[,]\s+|\band\s+){re.escape(name)}\s+(?:has\s+|have\s+|had\s+|now\s+)?"
-            rf"(?:{_REPORTED}|put|says|said)"
+            rf"(?:{_REPORTED}|{_DONE_AT_HOME}|put|says|said)"
             r"\b[^,;]*$",
             clause,
         )

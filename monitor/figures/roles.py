@@ -102,7 +102,7 @@ _AT_HEIGHT = re.compile(
 # "the earlier estimate of", "a previous toll of", "its former figure of", "the earlier plan
 # for" (a plan, target or offer is for its number)
 _EARLIER = re.compile(
-    r"\b(?:previous|earlier|prior|former|old|outdated|superseded|last)\s+"
+    r"\b(?:previous|earlier|prior|former|(?-i:old)|outdated|superseded|last)\s+"
     rf"(?:(?:{_ANY}\s+){{0,3}}?(?:of|at|was|were|had\s+been|stood\s+at)|"
     r"(?:plans?|proposals?|targets?|offers?|bids?|budgets?|requests?)\s+for)\s+$",
     re.IGNORECASE,
@@ -129,8 +129,8 @@ _PAST_POSSESSIVE = re.compile(
 _REPORTED_BEFORE = re.compile(
     r"\b(?:had\s+(?:previously\s+|earlier\s+|initially\s+|originally\s+|first\s+)?|"
     r"(?:previously|earlier|initially|originally|formerly)\s+)"
-    r"(?:said|reported|put|estimated|given|announced|counted|recorded|cited|stated|listed|"
-    r"tallied|stood|confirmed|registered|logged|claimed|spoken\s+of|promised|pledged|"
+    r"(?:said|reported|put(?!\s+on\b)|estimated|given|announced|counted|recorded|cited|stated|"
+    r"listed|tallied|stood|confirmed|registered|logged|claimed|spoken\s+of|promised|pledged|"
     r"offered|demanded|sought)\b"
     rf"(?:\s+{_ANY}){{0,5}}?\s+(?:at\s+|of\s+|as\s+)?$",
     re.IGNORECASE,
@@ -199,9 +199,10 @@ _GIVEN_EARLIER_AFTER = re.compile(
 )
 # "the €250 million first announced", "the 12 initially reported missing": the first report's
 # value, recalled after a later one.
+# "the 3% first offered", "the 240 the airline first reported", "the 60 it initially gave"
 _FIRST_SAID_AFTER = re.compile(
-    r"^\s*(?:first|initially|originally|previously)\s+(?:[a-z]+ed|given|shown|put|set)\b",
-    re.IGNORECASE,
+    r"^\s*(?:(?:it|they|he|she|we|(?:the\s+)?[a-z]+|[A-Z][a-z]+)\s+)?"
+    r"(?:first|initially|originally|previously)\s+(?:[a-z]+ed|given|shown|put|set)\b",
 )
 _RECALLED_BEFORE = re.compile(r"\b(?:the|its|their)\s+$", re.IGNORECASE)
 # "Of the 900 rescuers deployed at the peak of the crisis, 200 remain": the peak is the

@@ -161,12 +161,21 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
         words.append((word, token.start(), token.start() + len(word)))
         if token.group().endswith(".") and not token.group().endswith(".."):
             break  # a word ending the sentence or an abbreviation ends the phrase
-        plural_seen = _looks_plural(lower)
+        plural_seen = _looks_plural(lower) and not _name_before_noun(word, tokens, index)
     while words and words[-1][0].lower() == _COMPLEMENT:
         words.pop()  # "of" with nothing countable after it
     if not words:
         return "", position
     return sentence[words[0][1] : words[-1][2]], words[-1][2]
+
+
+def _name_before_noun(word: str, tokens: list[re.Match[str]], index: int) -> bool:
+    """Whether a capitalised plural is a name's last word before the counted noun: "2,700
+    Skarvel Airways passengers", "400 Halden Industries workers"."""
+    if not word[:1].isupper() or index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1].group().rstrip(".")
+    return following[:1].islower() and following not in _STOP and _looks_plural(following)
 
 
 # "brings to 3,000 the number of dead", "puts at 40 the toll": the thing comes after.
@@ -247,7 +256,7 @@ _NUMBER_OF = re.compile(
     r"[A-Za-z][\w'-]*)(?=\s+(?:killed|dead|who|that|which|in|at|on|by|from|with|to|has|have|had|"
     r"was|were|is|are|rose|risen|reached|stood|stands|climbed|fell|fallen|now|[a-z]+ed|"
     r"hit|left|held|kept|taken|struck|shut|cut|lost|caught|sent|given|put|brought|made|"
-    r"up|down|upward|downward|sharply|further)\b)",
+    r"up|down|upward|downward|sharply|further|laid|paid|sold|built|found|it|they|he|she|we)\b)",
     re.IGNORECASE,
 )
 
