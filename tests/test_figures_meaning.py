@@ -1658,3 +1658,28 @@ def test_the_eleventh_rounds_role_words_read_as_meant() -> None:
     text = "The reading in the Old Town peaked at 356 on Friday, compared with 312 on Thursday."
     assert meaning_of(text, "356").role == "current"
     assert meaning_of(text, "312").role == "previous"
+
+
+def test_a_paragraph_goes_on_about_the_place_it_opens_with() -> None:
+    # Cholera in two countries; evacuations in a flood.
+    text = (
+        "In Tosk, where suspected cases jumped 40% in a week to 900, schools were shut. The"
+        " ministry said 14 people had died.\n\nThe agency said 30 people had died."
+    )
+    assert measure(text, "14") == "people killed in Tosk"
+    assert measure(text, "30") == "people killed"  # the next paragraph opens no place
+    text = "In Tosk, 300 homes were flooded. Across both countries, 1,200 people had to leave."
+    assert "Tosk" not in measure(text, "1,200")
+
+
+def test_a_count_after_a_change_by_a_percentage_and_a_weekdays_tally() -> None:
+    # Measles cases; a strike's cancelled trains; national totals.
+    text = "Confirmed cases rose 28% in the week to 2,950, the ministry said."
+    assert measure(text, "2,950") == "cases"
+    text = "The number of trains cancelled reached 620, double Tuesday's tally of 310."
+    assert measure(text, "310") == measure(text, "620") == "trains cancelled"
+    assert meaning_of(text, "310").role == "previous"
+    text = "Monday's quake killed 300 people."
+    assert meaning_of(text, "300").role == "current"
+    text = "Arvel province has recorded 1,480 cases, up from 910, out of 2,950 nationally."
+    assert measure(text, "2,950") == "cases"

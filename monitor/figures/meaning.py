@@ -59,6 +59,7 @@ from monitor.figures.places import (
     NO_PLACE,
     PlaceReading,
     is_total,
+    opening_place,
     places_named,
     read_place,
 )
@@ -277,6 +278,9 @@ class _Context:
     # The last count of the paragraph before, when its last sentence had one: what a
     # paragraph opening "Of those," splits.
     paragraph_prior: tuple[Head | None, EventReading | None] = (None, None)
+    # The place the paragraph's first sentence opens with ("In Malvora, where cases ..."):
+    # where the paragraph's later counts that name no place are.
+    paragraph_place: str | None = None
 
 
 def read_meanings(
@@ -860,6 +864,17 @@ def _meaning(
         place.place is None
         and not place.total
         and placed
+        and context.paragraph_place is not None
+        and not _AGGREGATE.search(sentence)
+        and not any(_names(sentence, name) for name in known)
+    ):
+        # "In Malvora, where cases jumped 79%, ... . The ministry said five people had
+        # died": the paragraph goes on about the place it opened with.
+        place = PlaceReading(context.paragraph_place, "(the place the paragraph opens with)")
+    if (
+        place.place is None
+        and not place.total
+        and placed
         and context.focus is not None
         and not _AGGREGATE.search(sentence)
         and not re.search(r"\b[A-Z][a-z]+(?:an|ian|i)\b", figure.thing)
@@ -922,6 +937,7 @@ def _next_sentence(context: _Context, text: str, start: int) -> None:
         context.prior_counts = context.counts
     context.prior_share = context.share[0] if same_paragraph and context.share is not None else None
     if not same_paragraph:
+        context.paragraph_place = opening_place(text[start:])
         context.paragraph_prior = (context.count_head, context.count_event)
         context.prior = context.prior_head = context.prior_event = None
         context.prior_counts = []

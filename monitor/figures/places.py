@@ -171,6 +171,13 @@ def read_place(
     return found
 
 
+def opening_place(sentence: str) -> str | None:
+    """Return the place a sentence opens with ("In Malvora, ...", "Across the border in
+    Lutavia, ..."), or None."""
+    opening = _OPENING.match(sentence)
+    return _cleaned(opening.group("name")) if opening is not None else None
+
+
 def is_total(sentence: str, place: str, frame: Collection[str]) -> bool:
     """Whether a count "in" ``place`` is the story's total: the watch requires the place, or
     the sentence counts "across" a whole province or country."""

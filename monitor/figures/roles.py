@@ -125,6 +125,11 @@ _PAST_POSSESSIVE = re.compile(
     rf"(?:day|week|month|year))['\u2019]s\s+(?:{_ANY}\s+){{0,3}}?(?:of\s+)?$",
     re.IGNORECASE,
 )
+# "double Tuesday's tally of 310": a weekday's count, given with a newer one, is that day's.
+_WEEKDAYS_TALLY = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['\u2019]s\s+"
+    r"(?:[a-z]+\s+)?(?:tally|figure|count|total|toll|estimate|number|level)\s+of\s+$"
+)
 # "had previously said 300", "had put the figure at 300", "earlier reported 300"
 _REPORTED_BEFORE = re.compile(
     r"\b(?:had\s+(?:previously\s+|earlier\s+|initially\s+|originally\s+|first\s+)?|"
@@ -322,6 +327,7 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
     said = forecast.group(0).strip() if forecast else ""
     for pattern in (
         _FROM,
+        _WEEKDAYS_TALLY,
         _FROM_AND,
         _REVISED_FROM,
         _TO_THEN_FROM,

@@ -44,7 +44,7 @@ _STOP = frozenset(
     alone now then ago last next this year years month months week weeks day days them
     us him me you early late overnight today yesterday tonight later earlier recently again
     soon remain remains remained counted recorded registered announced given estimated
-    published released cited""".split()
+    published released cited nationally nationwide overall countrywide altogether""".split()
 ) | frozenset(words[0] for words in ADJECTIVES if len(words) == 1)
 _INNER_PREPOSITIONS = frozenset(("of", "in", "for"))
 # Prepositions whose phrase follows the head it describes: "layoffs at Voskel", "the toll
@@ -265,6 +265,10 @@ def thing_before(sentence: str, position: int) -> str:
     """Return the noun phrase that names what a number at ``position`` measures, or ""."""
     clauses = re.split(r"[,;:()\u2013\u2014]", sentence[:position])
     clause = clauses[-1]
+    changed = _CHANGED_BY_THEN_TO.search(clause)
+    if changed is not None:
+        # "confirmed cases rose 28% in the week to 2,950": what rose is what reached it
+        clause = f"{clause[: changed.start()]} {changed.group('verb')} to "
     counted = _NUMBER_OF.search(clause)
     if counted is not None:
         return counted.group("thing")
@@ -281,6 +285,13 @@ def thing_before(sentence: str, position: int) -> str:
     return phrase
 
 
+_CHANGED_BY_THEN_TO = re.compile(
+    r"\s(?P<verb>rose|risen|fell|fallen|jumped|climbed|increased|grew|grown|dropped|declined|"
+    r"surged|soared|slipped|dipped|edged\s+up|edged\s+down)\s+(?:by\s+)?[\d.,]+\s*"
+    r"(?:%|per\s*cent|percent)(?:\s+(?:in|over|on)\s+(?:the|a)\s+(?:day|week|month|year|"
+    r"fortnight))?\s+to\s+(?:(?:about|around|nearly|almost|some|just\s+over|over)\s+)?$",
+    re.IGNORECASE,
+)
 # Numbers in words end a phrase read backwards: "eight feeding centres, up from five".
 _NUMBER_WORDS = frozenset((*UNITS, *TEENS, *TENS))
 _VERB_FIRST = frozenset(
