@@ -1683,3 +1683,27 @@ def test_a_count_after_a_change_by_a_percentage_and_a_weekdays_tally() -> None:
     assert meaning_of(text, "300").role == "current"
     text = "Arvel province has recorded 1,480 cases, up from 910, out of 2,950 nationally."
     assert measure(text, "2,950") == "cases"
+
+
+def test_parts_who_a_sentence_opening_with_its_whole_names() -> None:
+    # A mine fire; heat admissions; a bus crash's toll by country.
+    text = "Of the 24 dead, 21 were women, the youngest of them 17."
+    assert measure(text, "21") == "women killed"
+    text = "Of the 1,541 people admitted in Tosk, 312 were children."
+    assert measure(text, "312") == "children hospitalised in Tosk"
+    text = "Of the 300 homes, 120 were destroyed."
+    assert measure(text, "120") == "homes destroyed"
+    text = (
+        "Deaths were reported in Arvel and in Tosk. Arvel accounts for 158 of the deaths, up"
+        " from 130 a week ago, and Tosk for 72."
+    )
+    assert measure(text, "158") == measure(text, "130") == "people killed in Arvel"
+    assert measure(text, "72") == "people killed in Tosk"
+
+
+def test_what_may_have_happened_happened_and_what_may_happen_is_planned() -> None:
+    # Smog deaths; layoffs.
+    text = "Up to 85 people may have died early because of the smog."
+    assert measure(text, "85") == "people killed"
+    text = "About 900 workers may lose their jobs."
+    assert measure(text, "900") != "workers laid off"

@@ -69,7 +69,7 @@ _FILLERS = (
         "who that which reportedly already now also all so far since then later of them whom "
         "officially allegedly still yet currently believed presumed feared thought known to "
         "reported confirmed remain remains remained found listed registered classified recorded "
-        "as actually".split()
+        "as actually may might could".split()
     )
     | FIRST_SAID
 )
@@ -295,16 +295,24 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
         ):
             index += 2  # "the 30 initially given by police": a report, not what befell them
             continue
-        finite = finite or lower[index] in _AUX or lower[index] in ("who", "that", "which")
+        finite = (
+            finite
+            or lower[index] in _AUX
+            or lower[index] in _MAY
+            or lower[index] in ("who", "that", "which")
+        )
         planned = (
             planned
             or lower[index] == "will"
+            or (lower[index] in _MAY and lower[index + 1 : index + 2] != ["have"])
             or (lower[index] == "to" and index > 0 and lower[index - 1] in ("are", "is"))
         )
         index += 1
     return None, False
 
 
+# "may have died" estimates what happened; "may lose their jobs" is yet to happen.
+_MAY = frozenset(("may", "might", "could"))
 _PASSIVE = frozenset("been were was are is be being".split())
 _HEDGES_BEFORE_OBJECT = frozenset("at least more than about some nearly almost over".split())
 # Units after a number that make it a distance or a time, not an object: "died 20 km away".

@@ -112,6 +112,9 @@ _PART_WHO = re.compile(
     r"\s+of\s+(?:them|whom|the\s+(?:dead|victims|injured|wounded|missing))\s+"
     r"(?:(?:were|are|was|is)\s+)?(?P<who>[a-z]+)\b"
 )
+# "Of the 24 dead, 21 were women": who the part is, when the sentence opens with its whole.
+_OF_THE_OPENING = re.compile(r"\s*Of\s+(?:the|its|their)\s+[\d,.]+\s+[^,]{1,40},")
+_WERE_WHO = re.compile(r"\s+(?:were|are)\s+(?P<who>[a-z]+)\b")
 # "eight feeding centres, up from five": a small count the sentence compares with its past.
 _COMPARED_AFTER = re.compile(
     r"\s+[a-z -]{0,40}?,?\s+(?:up|down)\s+from\s+(?:the\s+)?\w+|"
@@ -608,7 +611,12 @@ def _meaning(
         # "raised its estimate of the amount spilled to 2,000 tonnes from the 1,500 tonnes":
         # the same unit, what the sentence's count before measured.
         event = context.count_event
-    part = _PART_WHO.match(sentence, phrase_end) if figure.unit == COUNT else None
+    part = (
+        _PART_WHO.match(sentence, phrase_end)
+        or (_WERE_WHO.match(sentence, phrase_end) if _OF_THE_OPENING.match(sentence) else None)
+        if figure.unit == COUNT
+        else None
+    )
     whole = context.count or context.prior
     if part is not None and (part.group("who") not in PERSONS or whole is None):
         part = None

@@ -235,7 +235,7 @@ def _subject(
     ("Dravonia reported 26 deaths", "Lutavia put its own toll at six"), or the place named
     earlier in the sentence when the count says "there"."""
     gapped = re.search(
-        rf"(?:\b(?:and|while|but)|,)\s+(?P<name>{_NAME})\s+$", sentence[:phrase_start]
+        rf"(?:\b(?:and|while|but)|,)\s+(?P<name>{_NAME})\s+(?:for\s+)?$", sentence[:phrase_start]
     )
     parallel = re.match(rf"\s*{_NAME}\s+(?:has\s+|have\s+)?{_REPORTED}\b", sentence)
     if gapped is not None and (gapped.group("name") in known or parallel):
@@ -245,7 +245,7 @@ def _subject(
     for name in sorted(known, key=len, reverse=True):
         said = re.search(
             rf"(?:^|[,]\s+|\band\s+){re.escape(name)}\s+(?:has\s+|have\s+|had\s+|now\s+)?"
-            rf"(?:{_REPORTED}|{_DONE_AT_HOME}|put|says|said)"
+            rf"(?:{_REPORTED}|{_DONE_AT_HOME}|put|says|said|accounts\s+for|accounted\s+for)"
             r"\b[^,;]*$",
             clause,
         )
