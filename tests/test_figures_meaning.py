@@ -1707,3 +1707,39 @@ def test_what_may_have_happened_happened_and_what_may_happen_is_planned() -> Non
     assert measure(text, "85") == "people killed"
     text = "About 900 workers may lose their jobs."
     assert measure(text, "900") != "workers laid off"
+
+
+def test_pay_talks_offers_and_claims_keep_their_own_sides() -> None:
+    # A teachers' strike; a bus drivers' dispute.
+    text = "The council's 4% offer would cost a lot, and the union's 9% claim would cost more."
+    assert measure(text, "4%") == "pledged [%]"
+    assert measure(text, "9%") == "demanded [%]"
+    assert measure("The union is holding out for 8%.", "8%") == "demanded [%]"
+    assert measure("The operator, offering 5.5%, walked out of the talks.", "5.5%") == (
+        "pledged [%]"
+    )
+    read = read_meanings("The board refused to go beyond 5.5% on Monday.")
+    assert all("beyond" not in m.key.name for m in read.meanings)
+
+
+def test_deck_gate_and_superlative_numbers_are_no_counts() -> None:
+    # Norovirus on a ferry; a camp for displaced people.
+    def values(text: str) -> set[float]:
+        return {m.figure.value for m in read_meanings(text).meanings}
+
+    text = (
+        "Some 64 people were isolated in their cabins on decks 6 and 7, next to the bar on deck 9."
+    )
+    assert values(text) == {64}
+    assert 1 not in values("The camp, set up in 2013, is one of the largest camps in the region.")
+    assert measure("The ferry's 17 crew members fell ill.", "17") == "crew infected"
+
+
+def test_a_price_said_dearer_and_a_crop_cut_to_a_level() -> None:
+    # A grain shortage; a drought's harvest.
+    text = "Bread is still 28% dearer than in July, the bakers said."
+    assert measure(text, "28%") == "bread price [%]"
+    assert meaning_of(text, "28%").role == "current"
+    text = "The drought cut its harvest to 11.4 million tonnes, against 19.2 million tonnes."
+    assert "cut" not in measure(text, "11.4 million")
+    assert measure("The company cut 2,000 jobs.", "2,000") == "jobs cut"

@@ -410,9 +410,15 @@ def _subject(before: list[Word]) -> EventReading | None:
             found = phrase_ending_at(lower, stop, table)
             if found is not None and not _in_name(before, stop - found[1]):
                 key, size = found
+                if key == "cut" and lower[stop : stop + 1] in _OWN:
+                    return None  # "cut its harvest to 11.4 million tonnes": its new level
                 written = " ".join(w.text for w in before[stop - size : stop])
                 return EventReading(key, written, "subject")
     return None
+
+
+# Words after "cut" that make what follows its object, cut to a new level.
+_OWN = (["its"], ["their"], ["his"], ["her"], ["the"], ["our"])
 
 
 def _in_name(words: list[Word], index: int) -> bool:

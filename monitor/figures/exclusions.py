@@ -71,6 +71,9 @@ _NAME_BEFORE = re.compile(
     r"Squadron|Corps|Army|Fleet|Model|Type|Class|Series|Mark|Mk\.?|Apollo|Air\s+Force|Terminal|"
     r"Building|Pier|Berth|Bay|Dock|Quay|Hangar|Hall|Wing|Floor|Sector|Grade|"
     r"Round|Game|Match|Week|Day)\s+$"
+    # ... and lower case: "on deck 9", "from gate 4", "on decks 6 and 7"
+    r"|\b(?:deck|decks|gate|gates|platform|platforms|berth|berths|pier|ward|wards|bay|bays|"
+    r"terminal|floor|floors|row|seat|cabin|cabins|hangar|level)\s+(?:\d+\s*(?:,|and|or|&)\s*)*$"
 )
 # "2000 troops" counts troops; "in 2019 the talks" and "since 2006" are years.
 _PLURAL_AFTER = re.compile(
@@ -155,6 +158,8 @@ def not_a_figure(
         or re.match(r"0\d", written)  # "0800 4410 220": no count starts with a zero
     ):
         return "phone or code"
+    if number.value == 1 and number.spelled and _ONE_OF_THE_MOST.match(after):
+        return "one of a kind, not a count"  # "one of the largest camps", "one of the first"
     if re.match(r"^\s*of\b", after, re.IGNORECASE) and number.value == 1 and number.spelled:
         return ONE_OF
     if (
@@ -182,6 +187,11 @@ def not_a_figure(
     return None
 
 
+_ONE_OF_THE_MOST = re.compile(
+    r"\s+of\s+(?:the|its|their|our|his|her)\s+(?:[a-z]+est|most|least|best|worst|first|last|"
+    r"few|many|main|top|biggest|largest|busiest)\b",
+    re.IGNORECASE,
+)
 _ONE_PRONOUN_BEFORE = re.compile(
     r"\b(?:a|an|the|this|that|another|each|every)\s+(?:[a-z]+\s+)?$", re.IGNORECASE
 )

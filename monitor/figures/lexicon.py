@@ -156,7 +156,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " stationed, mobilise, mobilised, mobilize, mobilized",
         "cost": "cost, costs, costing, lose, loses, losing",
         "pledged": "pledge, pledges, pledged, pledging, promise, promises, promised, offer,"
-        " offers, offered, commit, commits, committed, earmark, earmarked, allocate,"
+        " offers, offered, offering, commit, commits, committed, earmark, earmarked, allocate,"
         " allocated, allot, allotted, vow, vowed, approve, approves, approved, approving,"
         " propose, proposes, proposed, proposing, set aside, sets aside, setting aside",
         "paid": "pay, pays, paid, paying, disburse, disbursed, paid out, pay out",
@@ -165,7 +165,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "fired": "fired, firing, launch, launches, launched, launching, expend, expended",
         "demanded": "demand, demands, demanded, demanding, want, wants, wanted, seek, seeks,"
         " sought, seeking, ask, asks, asked, asking, call for, calls for, called for, ask for,"
-        " asks for, asked for, asking for",
+        " asks for, asked for, asking for, holding out for, hold out for, holds out for,"
+        " held out for, pressing for, press for, presses for, pressed for",
         "shot_down": "shot down, shoot down, shooting down, intercept, intercepted,"
         " intercepting, downed",
         "produced": "produce, produces, produced, producing, manufacture, manufactured, build,"

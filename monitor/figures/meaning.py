@@ -64,7 +64,7 @@ from monitor.figures.places import (
     read_place,
 )
 from monitor.figures.roles import Role, read_role
-from monitor.figures.things import PER_UNITS
+from monitor.figures.things import PER_UNITS, thing_before
 from monitor.figures.words import words_of
 from monitor.watch.text import normalize
 
@@ -111,6 +111,9 @@ _REPORTING = frozenset("said say says told reported confirmed announced added".s
 _PART_WHO = re.compile(
     r"\s+of\s+(?:them|whom|the\s+(?:dead|victims|injured|wounded|missing))\s+"
     r"(?:(?:were|are|was|is)\s+)?(?P<who>[a-z]+)\b"
+)
+_PRICIER_AFTER = re.compile(
+    r"\s+(?:dearer|cheaper|costlier|pricier|(?:more|less)\s+expensive)\b", re.IGNORECASE
 )
 # "Of the 24 dead, 21 were women": who the part is, when the sentence opens with its whole.
 _OF_THE_OPENING = re.compile(r"\s*Of\s+(?:the|its|their)\s+[\d,.]+\s+[^,]{1,40},")
@@ -504,7 +507,12 @@ def _meaning(
         # "puts the spill at 68,000 litres" after "68,000 litres of acrylonitrile leaked" is
         # of the acrylonitrile again (``_supplied``), not of the spill.
         head = _changed_head(head, figure, sentence, phrase_start, phrase_end, synonyms)
-        if figure.unit == PERCENT and not head.name and context.share is not None:
+        if (
+            figure.unit == PERCENT
+            and not head.name
+            and not head.event  # "the union's 9% claim" after "the board's 4% offer"
+            and context.share is not None
+        ):
             # "restored 61% of supply in Brelland and KPC 68% in Kostavia": of supply too.
             head, borrowed = context.share[0], True
         elif (
@@ -637,7 +645,13 @@ def _meaning(
         if figure.unit not in NOT_MONEY
         else None
     )
-    if priced is not None:
+    pricier = _PRICIER_AFTER.match(sentence, phrase_end) if figure.unit == PERCENT else None
+    goods = thing_before(sentence, phrase_start) if pricier is not None else ""
+    if goods and not _names_nothing(head_of(goods, synonyms), figure):
+        # "Bread is still 28% dearer than in July": the rise of bread's price.
+        head = head_of(f"{goods} price", synonyms)
+        event = EventReading(None)
+    elif priced is not None:
         head = priced
         if event.key in ("cost", "paid", "spent"):
             event = EventReading(None)  # "bread costs €3.10 a loaf": its price, not a cost

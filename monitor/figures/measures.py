@@ -84,6 +84,10 @@ DEFAULT_SYNONYMS: Mapping[str, str] = {
     "staff member": "workers",
     "staff": "workers",
     "striker": "workers",
+    # A ship's or an aircraft's people at work, however the text names them.
+    "crew member": "crew",
+    "crewmember": "crew",
+    "crew": "crew",
     # Money given to help.
     "aid": "aid",
     "funding": "aid",

@@ -217,7 +217,8 @@ _WHERE_BEFORE = re.compile(r"\b(?:where|when)\s+$", re.IGNORECASE)
 _HAD_AFTER = re.compile(r"^\s*had\s+(?!been\b)[a-z]+\b")
 # After a share: a change measured against a past time, not a past value.
 _CHANGE_RATE = re.compile(
-    r"\s*(?:more|less|higher|lower|fewer|up|down|above|below)\b[^.;:\d]{0,40}?"
+    r"\s*(?:more|less|higher|lower|fewer|up|down|above|below|dearer|cheaper|costlier|pricier)\b"
+    r"[^.;:\d]{0,40}?"
     r"\b(?:than|from|on|compared)\b",
     re.IGNORECASE,
 )

@@ -44,7 +44,7 @@ _STOP = frozenset(
     alone now then ago last next this year years month months week weeks day days them
     us him me you early late overnight today yesterday tonight later earlier recently again
     soon remain remains remained counted recorded registered announced given estimated
-    published released cited nationally nationwide overall countrywide altogether""".split()
+    published released cited yes nationally nationwide overall countrywide altogether""".split()
 ) | frozenset(words[0] for words in ADJECTIVES if len(words) == 1)
 _INNER_PREPOSITIONS = frozenset(("of", "in", "for"))
 # Prepositions whose phrase follows the head it describes: "layoffs at Voskel", "the toll
@@ -100,7 +100,7 @@ _LINK_BEFORE = frozenset(
     edged dipped dips fallen recorded registered reported counted logged confirmed
     accounts account accounted rising climbing growing falling dropping still could may
     might would will expected likely set feared forecast projected predicted poised doubled
-    halved tripled trebled quadrupled shrunk shrank""".split()
+    halved tripled trebled quadrupled shrunk shrank beyond above below""".split()
 )
 
 
