@@ -73,7 +73,7 @@ _NAME_BEFORE = re.compile(
     r"Round|Game|Match|Week|Day)\s+$"
     # ... and lower case: "on deck 9", "from gate 4", "on decks 6 and 7"
     r"|\b(?:deck|decks|gate|gates|platform|platforms|berth|berths|pier|ward|wards|bay|bays|"
-    r"terminal|floor|floors|row|seat|cabin|cabins|hangar|level)\s+(?:\d+\s*(?:,|and|or|&)\s*)*$"
+    r"terminal|floor|floors|row|seat|cabin|cabins|hangar)\s+(?:\d+\s*(?:,|and|or|&)\s*)*$"
 )
 # "2000 troops" counts troops; "in 2019 the talks" and "since 2006" are years.
 _PLURAL_AFTER = re.compile(
