@@ -152,7 +152,7 @@ def test_qualified_values_agree_when_they_overlap() -> None:
 def test_the_most_recent_agreeing_value_is_the_one_repeated() -> None:
     values = [about_3m(1), earlier(2, 5e6), earlier(3, 3.1e6)]
     assert decide(figure(3.1e6), values).repeat_of == 3
-    assert decide(figure(2.75e6, "about", low=2.475e6, high=3.025e6), values).repeat_of == 1
+    assert decide(figure(3e6, "almost", low=2.7e6, high=3e6), values).repeat_of == 1
 
 
 def test_a_measure_known_only_by_a_past_value_is_new_with_the_past_value_named() -> None:
@@ -216,3 +216,19 @@ def test_a_floor_rounds_down_by_less_than_its_leading_digits_place() -> None:
     at_least_61 = figure(61, "at_least", low=61, high=91)
     assert decide(at_least_61, [earlier(1, 64)]).status == "repeat"
     assert decide(at_least_61, [earlier(1, 75)]).status == "changed_figure"
+
+
+def test_an_about_value_is_as_precise_as_its_digits() -> None:
+    # Nurses on strike; cases of an epidemic; a crowd.
+    about_14000 = earlier(6, 14000, "about", low=12600, high=15400)
+    finer = figure(14400, "about", low=12960, high=15840)
+    assert decide(finer, [about_14000]).status == "changed_figure"  # a finer count moved
+    assert decide(figure(14000, "about", low=12600, high=15400), [earlier(7, 14400)]).status == (
+        "repeat"  # "about 14,000" rounds 14,400
+    )
+    assert decide(figure(3100, "about", low=2790, high=3410), [earlier(8, 3124)]).status == (
+        "repeat"  # within its last digit: a rounding
+    )
+    assert decide(figure(3e6, "about", low=2.7e6, high=3.3e6), [earlier(9, 3.1e6)]).status == (
+        "repeat"  # a round "about" keeps its ±10%
+    )

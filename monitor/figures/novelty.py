@@ -11,8 +11,10 @@ anything the earlier did not:
 
 - A number written without a qualifier is as precise as its digits, within 5%: "3,000" is
   2,850..3,150 and "312" is 311.5..312.5; a whole number below 100 is a count, exact: "20
-  dead" after 21 is a revision, not a rounding. "About" is ±10%, "almost" 90%..100%, a range or a
-  vague amount its own ends; "at least" and "more than" have no upper end, "up to" no lower.
+  dead" after 21 is a revision, not a rounding. "About" is as precise as its digits, at least
+  ±1% and at most ±10% ("about 14,400" is 14,256..14,544, "about 3 million" ±10%), "almost"
+  90%..100%, a range or a vague amount its own ends; "at least" and "more than" have no
+  upper end, "up to" no lower.
 - A new value agrees with an earlier one when it allows the earlier one's central value: it
   restates or rounds it ("more than 3,000" after 3,124; "300" after 312; "about 3 million"
   after 3,000,000; "thousands" after 3,124). 4,700 after 4,300, 13,000 after "about 11,000"
@@ -46,6 +48,7 @@ ALERTING: tuple[Status, ...] = ("new_measure", "changed_figure")
 ROUNDING = 0.05  # a plain number is at most this uncertain, however round it is
 EXACT_BELOW = 100  # a plain whole number below this is a count, not a rounding
 BOUND = 0.025  # a value this far past an earlier "at least" (or "up to") is news
+ABOUT_AT_LEAST = 0.01  # "about" allows at least this much either side, however fine its digits
 _SLACK = 0.005  # what floating point and rounding leave between equal values
 _NAMED = 3  # a changed figure's reason names this many earlier values, the nearest first
 _OPEN_ABOVE = ("at_least", "more_than")
@@ -144,6 +147,11 @@ def span(value: Value | EarlierValue) -> tuple[float, float]:
             return value.value - 0.5, value.value + 0.5  # "20 dead" after 21 is a revision
         width = min(_half_unit(value.value), ROUNDING * abs(value.value))
         return value.value - width, value.value + width
+    if value.qualifier == "about" and value.low < value.value < value.high:
+        # "about 14,400" is as precise as its digits: after "about 14,000" it is news; but
+        # "about 3 million" rounds 3.1 million as widely as "about" allows.
+        width = max(_half_unit(value.value), ABOUT_AT_LEAST * abs(value.value))
+        return max(value.low, value.value - width), min(value.high, value.value + width)
     if value.qualifier in _OPEN_ABOVE:
         return value.value, math.inf
     if value.qualifier == "up_to":
