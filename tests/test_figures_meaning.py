@@ -1743,3 +1743,16 @@ def test_a_price_said_dearer_and_a_crop_cut_to_a_level() -> None:
     text = "The drought cut its harvest to 11.4 million tonnes, against 19.2 million tonnes."
     assert "cut" not in measure(text, "11.4 million")
     assert measure("The company cut 2,000 jobs.", "2,000") == "jobs cut"
+
+
+def test_a_count_beside_its_noun_and_a_country_that_says_it_after() -> None:
+    # A stranded ferry; a landslide in two countries.
+    text = "The remaining passengers, about 1,100, stayed aboard with the crew."
+    assert measure(text, "about 1,100") == "passengers"
+    text = (
+        "Landslides hit villages in Arvel and in Tosk. At least 11 people were killed on Mount"
+        " Kesk when the slope gave way, Arvel's Civil Protection Authority said."
+    )
+    assert measure(text, "11") == "people killed in Arvel"
+    text = "Some 40 people died, the Red Cross said."
+    assert measure(text, "40") == "people killed"

@@ -35,6 +35,7 @@ from monitor.figures.things import (
     scope_of,
     thing_after,
     thing_before,
+    thing_in_apposition,
 )
 
 # "... and 95,800 who ...", "187 by tender": the sentence goes on after the count.
@@ -381,6 +382,10 @@ def _thing(sentence: str, number: Number) -> tuple[str, int, int]:
         thing, end = thing_after(sentence, link.end() if link else position)
     if thing:
         return thing, end - len(thing), end
+    beside = thing_in_apposition(sentence, number.start, number.end)
+    if beside:
+        start = sentence.rfind(beside, 0, number.start)
+        return beside, start, start + len(beside)
     before = thing_before(sentence, number.start)
     start = sentence.rfind(before, 0, number.start) if before else number.start
     return before, start, start + len(before)

@@ -220,6 +220,10 @@ _REPORTED = (
     r"confirms|counts|lists|gives|puts|revised|revises|raised|raises|lowered|lowers|updated)"
 )
 
+_ATTRIBUTED_AFTER = re.compile(
+    rf"^[^.;:\d]{{0,80}}?,\s+(?P<name>{_NAME})['\u2019]s\s+(?:[A-Z][\w-]*\s+){{1,5}}"
+    r"(?:said|says|reported|reports|announced|confirmed|estimated)\b"
+)
 # What a country does to people or goods on its own ground: "Serenda has vaccinated 50,000
 # people", "Malvora has handed out 95,000 nets" happened in Serenda and Malvora.
 _DONE_AT_HOME = (
@@ -260,6 +264,11 @@ def _subject(
         # "Sardova's Health Ministry said 14 people had died": the country's own count.
         return PlaceReading(owner.group("name"), owner.group(0).strip(", "))
     after = sentence[max(phrase_end, thing_end) :]
+    attributed = _ATTRIBUTED_AFTER.match(after)
+    if attributed is not None and attributed.group("name") in known:
+        # "At least 11 people were killed ..., Esmeri's Civil Protection Authority said":
+        # the country's own count, said after it.
+        return PlaceReading(attributed.group("name"), attributed.group(0).strip(", "))
     there_before = re.search(r"\bthere\s+(?:[a-z]+\s+){0,2}$", sentence[:phrase_start])
     if re.match(r"^[^,;.]{0,40}\bthere\b", after) or there_before:
         before = sentence[:phrase_start]

@@ -292,6 +292,21 @@ _CHANGED_BY_THEN_TO = re.compile(
     r"fortnight))?\s+to\s+(?:(?:about|around|nearly|almost|some|just\s+over|over)\s+)?$",
     re.IGNORECASE,
 )
+
+
+def thing_in_apposition(sentence: str, start: int, end: int) -> str:
+    """Return the noun phrase a count set off by commas stands beside ("The remaining
+    passengers, about 1,100, stayed aboard"), or ""."""
+    if not re.match(r"\s*,", sentence[end:]) or not re.search(r",\s*$", sentence[:start]):
+        return ""
+    before = sentence[:start].rstrip()[:-1]
+    clause = re.split(r"[,;:()\u2013\u2014]", before)[-1]
+    words = _TOKEN.findall(clause)
+    if not words or not _looks_plural(words[-1].lower()) or words[-1].lower() in _STOP:
+        return ""
+    return _phrase_before(clause)
+
+
 # Numbers in words end a phrase read backwards: "eight feeding centres, up from five".
 _NUMBER_WORDS = frozenset((*UNITS, *TEENS, *TENS))
 _VERB_FIRST = frozenset(
