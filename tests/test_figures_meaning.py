@@ -1756,3 +1756,17 @@ def test_a_count_beside_its_noun_and_a_country_that_says_it_after() -> None:
     assert measure(text, "11") == "people killed in Arvel"
     text = "Some 40 people died, the Red Cross said."
     assert measure(text, "40") == "people killed"
+
+
+def test_goods_imported_and_a_stock_that_recovered_to_a_level() -> None:
+    # A fuel shortage: imports and reserves of diesel.
+    text = (
+        "Tosk has imported 42,000 tonnes of diesel since May, and state reserves have recovered"
+        " to 60,000 tonnes, up from 56,000 tonnes last week."
+    )
+    assert measure(text, "42,000") == "diesel imported [tonnes]"
+    assert measure(text, "60,000") == measure(text, "56,000") == "reserves [tonnes]"
+    assert meaning_of(text, "56,000").role == "previous"
+    text = "Some 7 tonnes of dead fish were found in Tosk, and 1,300 kg in Arvel."
+    assert measure(text, "1,300") == "fish killed in Arvel [kg]"
+    assert "recovered" not in measure("Reserves have recovered to 600,000 tonnes.", "600,000")

@@ -30,7 +30,8 @@ _SUBJECT_VERBS = """rose risen rises rising reached reaches climbed climbs fell 
     stood stand weigh weighs weighed total totalled totaled totals number numbered remains remained
     remain stretch stretches stretched span spans spanned measures
     measured shrunk shrank shrinks doubled trebled tripled halved settled eased slipped
-    dipped""".split()
+    dipped recovered recovers rebounded rebounds soared soars surged surges plunged plunges
+    declined declines swelled swollen""".split()
 _OBJECT_VERBS = """raised raise raises raising lowered lowers lowering revised revises revising
     pushed pushes pushing brought brings bring bringing took takes taking put puts putting
     increased reduced lifted trimmed estimated estimates valued pegged""".split()

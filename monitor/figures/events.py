@@ -412,6 +412,8 @@ def _subject(before: list[Word]) -> EventReading | None:
                 key, size = found
                 if key == "cut" and lower[stop : stop + 1] in _OWN:
                     return None  # "cut its harvest to 11.4 million tonnes": its new level
+                if key == "recovered" and lower[stop : stop + 1] == ["to"]:
+                    return None  # "stocks have recovered to 600,000 tonnes": a level
                 written = " ".join(w.text for w in before[stop - size : stop])
                 return EventReading(key, written, "subject")
     return None

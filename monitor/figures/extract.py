@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.figures.changed import changed_thing
+from monitor.figures.changed import changed_subject, changed_thing
 from monitor.figures.exclusions import (
     GAP_ENDS,
     GAPPED,
@@ -149,7 +149,12 @@ def _reading(sentence: Sentence, number: Number, small_spelled_max: int, counted
 def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | None, str | None]:
     words = sentence.text
     thing, thing_start, thing_end = _thing(words, number)
-    if counted and _BARE_UNIT.fullmatch(thing) and (stuff := _UNIT_OF.fullmatch(counted)):
+    if (
+        counted
+        and _BARE_UNIT.fullmatch(thing)
+        and (stuff := _UNIT_OF.fullmatch(counted))
+        and changed_subject(words, number.start, number.end) is None  # "stocks rose to"
+    ):
         # "7 tonnes of dead fish on one side, and 1,300 kg in Korsany": of dead fish too.
         thing = f"{thing} {stuff.group('stuff')}"
     share_of_sum = _SHARE_OF_SUM.match(words, number.end) if number.unit == PERCENT else None

@@ -57,6 +57,7 @@ EVENTS: Mapping[str, Event] = {
         Event("shot_down", "shot down"),
         Event("produced", "produced", placed=False),
         Event("bought", "bought", placed=False),
+        Event("imported", "imported", placed=False),
         Event("seized", "seized"),
         Event("spent", "spent", placed=False),
         Event("killed", "killed", person=True),
@@ -172,6 +173,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "produced": "produce, produces, produced, producing, manufacture, manufactured, build,"
         " built",
         "bought": "buy, buys, bought, buying, purchase, purchased, acquire, acquired",
+        "imported": "import, imports, imported, importing, shipped in",
         "seized": "seize, seized, seizing, confiscate, confiscated",
         "spent": "spend, spends, spent, spending",
         "killed": "kill, kills, killed, killing, die, dies, died, dying, perish, perished,"

@@ -524,6 +524,12 @@ def _meaning(
             # "The reservoir has fallen to 11% of capacity. It had stood at 18% a fortnight
             # ago": it is what the sentence before measured.
             head, borrowed = context.prior_share, True
+    if remembers and not borrowed and not head.name:
+        subject = _changed_head(head, figure, sentence, phrase_start, phrase_end, synonyms)
+        if subject.name and not subject.event:
+            # "state stocks have recovered to 600,000 tonnes" after "imported 580,000 tonnes
+            # of wheat": a subject that names a thing, not the event ("the spill has grown").
+            head = subject
     rate = _last_word(head.name) in RATE_WORDS
     in_thing = (
         EventReading(head.event, head.event_words, "in the thing")
