@@ -1770,3 +1770,19 @@ def test_goods_imported_and_a_stock_that_recovered_to_a_level() -> None:
     text = "Some 7 tonnes of dead fish were found in Tosk, and 1,300 kg in Arvel."
     assert measure(text, "1,300") == "fish killed in Arvel [kg]"
     assert "recovered" not in measure("Reserves have recovered to 600,000 tonnes.", "600,000")
+
+
+def test_a_count_during_an_earlier_round_and_the_figure_previously_given() -> None:
+    # A rail strike in two rounds; a hospital waiting list; a crush at a stadium.
+    text = (
+        "The second strike led to 2,010 trains being cancelled, on top of 960 during the first"
+        " walkout."
+    )
+    assert meaning_of(text, "960").role == "previous"
+    assert meaning_of(text, "2,010").role == "current"
+    text = "The region's waiting list has grown to 146,800, from 141,000 at the end of October."
+    assert measure(text, "146,800") == measure(text, "141,000") == "waiting list"
+    text = "Police counted 38,000 fans, above the figure of 41,500 previously given."
+    assert all(m.key.event != "administered" for m in read_meanings(text).meanings)
+    text = "We lost the roof at two in the morning and spent the night in the car."
+    assert not read_meanings(text, small_spelled_max=0).meanings

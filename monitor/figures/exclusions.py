@@ -30,6 +30,8 @@ _PLACED_PART_AFTER = re.compile(r"\s+(?:in|at)\s+[A-Z]")
 _DAY_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS}|{_WEEKDAYS})\.?,?\s+\d{{1,2}},\s+$", re.I)
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|h\d\d|GMT|UTC))", re.I)
 _TIME_BEFORE = re.compile(r"\d:$")
+_AT_BEFORE = re.compile(r"\b(?:at|around|about|by|until|after|before)\s+$", re.IGNORECASE)
+_PART_OF_DAY_AFTER = re.compile(r"^\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b")
 _DURATION_AFTER = re.compile(
     rf"^(?:-|\s+|-plus[\s-]|\s*\+\s*)(?:(?:long|full|straight|consecutive|more|additional|"
     rf"whole|short|past|previous|next|odd|working|business|school|trading|calendar)[\s-]+)?"
@@ -129,6 +131,8 @@ def not_a_figure(
         return "address"
     if _TIME_AFTER.match(after) or _TIME_BEFORE.search(near):
         return "time"
+    if number.value <= 12 and _AT_BEFORE.search(near) and _PART_OF_DAY_AFTER.match(after):
+        return "time"  # "at two in the morning"
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(near):
         return "age"
     if (

@@ -84,6 +84,8 @@ DEFAULT_SYNONYMS: Mapping[str, str] = {
     "staff member": "workers",
     "staff": "workers",
     "striker": "workers",
+    # A list is named by what it lists.
+    "waiting list": "waiting list",
     # A ship's or an aircraft's people at work, however the text names them.
     "crew member": "crew",
     "crewmember": "crew",

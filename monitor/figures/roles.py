@@ -257,6 +257,12 @@ _AGO_AFTER = re.compile(
     r"earlier\s+(?:in\s+the|this|that)\s+(?:week|month|year))\b",
     re.IGNORECASE,
 )
+# "on top of 960 during the first walkout": what an earlier round of the same event did.
+_DURING_AN_EARLIER_AFTER = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,2}?during\s+(?:the|its|their)\s+(?:first|previous|earlier|last)\s+"
+    r"(?!(?:days?|hours?|weeks?|months?)\b)[a-z]+",
+    re.IGNORECASE,
+)
 # After "against": "against 2,100 in the first week", "against 85,000 in its first count"
 # (on its own, "in the first four days of a campaign" is no past value).
 _FIRST_AFTER = re.compile(
@@ -387,6 +393,9 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
     )
     if recalled is not None:
         return RoleReading("previous", recalled.group(0).strip(), said)
+    during = _DURING_AN_EARLIER_AFTER.match(after) if not part else None
+    if during is not None:
+        return RoleReading("previous", during.group(0).strip(), said)
     had = _HAD_REPORTED_AFTER.match(after) or (None if part else _STATE_ENDED_AFTER.match(after))
     if had is not None:
         return RoleReading("previous", had.group(0).strip(), said)

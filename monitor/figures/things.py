@@ -100,7 +100,7 @@ _LINK_BEFORE = frozenset(
     edged dipped dips fallen recorded registered reported counted logged confirmed
     accounts account accounted rising climbing growing falling dropping still could may
     might would will expected likely set feared forecast projected predicted poised doubled
-    halved tripled trebled quadrupled shrunk shrank beyond above below""".split()
+    halved tripled trebled quadrupled shrunk shrank beyond above below grown""".split()
 )
 
 
@@ -225,7 +225,7 @@ _PARTICIPLES = frozenset(
 
 
 # Adverbs that date a participle back to the first report: "the €250 million first announced".
-FIRST_SAID = frozenset("first initially originally".split())
+FIRST_SAID = frozenset("first initially originally previously".split())
 
 
 def _participle(tokens: list[re.Match[str]], index: int) -> bool:
