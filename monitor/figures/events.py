@@ -286,6 +286,13 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
         if tuple(lower[index : index + 2]) == _OF_IT and index == 0:
             index += 2
             continue
+        if (
+            lower[index] == "previously"
+            and lower[index + 1 : index + 2]
+            and lower[index + 1] in _REPORTED
+        ):
+            index += 2  # "the figure of 41,500 previously given": a report, not a dose given
+            continue
         if lower[index] not in _FILLERS:
             return None, False
         if (

@@ -126,7 +126,7 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
             if words and words[-1][0].lower() == _COMPLEMENT:
                 continue  # "two of the four closed mines": the whole's count, then its noun
             break  # "up from 85 two days ago": another number, in words
-        if not words and lower in FIRST_SAID and _participle(tokens, index + 1):
+        if not words and lower in (*FIRST_SAID, "previously") and _participle(tokens, index + 1):
             break  # "the 3% first offered", "the 12 initially reported missing": no thing here
         if lower in _DETERMINERS and not words and not _inverted(sentence, position, tokens, index):
             break  # "not the nine the prison service reported": a clause, not the thing
@@ -225,7 +225,7 @@ _PARTICIPLES = frozenset(
 
 
 # Adverbs that date a participle back to the first report: "the €250 million first announced".
-FIRST_SAID = frozenset("first initially originally previously".split())
+FIRST_SAID = frozenset("first initially originally".split())
 
 
 def _participle(tokens: list[re.Match[str]], index: int) -> bool:
