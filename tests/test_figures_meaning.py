@@ -1786,3 +1786,10 @@ def test_a_count_during_an_earlier_round_and_the_figure_previously_given() -> No
     assert all(m.key.event != "administered" for m in read_meanings(text).meanings)
     text = "We lost the roof at two in the morning and spent the night in the car."
     assert not read_meanings(text, small_spelled_max=0).meanings
+
+
+def test_ways_of_killing_said_in_several_words() -> None:
+    # A prison riot; a crowd crush; a shooting at a border post.
+    assert measure("Guards shot dead two inmates during the riot.", "two") == "inmates killed"
+    assert measure("Two fans were crushed to death at the gate.", "Two") == "fans killed"
+    assert measure("Police said 4 protesters were gunned down.", "4") == "protesters killed"

@@ -178,7 +178,9 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "spent": "spend, spends, spent, spending",
         "killed": "kill, kills, killed, killing, die, dies, died, dying, perish, perished,"
         " drown, drowned, slay, slain, murder, murdered, execute, executed, lost their lives,"
-        " claimed the lives of, confirmed dead, declared dead, pronounced dead, found dead",
+        " claimed the lives of, confirmed dead, declared dead, pronounced dead, found dead,"
+        " shot dead, shoot dead, shot and killed, gunned down, stabbed to death, beaten to death,"
+        " burned to death, burnt to death, crushed to death, trampled to death",
         "injured": "wound, wounds, wounded, wounding, injure, injures, injured, injuring, hurt,"
         " treated for injuries, treated for wounds, treated for burns, treated for smoke"
         " inhalation",
