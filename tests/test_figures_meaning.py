@@ -1715,9 +1715,9 @@ def test_pay_talks_offers_and_claims_keep_their_own_sides() -> None:
     assert measure(text, "4%") == "pledged [%]"
     assert measure(text, "9%") == "demanded [%]"
     assert measure("The union is holding out for 8%.", "8%") == "demanded [%]"
-    assert measure("The operator, offering 5.5%, walked out of the talks.", "5.5%") == (
-        "pledged [%]"
-    )
+    # "offering" takes two objects too: whom, then what.
+    text = "The airline is offering 12,000 stranded passengers vouchers worth 300 euros."
+    assert measure(text, "12,000") == "passengers stranded"
     read = read_meanings("The board refused to go beyond 5.5% on Monday.")
     assert all("beyond" not in m.key.name for m in read.meanings)
 
@@ -1793,3 +1793,47 @@ def test_ways_of_killing_said_in_several_words() -> None:
     assert measure("Guards shot dead two inmates during the riot.", "two") == "inmates killed"
     assert measure("Two fans were crushed to death at the gate.", "Two") == "fans killed"
     assert measure("Police said 4 protesters were gunned down.", "4") == "protesters killed"
+
+
+def test_the_eleventh_rounds_rules_stay_in_their_lane() -> None:
+    # Misreadings a review found in this round's rules, on other subjects.
+    def values(text: str) -> dict[float, str]:
+        return {m.figure.value: m.key.name for m in read_meanings(text).meanings}
+
+    assert values("In ward 5, 40 patients were evacuated after smoke spread.").get(40) == (
+        "patients evacuated"
+    )
+    assert 2000 in values("Strikers blocked gate 3 and 2,000 workers stayed home.")
+    assert 2000 in values("For the fifth day in a row 2,000 flights were cancelled.")
+    assert 1500 in values("Cases rose in 1500 villages.")
+    assert 40 in values("Police detained about 12 in the morning raids and 40 more later.")
+    assert 12 in values("Police detained about 12 in the morning raids and 40 more later.")
+    text = "Wednesday's count of 640 new cases was double Tuesday's tally of 310."
+    assert meaning_of(text, "640").role == "current"
+    assert meaning_of(text, "310").role == "previous"
+    text = "The 800 troops Kestavia initially deployed to the border remain there."
+    assert meaning_of(text, "800").role == "current"
+    text = "Twelve people were killed during the previous night, the ministry said."
+    assert meaning_of(text, "Twelve").role == "current"
+    text = "Around 300 people may still be trapped under the rubble."
+    assert measure(text, "300") == "people trapped"
+    text = "Forty migrants drowned 12 nautical miles off the coast."
+    assert measure(text, "Forty") == "migrants killed"
+    text = "Deaths rose in Malvora and in Arvel. Malvora accounts for 158 of the 230 deaths."
+    assert measure(text, "158") == "people killed in Malvora"
+    assert measure(text, "230") == "people killed"
+    text = (
+        "Deaths rose in Arvel and in Tosk. More than 3,000 people have died across the region,"
+        " Arvel's Health Ministry said."
+    )
+    assert measure(text, "3,000") == "people killed"
+    text = (
+        "In Malvora, 40 people have died. Across the border, 1,200 people were in hospital."
+        " Worldwide, 3,000 people have died of cholera this year."
+    )
+    assert measure(text, "1,200") == "people hospitalised"
+    assert measure(text, "3,000") == "people killed"
+    text = "About 2,000 tonnes of oil spilled from the tanker. The slick has grown to 3,500 tonnes."
+    assert measure(text, "3,500") == "oil spilled [tonnes]"
+    assert measure("One of the first 12 patients has died.", "One") == "patients killed"
+    assert measure("In Tarsk 300 people have been infected.", "300") == "cases in Tarsk"

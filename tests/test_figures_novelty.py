@@ -232,3 +232,12 @@ def test_an_about_value_is_as_precise_as_its_digits() -> None:
     assert decide(figure(3e6, "about", low=2.7e6, high=3.3e6), [earlier(9, 3.1e6)]).status == (
         "repeat"  # a round "about" keeps its ±10%
     )
+
+
+def test_a_small_or_round_about_value_still_rounds_a_near_one() -> None:
+    # Deaths in a heatwave; pupils held; homes flooded.
+    assert decide(figure(25, "about", low=22.5, high=27.5), [earlier(1, 24)]).status == "repeat"
+    assert decide(figure(350, "about", low=315, high=385), [earlier(2, 340)]).status == "repeat"
+    assert decide(figure(14500, "about", low=13050, high=15950), [earlier(3, 14000)]).status == (
+        "changed_figure"
+    )

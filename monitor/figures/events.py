@@ -311,7 +311,7 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
         planned = (
             planned
             or lower[index] == "will"
-            or (lower[index] in _MAY and lower[index + 1 : index + 2] != ["have"])
+            or (lower[index] in _MAY and lower[index + 1 : index + 2] not in _MAY_NOW)
             or (lower[index] == "to" and index > 0 and lower[index - 1] in ("are", "is"))
         )
         index += 1
@@ -320,11 +320,13 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
 
 # "may have died" estimates what happened; "may lose their jobs" is yet to happen.
 _MAY = frozenset(("may", "might", "could"))
+_MAY_NOW = (["have"], ["be"], ["remain"], ["still"], ["already"])  # "may still be trapped"
 _PASSIVE = frozenset("been were was are is be being".split())
 _HEDGES_BEFORE_OBJECT = frozenset("at least more than about some nearly almost over".split())
 # Units after a number that make it a distance or a time, not an object: "died 20 km away".
 _NOT_OBJECTS = frozenset(
-    "km kilometres kilometers miles metres meters m hours days minutes weeks months years"
+    "km kilometres kilometers miles metres meters m feet foot ft yards yard nautical hours days"
+    " minutes weeks months years"
     " per percent %".split()
 )
 
@@ -417,7 +419,7 @@ def _subject(before: list[Word]) -> EventReading | None:
             found = phrase_ending_at(lower, stop, table)
             if found is not None and not _in_name(before, stop - found[1]):
                 key, size = found
-                if key == "cut" and lower[stop : stop + 1] in _OWN:
+                if key == "cut" and lower[stop : stop + 1] in _OWN and "to" in lower[end:]:
                     return None  # "cut its harvest to 11.4 million tonnes": its new level
                 if key == "recovered" and lower[stop : stop + 1] == ["to"]:
                     return None  # "stocks have recovered to 600,000 tonnes": a level

@@ -31,7 +31,9 @@ _DAY_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS}|{_WEEKDAYS})\.?,?\s+\d{{1,2}},\
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|h\d\d|GMT|UTC))", re.I)
 _TIME_BEFORE = re.compile(r"\d:$")
 _AT_BEFORE = re.compile(r"\b(?:at|around|about|by|until|after|before)\s+$", re.IGNORECASE)
-_PART_OF_DAY_AFTER = re.compile(r"^\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b")
+_PART_OF_DAY_AFTER = re.compile(
+    r"^\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)(?=\s*(?:[,.;:]|$|and\b|when\b))"
+)
 _DURATION_AFTER = re.compile(
     rf"^(?:-|\s+|-plus[\s-]|\s*\+\s*)(?:(?:long|full|straight|consecutive|more|additional|"
     rf"whole|short|past|previous|next|odd|working|business|school|trading|calendar)[\s-]+)?"
@@ -71,17 +73,18 @@ _NAME_BEFORE = re.compile(
     r"Highway|Room|Gate|Platform|Line|Bus|Channel|Page|Volume|Vol\.|Issue|[Vv]ersion|Phase|Stage|"
     r"Level|Block|Unit|Ward|District|Zone|Camp|Group|Battalion|Brigade|Division|Regiment|"
     r"Squadron|Corps|Army|Fleet|Model|Type|Class|Series|Mark|Mk\.?|Apollo|Air\s+Force|Terminal|"
-    r"Building|Pier|Berth|Bay|Dock|Quay|Hangar|Hall|Wing|Floor|Sector|Grade|"
+    r"Building|Pier|Berth|Bay|Dock|Quay|Hangar|Wing|Floor|Sector|Grade|"
     r"Round|Game|Match|Week|Day)\s+$"
     # ... and lower case: "on deck 9", "from gate 4", "on decks 6 and 7"
-    r"|\b(?:deck|decks|gate|gates|platform|platforms|berth|berths|pier|ward|wards|bay|bays|"
-    r"terminal|floor|floors|row|seat|cabin|cabins|hangar)\s+(?:\d+\s*(?:,|and|or|&)\s*)*$"
+    r"|\b(?:deck|gate|platform|berth|pier|ward|bay|terminal|floor|cabin|hangar)\s+$"
+    r"|\b(?:decks|gates|platforms|berths|wards|bays|floors|cabins)\s+"
+    r"(?:\d{1,3}\s*(?:,|and|or|&)\s*)*$"
 )
 # "2000 troops" counts troops; "in 2019 the talks" and "since 2006" are years.
 _PLURAL_AFTER = re.compile(
     r"^\s+(?!(?:was|has|is|as|this|its|his|us|thus|plus)\b)[a-z]+[^sui\W]s\b(?!')"
 )
-_YEAR_PREPOSITION = re.compile(r"(?:^|\s)(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough)\s+$")
+_YEAR_PREPOSITION = re.compile(r"(?:^|\s)(?:In|Since|By|Until|Through|since|until)\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"(?:['\u2019]s|\b(?:its|their|his|her|our|my|your))\s+$", re.I)
 _ADDRESS_AFTER = re.compile(
     r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|Boulevard|Blvd|"
@@ -109,7 +112,7 @@ def not_a_figure(
         and "," not in written  # "which began on May 19, 2,600 people arrived": no year
     ):
         return "date"  # "May 2, 2024"; but "since January 12, 14 in Caldoria" is a count
-    if before.endswith(("-", "#")) or _NAME_BEFORE.search(near):
+    if before.endswith(("-", "#")) or (_NAME_BEFORE.search(near) and "," not in written):
         return "name or identifier"
     if (
         re.fullmatch(r"\d{1,4}", written)
@@ -193,7 +196,7 @@ def not_a_figure(
 
 _ONE_OF_THE_MOST = re.compile(
     r"\s+of\s+(?:the|its|their|our|his|her)\s+(?:[a-z]+est|most|least|best|worst|first|last|"
-    r"few|many|main|top|biggest|largest|busiest)\b",
+    r"few|many|main|top|biggest|largest|busiest)\b(?!\s+\d)",
     re.IGNORECASE,
 )
 _ONE_PRONOUN_BEFORE = re.compile(
@@ -244,7 +247,9 @@ def _named_by(sentence: str, before: str, after: str = "") -> bool:
         return False
     if GAPPED.search(_near(before)) and GAP_ENDS.match(after) and re.search(r"\d", before):
         return False  # "Dravonia reported 26 deaths and Lutavia 14": a count, the noun left out
-    if _PLACE_OPENS.search(before[: previous.start(1)]) and _PLURAL_AFTER.match(after):
+    if _PLACE_OPENS.search(before[: previous.start(1)]) and (
+        _PLURAL_AFTER.match(after) or _PEOPLE_AFTER.match(after)
+    ):
         return False  # "In Castavia 390 flights were cancelled": a place, then a count
     words: list[str] = _WORD.findall(sentence)
     capitalised = sum(w[0].isupper() for w in words)
@@ -263,6 +268,7 @@ GAP_ENDS = re.compile(rf"\s*(?:(?:{'|'.join(sorted(MEASURE_UNITS))})\b\s*)?(?:[,
 # "in" or "at" right before the capitalised word: it is a place, not a name's first word.
 _PLACE_OPENS = re.compile(r"(?:^|\s)(?:[Ii]n|[Aa]t)\s+$")
 
+_PEOPLE_AFTER = re.compile(r"^\s+(?:people|children|police|cattle|staff|men|women)\b")
 # Capitalised words that introduce a number rather than name it.
 _NOT_NAMES = frozenset(
     "i about around some nearly almost over under up only just by to from at least more than "

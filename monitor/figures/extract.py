@@ -28,6 +28,7 @@ from monitor.figures.number_words import SPELLED_PATTERN
 from monitor.figures.numbers import find_numbers
 from monitor.figures.sentences import Sentence, split_sentences
 from monitor.figures.things import (
+    STOCK_NOUNS,
     event_word_after,
     names_an_event,
     names_people,
@@ -153,7 +154,7 @@ def _figure(sentence: Sentence, number: Number, counted: str) -> tuple[Figure | 
         counted
         and _BARE_UNIT.fullmatch(thing)
         and (stuff := _UNIT_OF.fullmatch(counted))
-        and changed_subject(words, number.start, number.end) is None  # "stocks rose to"
+        and not _stock_subject(words, number)  # "state stocks have recovered to"
     ):
         # "7 tonnes of dead fish on one side, and 1,300 kg in Korsany": of dead fish too.
         thing = f"{thing} {stuff.group('stuff')}"
@@ -353,6 +354,15 @@ def _borrows(sentence: str, number: Number) -> bool:
 
 def _gapped(sentence: str, number: Number) -> bool:
     return bool(GAPPED.search(sentence, 0, number.start) and GAP_ENDS.match(sentence, number.end))
+
+
+def _stock_subject(sentence: str, number: Number) -> bool:
+    """Whether a verb of change or level gives the number a stock of its own as subject."""
+    span = changed_subject(sentence, number.start, number.end)
+    if span is None:
+        return False
+    words = sentence[span[0] : span[1]].lower().split()
+    return bool(words) and words[-1] in STOCK_NOUNS
 
 
 def _thing(sentence: str, number: Number) -> tuple[str, int, int]:

@@ -157,7 +157,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " stationed, mobilise, mobilised, mobilize, mobilized",
         "cost": "cost, costs, costing, lose, loses, losing",
         "pledged": "pledge, pledges, pledged, pledging, promise, promises, promised, offer,"
-        " offers, offered, offering, commit, commits, committed, earmark, earmarked, allocate,"
+        " offers, offered, commit, commits, committed, earmark, earmarked, allocate,"
         " allocated, allot, allotted, vow, vowed, approve, approves, approved, approving,"
         " propose, proposes, proposed, proposing, set aside, sets aside, setting aside",
         "paid": "pay, pays, paid, paying, disburse, disbursed, paid out, pay out",

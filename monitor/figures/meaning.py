@@ -64,7 +64,7 @@ from monitor.figures.places import (
     read_place,
 )
 from monitor.figures.roles import Role, read_role
-from monitor.figures.things import PER_UNITS, thing_before
+from monitor.figures.things import PER_UNITS, STOCK_NOUNS, thing_before
 from monitor.figures.words import words_of
 from monitor.watch.text import normalize
 
@@ -111,6 +111,11 @@ _REPORTING = frozenset("said say says told reported confirmed announced added".s
 _PART_WHO = re.compile(
     r"\s+of\s+(?:them|whom|the\s+(?:dead|victims|injured|wounded|missing))\s+"
     r"(?:(?:were|are|was|is)\s+)?(?P<who>[a-z]+)\b"
+)
+# Words that take a sentence away from the place its paragraph opened with.
+_ELSEWHERE = re.compile(
+    r"\b(?:(?i:across|worldwide|globally|nationwide|neighbou?ring|elsewhere|abroad|both|"
+    r"region|regional|international)|[A-Z][a-z]+(?:an|ian|ese|i))\b"
 )
 _PRICIER_AFTER = re.compile(
     r"\s+(?:dearer|cheaper|costlier|pricier|(?:more|less)\s+expensive)\b", re.IGNORECASE
@@ -526,7 +531,7 @@ def _meaning(
             head, borrowed = context.prior_share, True
     if remembers and not borrowed and not head.name:
         subject = _changed_head(head, figure, sentence, phrase_start, phrase_end, synonyms)
-        if subject.name and not subject.event:
+        if subject.name in STOCK_NOUNS:
             # "state stocks have recovered to 600,000 tonnes" after "imported 580,000 tonnes
             # of wheat": a subject that names a thing, not the event ("the spill has grown").
             head = subject
@@ -886,7 +891,9 @@ def _meaning(
         # "killed 19 people in Dravonia ..., and 64 people have been injured": the sentence
         # is about Dravonia, unless it says it counts the whole, or its places only broke
         # down a total ("20 dead, 13 of them in Kolvany and 7 in Prestiz, and 64 injured").
-        if not _AGGREGATE.search(sentence, context.place_end, thing_end + 40):
+        if not _AGGREGATE.search(sentence, context.place_end, thing_end + 40) and not re.search(
+            r"\bof\s+(?:the|its|their)\s+$", sentence[:phrase_start]
+        ):  # "Malvora accounts for 158 of the 230 deaths": the whole is no part's
             place = PlaceReading(context.place, "(as the sentence's earlier count)")
     if (
         place.place is None
@@ -894,6 +901,7 @@ def _meaning(
         and placed
         and context.paragraph_place is not None
         and not _AGGREGATE.search(sentence)
+        and not _ELSEWHERE.search(sentence)
         and not any(_names(sentence, name) for name in known)
     ):
         # "In Malvora, where cases jumped 79%, ... . The ministry said five people had

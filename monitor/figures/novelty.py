@@ -11,10 +11,10 @@ anything the earlier did not:
 
 - A number written without a qualifier is as precise as its digits, within 5%: "3,000" is
   2,850..3,150 and "312" is 311.5..312.5; a whole number below 100 is a count, exact: "20
-  dead" after 21 is a revision, not a rounding. "About" is as precise as its digits, at least
-  ±1% and at most ±10% ("about 14,400" is 14,256..14,544, "about 3 million" ±10%), "almost"
-  90%..100%, a range or a vague amount its own ends; "at least" and "more than" have no
-  upper end, "up to" no lower.
+  dead" after 21 is a revision, not a rounding. "About" allows one unit of its last digit
+  each way, at least ±1% and at most ±10% ("about 14,400" is 14,300..14,500, "about 350"
+  340..360, "about 3 million" ±10%), "almost" 90%..100%, a range or a vague amount its own
+  ends; "at least" and "more than" have no upper end, "up to" no lower.
 - A new value agrees with an earlier one when it allows the earlier one's central value: it
   restates or rounds it ("more than 3,000" after 3,124; "300" after 312; "about 3 million"
   after 3,000,000; "thousands" after 3,124). 4,700 after 4,300, 13,000 after "about 11,000"
@@ -148,9 +148,9 @@ def span(value: Value | EarlierValue) -> tuple[float, float]:
         width = min(_half_unit(value.value), ROUNDING * abs(value.value))
         return value.value - width, value.value + width
     if value.qualifier == "about" and value.low < value.value < value.high:
-        # "about 14,400" is as precise as its digits: after "about 14,000" it is news; but
-        # "about 3 million" rounds 3.1 million as widely as "about" allows.
-        width = max(_half_unit(value.value), ABOUT_AT_LEAST * abs(value.value))
+        # "about 14,400" allows one unit of its last digit each way: after "about 14,000" it
+        # is news, while "about 350" rounds 340 and "about 3 million" 3.1 million (±10%).
+        width = max(2 * _half_unit(value.value), ABOUT_AT_LEAST * abs(value.value))
         return max(value.low, value.value - width), min(value.high, value.value + width)
     if value.qualifier in _OPEN_ABOVE:
         return value.value, math.inf

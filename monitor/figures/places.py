@@ -220,6 +220,11 @@ _REPORTED = (
     r"confirms|counts|lists|gives|puts|revised|revises|raised|raises|lowered|lowers|updated)"
 )
 
+# Words that say a count is wider than one country's: "across the region", "in both".
+_WIDER = re.compile(
+    r"\b(?:across|throughout|worldwide|both|two\s+countries|region|abroad|border|nationals)\b",
+    re.IGNORECASE,
+)
 _ATTRIBUTED_AFTER = re.compile(
     rf"^[^.;:\d]{{0,80}}?,\s+(?P<name>{_NAME})['\u2019]s\s+(?:[A-Z][\w-]*\s+){{1,5}}"
     r"(?:said|says|reported|reports|announced|confirmed|estimated)\b"
@@ -249,8 +254,8 @@ def _subject(
     for name in sorted(known, key=len, reverse=True):
         said = re.search(
             rf"(?:^|[,]\s+|\band\s+){re.escape(name)}\s+(?:has\s+|have\s+|had\s+|now\s+)?"
-            rf"(?:{_REPORTED}|{_DONE_AT_HOME}|put|says|said|accounts\s+for|accounted\s+for)"
-            r"\b[^,;]*$",
+            rf"(?:(?:{_REPORTED}|{_DONE_AT_HOME}|put|says|said)\b[^,;]*|"
+            r"account(?:s|ed)\s+for\s+(?:(?:about|some|nearly|almost|over|more\s+than)\s+)?)$",
             clause,
         )
         if said is not None:
@@ -265,7 +270,11 @@ def _subject(
         return PlaceReading(owner.group("name"), owner.group(0).strip(", "))
     after = sentence[max(phrase_end, thing_end) :]
     attributed = _ATTRIBUTED_AFTER.match(after)
-    if attributed is not None and attributed.group("name") in known:
+    if (
+        attributed is not None
+        and attributed.group("name") in known
+        and not _WIDER.search(after, 0, attributed.start("name"))
+    ):
         # "At least 11 people were killed ..., Esmeri's Civil Protection Authority said":
         # the country's own count, said after it.
         return PlaceReading(attributed.group("name"), attributed.group(0).strip(", "))

@@ -206,8 +206,10 @@ _GIVEN_EARLIER_AFTER = re.compile(
 # value, recalled after a later one.
 # "the 3% first offered", "the 240 the airline first reported", "the 60 it initially gave"
 _FIRST_SAID_AFTER = re.compile(
-    r"^\s*(?:(?:it|they|he|she|we|(?:the\s+)?[a-z]+|[A-Z][a-z]+)\s+)?"
-    r"(?:first|initially|originally|previously)\s+(?:[a-z]+ed|given|shown|put|set)\b",
+    r"^\s*(?:(?:first|initially|originally|previously)\s+(?:[a-z]+ed|given|shown|put|set)|"
+    r"(?:it|they|he|she|we|(?:the\s+)?[a-z]+|[A-Z][a-z]+)\s+(?:first|initially|originally|"
+    r"previously)\s+(?:reported|announced|gave|given|put|estimated|said|counted|recorded|listed|"
+    r"cited|stated|published|confirmed|registered))\b",
 )
 _RECALLED_BEFORE = re.compile(r"\b(?:the|its|their)\s+$", re.IGNORECASE)
 # "Of the 900 rescuers deployed at the peak of the crisis, 200 remain": the peak is the
@@ -260,9 +262,10 @@ _AGO_AFTER = re.compile(
 # "on top of 960 during the first walkout": what an earlier round of the same event did.
 _DURING_AN_EARLIER_AFTER = re.compile(
     r"^\s*(?:[a-z]+\s+){0,2}?during\s+(?:the|its|their)\s+(?:first|previous|earlier|last)\s+"
-    r"(?!(?:days?|hours?|weeks?|months?)\b)[a-z]+",
+    r"(?!(?:days?|nights?|hours?|weeks?|months?)\b)[a-z]+",
     re.IGNORECASE,
 )
+_ADDED_TO_BEFORE = re.compile(r"\b(?:on\s+top\s+of|in\s+addition\s+to|besides)\s+$", re.I)
 # After "against": "against 2,100 in the first week", "against 85,000 in its first count"
 # (on its own, "in the first four days of a campaign" is no past value).
 _FIRST_AFTER = re.compile(
@@ -356,6 +359,12 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
             and _backshifted(before, match)
         ):
             continue  # "said it had delivered 9,800 tonnes": reported speech, said now
+        if (
+            match is not None
+            and pattern is _WEEKDAYS_TALLY
+            and not re.search(r"\d", before[: match.start()])
+        ):
+            continue  # "Monday's count of 900 is expected to rise": the newest, said first
         of_the = _OF_THE_CLAUSE.match(before)
         if match is not None and pattern is _AT_HEIGHT and of_the and match.start() < of_the.end():
             continue  # the peak belongs to the whole the sentence opens with
@@ -393,7 +402,11 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
     )
     if recalled is not None:
         return RoleReading("previous", recalled.group(0).strip(), said)
-    during = _DURING_AN_EARLIER_AFTER.match(after) if not part else None
+    during = (
+        _DURING_AN_EARLIER_AFTER.match(after)
+        if not part and _ADDED_TO_BEFORE.search(before)
+        else None
+    )
     if during is not None:
         return RoleReading("previous", during.group(0).strip(), said)
     had = _HAD_REPORTED_AFTER.match(after) or (None if part else _STATE_ENDED_AFTER.match(after))

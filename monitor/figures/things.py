@@ -226,6 +226,12 @@ _PARTICIPLES = frozenset(
 
 # Adverbs that date a participle back to the first report: "the €250 million first announced".
 FIRST_SAID = frozenset("first initially originally".split())
+# What holds or moves goods, measured in their unit but a measure of its own: "state stocks
+# have recovered to 600,000 tonnes" after "imported 580,000 tonnes of wheat".
+STOCK_NOUNS = frozenset(
+    """stocks reserves stockpile stockpiles inventories inventory imports exports harvest
+    production output supplies supply storage deliveries shipments""".split()
+)
 
 
 def _participle(tokens: list[re.Match[str]], index: int) -> bool:
