@@ -1837,3 +1837,16 @@ def test_the_eleventh_rounds_rules_stay_in_their_lane() -> None:
     assert measure(text, "3,500") == "oil spilled [tonnes]"
     assert measure("One of the first 12 patients has died.", "One") == "patients killed"
     assert measure("In Tarsk 300 people have been infected.", "300") == "cases in Tarsk"
+
+
+def test_a_count_after_a_date_without_a_year_and_a_toll_given_as() -> None:
+    # Hostages freed after a kidnapping; a landslide's toll.
+    text = "Of the 137 workers seized on February 3, 93 have been freed and 32 escaped."
+    assert measure(text, "93") == "workers released"
+    assert measure(text, "32") == "workers escaped"
+    assert not any(
+        m.figure.value == 2024 for m in read_meanings("It came on May 2, 2024.").meanings
+    )
+    text = "Police had given the overall toll as 16 before the new count."
+    assert measure(text, "16") == "people killed"
+    assert meaning_of(text, "16").role == "previous"

@@ -110,6 +110,7 @@ def not_a_figure(
         _DAY_MONTH_BEFORE.search(near)
         and not _PLACED_PART_AFTER.match(after)
         and "," not in written  # "which began on May 19, 2,600 people arrived": no year
+        and (re.fullmatch(r"(?:1[89]|20)\d\d", written) or not after.startswith(" "))
     ):
         return "date"  # "May 2, 2024"; but "since January 12, 14 in Caldoria" is a count
     if before.endswith(("-", "#")) or (_NAME_BEFORE.search(near) and "," not in written):
