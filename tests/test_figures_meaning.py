@@ -1850,3 +1850,18 @@ def test_a_count_after_a_date_without_a_year_and_a_toll_given_as() -> None:
     text = "Police had given the overall toll as 16 before the new count."
     assert measure(text, "16") == "people killed"
     assert meaning_of(text, "16").role == "previous"
+
+
+def test_a_level_that_had_stood_and_a_sum_since_a_past_event() -> None:
+    # A storm's toll; pledges after an earthquake; a flood's farmland.
+    text = (
+        "Seven people have now died, police said on Monday, raising a toll that had stood at six"
+        " a few hours earlier."
+    )
+    assert meaning_of(text, "six").role == "previous"
+    text = "Donors have pledged some $44 million since the quake struck a week ago."
+    assert meaning_of(text, "$44 million").role == "current"
+    text = "The flood left some 6,500 hectares of farmland under water."
+    assert measure(text, "6,500") == "area flooded [hectares]"
+    text = "The toll was 40, against 31 a few days earlier."
+    assert meaning_of(text, "31").role == "previous"

@@ -326,7 +326,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "destroyed_or_damaged": "destroyed or damaged, damaged or destroyed",
         "burned": "burned, burnt, scorched",
         "threatened": "threatened",
-        "flooded": "flooded, submerged",
+        "flooded": "flooded, submerged, under water, underwater",
         "affected": "affected",
         "infected": "infected",
         "suspected": "suspected, probable",

@@ -253,7 +253,8 @@ _DATED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _AGO_AFTER = re.compile(
-    r"^[^.;:,\d]{0,40}?\b(?:(?:a|one|two|three|four|five|six|\d+)\s+(?:day|week|month|year|"
+    r"^(?:(?!\bsince\b)[^.;:,\d]){0,40}?\b(?:(?:a|one|two|three|four|five|six|\d+|a\s+few|"
+    r"several)\s+(?:day|week|month|year|"
     r"fortnight|hour)s?\s+(?:earlier|ago|before|previously)|the\s+(?:previous|prior|day\s+before)"
     r"(?:\s+(?:day|week|month|year))?(?!\s+(?:evening|morning|night|afternoon))|"
     r"earlier\s+(?:in\s+the|this|that)\s+(?:week|month|year))\b",
@@ -310,7 +311,8 @@ def _backshifted(before: str, match: re.Match[str]) -> bool:
     plain "had" after a reporting verb, without "previously", "earlier" and the like."""
     said = match.group(0).lower()
     if not said.startswith("had ") or re.match(
-        r"had\s+(?:previously|earlier|initially|originally|first|said|put|given|stated|cited)\b",
+        r"had\s+(?:previously|earlier|initially|originally|first|said|put|given|stated|cited|"
+        r"stood)\b",
         said,
     ):
         return False  # "the company had said 14": what was said then, whoever reports it
