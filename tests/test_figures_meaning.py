@@ -1865,3 +1865,11 @@ def test_a_level_that_had_stood_and_a_sum_since_a_past_event() -> None:
     assert measure(text, "6,500") == "area flooded [hectares]"
     text = "The toll was 40, against 31 a few days earlier."
     assert meaning_of(text, "31").role == "previous"
+
+
+def test_a_clause_after_a_count_inside_another_nouns_phrase_is_that_nouns() -> None:
+    # A mine disaster's memorial; layoffs.
+    text = "A memorial service for the 14 victims will be held in Kessing on Sunday."
+    assert "held" not in measure(text, "14")
+    text = "Talks with the 300 workers who were laid off failed."
+    assert measure(text, "300") == "workers laid off"

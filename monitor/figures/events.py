@@ -143,6 +143,15 @@ def read_event(
             after, finite = later, later_finite
     if (
         finite
+        and _IN_A_PHRASE_OF_ANOTHER.search(sentence, 0, phrase_start)
+        and not re.match(
+            r"\s*,?\s*(?:who|that|which|whom)\b", sentence[max(thing_end, phrase_start) :]
+        )
+    ):
+        # "A memorial service for the 14 victims will be held": the clause is the service's.
+        after, finite = None, False
+    if (
+        finite
         and _WHOLE_OF_PART.search(sentence, 0, phrase_start)
         and not _OBJECT_CLAUSE.match(sentence, max(thing_end, phrase_start))
         and not _RELATIVE_CLAUSE.match(sentence, max(thing_end, phrase_start))
@@ -321,6 +330,12 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
 # "may have died" estimates what happened; "may lose their jobs" is yet to happen.
 _MAY = frozenset(("may", "might", "could"))
 _MAY_NOW = (["have"], ["be"], ["remain"], ["still"], ["already"])  # "may still be trapped"
+# A count inside another noun's phrase: "a memorial for the 14 victims", "a fund for its 300
+# workers"; the verb after is that noun's.
+_IN_A_PHRASE_OF_ANOTHER = re.compile(
+    r"\b[a-z]+\s+(?:for|with|about|to|on|into|against)\s+(?:the|its|their|his|her)\s+$",
+    re.IGNORECASE,
+)
 _PASSIVE = frozenset("been were was are is be being".split())
 _HEDGES_BEFORE_OBJECT = frozenset("at least more than about some nearly almost over".split())
 # Units after a number that make it a distance or a time, not an object: "died 20 km away".
