@@ -144,9 +144,7 @@ def read_event(
     if (
         finite
         and _IN_A_PHRASE_OF_ANOTHER.search(sentence, 0, phrase_start)
-        and not re.match(
-            r"\s*,?\s*(?:who|that|which|whom)\b", sentence[max(thing_end, phrase_start) :]
-        )
+        and _AUXILIARY_NEXT.match(sentence, max(thing_end, phrase_start))
     ):
         # "A memorial service for the 14 victims will be held": the clause is the service's.
         after, finite = None, False
@@ -335,6 +333,10 @@ _MAY_NOW = (["have"], ["be"], ["remain"], ["still"], ["already"])  # "may still 
 _IN_A_PHRASE_OF_ANOTHER = re.compile(
     r"\b[a-z]+\s+(?:for|with|about|to|on|into|against)\s+(?:the|its|their|his|her)\s+$",
     re.IGNORECASE,
+)
+# "... for the 14 victims will be held": the count's phrase ends and another's verb follows.
+_AUXILIARY_NEXT = re.compile(
+    r"\s+(?:will|would|was|were|is|are|has|have|had|could|should|may|might|must)\b", re.I
 )
 _PASSIVE = frozenset("been were was are is be being".split())
 _HEDGES_BEFORE_OBJECT = frozenset("at least more than about some nearly almost over".split())

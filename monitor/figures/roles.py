@@ -253,8 +253,7 @@ _DATED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _AGO_AFTER = re.compile(
-    r"^(?:(?!\bsince\b)[^.;:,\d]){0,40}?\b(?:(?:a|one|two|three|four|five|six|\d+|a\s+few|"
-    r"several)\s+(?:day|week|month|year|"
+    r"^[^.;:,\d]{0,40}?\b(?:(?:a|one|two|three|four|five|six|\d+)\s+(?:day|week|month|year|"
     r"fortnight|hour)s?\s+(?:earlier|ago|before|previously)|the\s+(?:previous|prior|day\s+before)"
     r"(?:\s+(?:day|week|month|year))?(?!\s+(?:evening|morning|night|afternoon))|"
     r"earlier\s+(?:in\s+the|this|that)\s+(?:week|month|year))\b",
@@ -311,11 +310,12 @@ def _backshifted(before: str, match: re.Match[str]) -> bool:
     plain "had" after a reporting verb, without "previously", "earlier" and the like."""
     said = match.group(0).lower()
     if not said.startswith("had ") or re.match(
-        r"had\s+(?:previously|earlier|initially|originally|first|said|put|given|stated|cited|"
-        r"stood)\b",
+        r"had\s+(?:previously|earlier|initially|originally|first|said|put|given|stated|cited)\b",
         said,
     ):
         return False  # "the company had said 14": what was said then, whoever reports it
+    if re.search(r"\b(?:that|which)\s+$", before[: match.start()]):
+        return False  # "raising a toll that had stood at six": a relative clause, not speech
     clause = max(before.rfind(mark, 0, match.start()) for mark in ";:\u2014")
     return _SAID_THAT.search(before, clause + 1, match.start()) is not None
 
@@ -422,6 +422,12 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
     )
     if done is not None:
         return RoleReading("previous", done.group(0).strip(), said)
+    if (
+        ago is not None
+        and re.search(r"\bsince\b", ago.group(0), re.IGNORECASE)
+        and re.search(r"\b(?:has|have)\b", before, re.IGNORECASE)
+    ):
+        ago = None  # "have pledged $44 million since the quake struck a week ago": to date
     if ago is not None and not _changed_by(sentence, before, phrase_start, phrase_end):
         # "costs 70% more than a year ago": the change since then is today's figure.
         return RoleReading("previous", ago.group(0).strip(), said)

@@ -100,7 +100,7 @@ _LINK_BEFORE = frozenset(
     edged dipped dips fallen recorded registered reported counted logged confirmed
     accounts account accounted rising climbing growing falling dropping still could may
     might would will expected likely set feared forecast projected predicted poised doubled
-    halved tripled trebled quadrupled shrunk shrank beyond above below grown as""".split()
+    halved tripled trebled quadrupled shrunk shrank beyond above below grown""".split()
 )
 
 
