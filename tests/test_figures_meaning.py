@@ -1885,3 +1885,9 @@ def test_the_eleventh_rounds_later_rules_stay_in_their_lane() -> None:
     assert measure(text, "300") == "workers laid off"
     text = "The airline paid refunds to the 40,000 passengers it stranded."
     assert measure(text, "40,000") == "passengers stranded"
+
+
+def test_one_that_was_is_a_pronoun() -> None:
+    # A fuel shortage.
+    text = '"I tried every station before I found one that was open," she said.'
+    assert not read_meanings(text).meanings

@@ -173,8 +173,10 @@ def not_a_figure(
     if (
         number.value == 1
         and number.spelled
-        and _ONE_PRONOUN_BEFORE.search(near)
-        and _ONE_PRONOUN_AFTER.match(after)
+        and (
+            (_ONE_PRONOUN_BEFORE.search(near) and _ONE_PRONOUN_AFTER.match(after))
+            or re.match(r"^\s+(?:that|which|who)\b", after)  # "found one that was open"
+        )
     ):
         return "a pronoun, not a count"  # "would be given a new one."
     if (
