@@ -1891,3 +1891,10 @@ def test_one_that_was_is_a_pronoun() -> None:
     # A fuel shortage.
     text = '"I tried every station before I found one that was open," she said.'
     assert not read_meanings(text).meanings
+
+
+def test_a_month_then_a_count_with_a_thousands_comma_is_a_count() -> None:
+    # A dockworkers' strike.
+    text = "In March 2,000 dockworkers walked out over pay."
+    assert measure(text, "2,000") == "workers on strike"
+    assert not read_meanings("The strike began on March 3, 2025.").meanings

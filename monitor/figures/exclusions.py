@@ -104,8 +104,10 @@ def not_a_figure(
     before, after = sentence[: number.number_start], sentence[number.end :]
     written = sentence[number.number_start : number.end]
     near = _near(before)  # the rules reading back from the number need only its last words
-    if _MONTH_BEFORE.search(near) or _MONTH_AFTER.match(after):
-        return "date"
+    if (_MONTH_BEFORE.search(near) or _MONTH_AFTER.match(after)) and not re.fullmatch(
+        r"\d{1,3}(?:,\d{3})+", written
+    ):
+        return "date"  # but "In March 2,000 workers walked out": no day has a thousands comma
     if (
         _DAY_MONTH_BEFORE.search(near)
         and not _PLACED_PART_AFTER.match(after)
