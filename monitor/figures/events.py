@@ -63,13 +63,16 @@ _AUX = frozenset("have has had been were was are is be being will".split())
 _WHOLE_OF_PART = re.compile(
     r"\d[\d,.]*\s+of\s+(?:(?:the|its|their)\s+)?(?:[\w-]+['\u2019]s\s+)?$", re.IGNORECASE
 )
+# "may have died" estimates what happened; "may lose their jobs" is yet to happen.
+_MAY = frozenset(("may", "might", "could"))
 _FILLERS = (
     _AUX
+    | _MAY
     | frozenset(
         "who that which reportedly already now also all so far since then later of them whom "
         "officially allegedly still yet currently believed presumed feared thought known to "
         "reported confirmed remain remains remained found listed registered classified recorded "
-        "as actually may might could".split()
+        "as actually".split()
     )
     | FIRST_SAID
 )
@@ -259,14 +262,13 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
             continue
         if words[index].is_mark or words[index].is_number:
             return None, False
-        found = (
-            phrase_at(lower, index, VERBS)
-            or phrase_at(lower, index, ADJECTIVES)
-            or phrase_at(lower, index, VERBS_AFTER)
-        )
+        verb = phrase_at(lower, index, VERBS)
+        found = verb or phrase_at(lower, index, ADJECTIVES) or phrase_at(lower, index, VERBS_AFTER)
         if found is not None:
             key, size = found
-            if _does_it_to_a_count(words, lower, index, size) or _time_spent(lower, index, key):
+            if (verb is not None and _does_it_to_a_count(words, lower, index, size)) or (
+                _time_spent(lower, index, key)
+            ):
                 return None, False  # "the two fires have killed 33 workers": the count acted
             written = " ".join(w.text for w in words[index : index + size])
             how = "clause after" if finite else "participle after"
@@ -325,8 +327,6 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
     return None, False
 
 
-# "may have died" estimates what happened; "may lose their jobs" is yet to happen.
-_MAY = frozenset(("may", "might", "could"))
 _MAY_NOW = (["have"], ["be"], ["remain"], ["still"], ["already"])  # "may still be trapped"
 # A count inside another noun's phrase: "a memorial for the 14 victims", "a fund for its 300
 # workers"; the verb after is that noun's.
@@ -363,7 +363,7 @@ def _time_spent(lower: list[str], index: int, key: str) -> bool:
 def _does_it_to_a_count(words: list[Word], lower: list[str], index: int, size: int) -> bool:
     """Whether the verb at ``index`` is active with a counted object ("have killed 33
     workers"): then the count before it did the deed, and nothing befell it."""
-    if any(word in _PASSIVE for word in lower[:index]) or phrase_at(lower, index, VERBS) is None:
+    if any(word in _PASSIVE for word in lower[:index]):
         return False
     at = index + size
     while at < len(words) and lower[at] in _HEDGES_BEFORE_OBJECT:

@@ -126,7 +126,7 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
             if words and words[-1][0].lower() == _COMPLEMENT:
                 continue  # "two of the four closed mines": the whole's count, then its noun
             break  # "up from 85 two days ago": another number, in words
-        if not words and lower in (*FIRST_SAID, "previously") and _participle(tokens, index + 1):
+        if not words and lower in _SAID_BEFORE and _participle(tokens, index + 1):
             break  # "the 3% first offered", "the 12 initially reported missing": no thing here
         if lower in _DETERMINERS and not words and not _inverted(sentence, position, tokens, index):
             break  # "not the nine the prison service reported": a clause, not the thing
@@ -226,6 +226,8 @@ _PARTICIPLES = frozenset(
 
 # Adverbs that date a participle back to the first report: "the €250 million first announced".
 FIRST_SAID = frozenset("first initially originally".split())
+# ... and "the figure of 41,500 previously given": no thing after the number either.
+_SAID_BEFORE = FIRST_SAID | {"previously"}
 # What holds or moves goods, measured in their unit but a measure of its own: "state stocks
 # have recovered to 600,000 tonnes" after "imported 580,000 tonnes of wheat".
 STOCK_NOUNS = frozenset(
