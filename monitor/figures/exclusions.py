@@ -40,6 +40,20 @@ _DURATION_AFTER = re.compile(
     rf"(?:{_TIME_UNITS})\b",
     re.IGNORECASE,
 )
+# "Of the 25 dead, 16 were over 70": the ages of a count just given.
+_AGE_OF_A_COUNT = re.compile(
+    r"\b\d[\d,]*\s+(?:were|are)\s+(?:aged\s+)?(?:over|under|above|below|older\s+than|"
+    r"younger\s+than)\s+$",
+    re.IGNORECASE,
+)
+# "whose family has fished here for four generations": how long, not how many.
+_GENERATIONS_AFTER = re.compile(r"^\s+generations\b", re.IGNORECASE)
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:some\s+|nearly\s+|almost\s+|over\s+)?$", re.IGNORECASE)
+# "the block had 12 storeys": how tall a building is.
+_STOREYS_AFTER = re.compile(
+    r"^[\s-]+(?:storeys?|stories|storey|floors)\b(?!\s+(?:of|were|are))", re.I
+)
+_HAD_BEFORE = re.compile(r"\b(?:had|has|have|with|of)\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^[\s-]*(?:years?|yrs?|months?)[\s-]*old\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(
     r"\b(?:(?:aged|age|ages)(?:\s+(?:over|under|above|below|between|about|around))?|"
@@ -77,7 +91,7 @@ _NAME_BEFORE = re.compile(
     r"Round|Game|Match|Week|Day)\s+$"
     # ... and lower case: "on deck 9", "from gate 4", "on decks 6 and 7"
     r"|\b(?:deck|gate|platform|berth|pier|ward|bay|terminal|floor|cabin|hangar)\s+$"
-    r"|\b(?:decks|gates|platforms|berths|wards|bays|floors|cabins)\s+"
+    r"|\b(?:decks|gates|platforms|berths|wards|bays|floors|cabins|lines|routes)\s+"
     r"(?:\d{1,3}\s*(?:,|and|or|&)\s*)*$"
 )
 # "2000 troops" counts troops; "in 2019 the talks" and "since 2006" are years.
@@ -141,6 +155,12 @@ def not_a_figure(
         return "time"  # "at two in the morning"
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(near):
         return "age"
+    if number.value < 120 and _AGE_OF_A_COUNT.search(near):
+        return "age"
+    if number.unit == "count" and _GENERATIONS_AFTER.match(after) and _FOR_BEFORE.search(near):
+        return "duration"
+    if number.unit == "count" and _STOREYS_AFTER.match(after) and _HAD_BEFORE.search(near):
+        return "height of a building"
     if (
         number.qualifier == "exact"
         and _AGE_APPOSITION.search(near)

@@ -109,6 +109,8 @@ EVENTS: Mapping[str, Event] = {
         Event("opened", "open", presence=True),
         Event("capacity", "capacity"),  # "a centre built for 1,200": room, not who is there
         Event("blocked", "blocked"),
+        Event("frozen", "frozen"),
+        Event("inspected", "inspected", person_label="examined"),
         Event("without_power", "without power"),
         Event("cancelled", "cancelled"),
         Event("sunk", "sunk"),
@@ -263,6 +265,9 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "recaptured": "recapture, recaptured, recapturing, back in custody, rearrested",
         "suspended": "suspend, suspends, suspended, suspending",
         "blocked": "block, blocks, blocked, blocking, cut off, impassable",
+        "frozen": "freeze, freezes, froze, frozen",
+        "inspected": "inspect, inspects, inspected, inspecting, examine, examines, examined,"
+        " examining",
         "deported": "deport, deports, deported, deporting, expel, expels, expelled, expelling,"
         " repatriate, repatriated, repatriating",
         "sunk": "sank, sunk, sink, sinks, capsized, capsize, capsizes, foundered, went down",
@@ -351,6 +356,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "reopened": "reopened",
         "drilled": "drilled",
         "blocked": "blocked, impassable",
+        "frozen": "frozen",
         "cancelled": "cancelled, canceled",
         "sunk": "sunk, sunken, capsized",
         "deported": "deported, expelled, repatriated",

@@ -110,6 +110,14 @@ DEFAULT_SYNONYMS: Mapping[str, str] = {
     "jet": "aircraft",
     "vessel": "ships",
     "ship": "ships",
+    "boat": "boats",
+    "trawler": "boats",
+    "fishing boat": "boats",
+    "block": "buildings",
+    "apartment block": "buildings",
+    "tower block": "buildings",
+    "residential block": "buildings",
+    "cell block": "cell blocks",
     "uav": "drones",
     "drone": "drones",
     "infection": "cases",
@@ -392,9 +400,17 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
             return _with_event(inner, event[0], " ".join(before[-event[1] :]))
         if last is None or last in _CONTAINERS:
             return _head(rest, synonyms, thing)
-        if last in AREA_UNITS:
+        power = before[-2] if len(before) >= 2 and last in _MEASURING else None
+        if power == "square":
+            last = f"square {last}"  # "square kilometres of marsh" is an area, not a length
+        if last in AREA_UNITS or power == "square":
             # "hectares of forest": the area is what is counted, whatever grew on it.
-            return Head("area", " ".join(before), False, False, measured_in=AREA_UNITS[last])
+            unit = AREA_UNITS.get(last) or f"{_MEASURING[last.split()[-1]]}2"
+            return Head("area", " ".join(before), False, False, measured_in=unit)
+        if power == "cubic":
+            # "cubic metres of wastewater": a volume, not a length.
+            inner = _head(rest, synonyms, thing)
+            return replace(inner, measured_in=f"{_MEASURING[last]}3")
         if last in POWER_UNITS:
             return Head("power", " ".join(before), False, False, measured_in=POWER_UNITS[last])
         if last in _MEASURING:
@@ -493,6 +509,14 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
     )
 
 
+# Participles that say what befell the noun they stand before, as the event adjectives do:
+# "the seized trawlers", "300 confiscated rifles". Most verbs' participles do not ("the
+# proposed cuts", "treated water", "lost revenue"), so only these are taken.
+_EVENT_PARTICIPLES = frozenset(
+    "seized confiscated intercepted flattened levelled leveled charred blackened murdered "
+    "axed sacked immunised immunized inoculated inundated".split()
+)
+
 # Participles not in -ed that may follow their plural noun: "eight schools shut".
 _IRREGULAR_PARTICIPLES = frozenset(
     "shut lost sent held built burnt stolen taken struck sunk spent sold bought withdrawn "
@@ -525,6 +549,8 @@ def _events_in(words: list[str]) -> tuple[str | None, str, list[str]]:
     while index < len(words):
         # An event adjective before a noun: "wounded soldiers", "striking workers".
         found = phrase_at(words, index, ADJECTIVES) if key is None else None
+        if found is None and key is None and words[index] in _EVENT_PARTICIPLES:
+            found = VERBS[(words[index],)], 1
         if found is not None and index + found[1] < len(words):
             key, size = found
             said = " ".join(words[index : index + size])
@@ -624,6 +650,8 @@ def _clean(words: list[str]) -> list[str]:
         for word in words
         if word not in _DROPPED and word not in _INCREMENT and not any(c.isdigit() for c in word)
     ]
+    while len(kept) >= 2 and kept[-1] in ("who", "whom", "which"):
+        kept = kept[:-1]  # "people who" borrowed from "the 25 people who died"
     if len(kept) >= 2 and kept[-1] in LEVELS:
         return kept  # "the reservoir level": a quantity of its own, not a stand-in
     if kept and (kept[-1] in _STAND_INS or kept[-1] in _ING_VERBS):
