@@ -1959,3 +1959,45 @@ def test_ages_lines_generations_and_storeys_are_not_counts() -> None:
     assert measure("Three generations of the family died in the fire.", "Three").startswith(
         "generations"
     )
+
+
+def test_others_are_more_of_what_the_sentence_counted() -> None:
+    # A fishing dispute; a hostage crisis; a wildfire.
+    text = "Morsland released four trawlers on Monday, but six others remain held."
+    assert measure(text, "six") == "boats held"
+    text = "Rebels freed 12 hostages, and 30 others remain held."
+    assert measure(text, "30") == "hostages held"
+    assert measure("The fire destroyed 40 homes and damaged 120 others.", "120") == "homes damaged"
+    # Held as in contained is no event of things.
+    assert "held" not in measure("The containers could hold 3 million rounds.", "3 million")
+
+
+def test_a_state_that_goes_on_is_no_plan() -> None:
+    # A cruise ship outbreak; a strike.
+    text = "About 900 crew members will stay on board while the ship is disinfected."
+    assert measure(text, "900") == "crew on board"
+    text = "Forty schools will remain closed until Monday, and 300 more will close on Friday."
+    assert measure(text, "Forty") == "schools closed"
+    assert measure("Forty schools stay closed.", "Forty") == "schools closed"
+    assert measure("The company will send 40 trucks.", "40") == "trucks pledged"
+
+
+def test_forces_act_where_they_are_sent() -> None:
+    # A border conflict; a migrant crisis; a cholera outbreak.
+    assert measure("Norland's army killed 40 rebels near the border.", "40") == "rebels killed"
+    assert measure("Velmark's navy rescued 300 migrants at sea.", "300") == "migrants rescued"
+    text = "Norland's hospitals admitted 300 patients."
+    assert measure(text, "300") == "patients hospitalised in Norland"
+    assert measure("Sardova's death toll rose to 41.", "41") == "people killed in Sardova"
+
+
+def test_without_water_or_heating_and_condemned_are_events() -> None:
+    # A river poisoning; a cold wave; a building scandal.
+    text = "More than 37,000 people in Kellig have been without tap water since Thursday."
+    assert measure(text, "37,000") == "people without water in Kellig"
+    assert measure("The cold left 12,400 homes without heating.", "12,400") == (
+        "homes without heating"
+    )
+    assert measure("Inspectors condemned 14 buildings.", "14") == "buildings condemned"
+    text = "Around 19,000 households in the highlands and the north-east remained without power."
+    assert measure(text, "19,000").startswith("households without power")

@@ -63,6 +63,11 @@ _AUX = frozenset("have has had been were was are is be being will".split())
 _WHOLE_OF_PART = re.compile(
     r"\d[\d,.]*\s+of\s+(?:(?:the|its|their)\s+)?(?:[\w-]+['\u2019]s\s+)?$", re.IGNORECASE
 )
+# "will stay on board", "will remain closed": a state that goes on, not a plan.
+_STAYS = frozenset("remain remains stay stays".split())
+# What may follow the place of a count before its event: "19,000 households in the
+# highlands and the north-east remained without electricity".
+_AUX_OR_STAYED = _AUX | _STAYS | frozenset(("remained", "stayed"))
 # "may have died" estimates what happened; "may lose their jobs" is yet to happen.
 _MAY = frozenset(("may", "might", "could"))
 _FILLERS = (
@@ -71,8 +76,8 @@ _FILLERS = (
     | frozenset(
         "who that which reportedly already now also all so far since then later of them whom "
         "officially allegedly still yet currently believed presumed feared thought known to "
-        "reported confirmed remain remains remained found listed registered classified recorded "
-        "as actually".split()
+        "reported confirmed remain remains remained stay stays stayed found listed registered "
+        "classified recorded as actually".split()
     )
     | FIRST_SAID
 )
@@ -242,7 +247,8 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
     finite = False
     planned = False  # "will lose their jobs", "are to be let go"
     index = 0
-    while index < len(lower) and index < 6:
+    reach = 6  # words read past the count, not counting where it is
+    while index < len(lower) and index < reach:
         if index == 0 and _APPOSITION.match(sentence, words[0].start):
             # "Fourteen hostages, most of them elderly patients, walked out": past the aside.
             aside = _APPOSITION.match(sentence, words[0].start)
@@ -279,13 +285,14 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
             skip = 1
             while (
                 index + skip < len(words)
-                and skip <= 4
+                and skip <= 6
                 and not words[index + skip].is_mark
-                and lower[index + skip] not in _AUX
+                and lower[index + skip] not in _AUX_OR_STAYED
             ):
                 skip += 1
-            if skip > 1 and index + skip < len(words) and lower[index + skip] in _AUX:
+            if skip > 1 and index + skip < len(words) and lower[index + skip] in _AUX_OR_STAYED:
                 index += skip
+                reach += skip
                 continue
         if lower[index] in _PRONOUNS and (index == 0 or lower[index - 1] in ("that", "which")):
             # "the 6 aircraft it pledged": the thing is what the verb of the clause did.
@@ -317,7 +324,7 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
             or lower[index] in _MAY
             or lower[index] in ("who", "that", "which")
         )
-        planned = (
+        planned = lower[index] not in _STAYS and (
             planned
             or lower[index] == "will"
             or (lower[index] in _MAY and lower[index + 1 : index + 2] not in _MAY_NOW)

@@ -112,6 +112,9 @@ EVENTS: Mapping[str, Event] = {
         Event("frozen", "frozen"),
         Event("inspected", "inspected", person_label="examined"),
         Event("without_power", "without power"),
+        Event("without_water", "without water"),
+        Event("without_heating", "without heating"),
+        Event("condemned", "condemned"),
         Event("cancelled", "cancelled"),
         Event("sunk", "sunk"),
         Event("deported", "deported", person=True),
@@ -266,6 +269,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "suspended": "suspend, suspends, suspended, suspending",
         "blocked": "block, blocks, blocked, blocking, cut off, impassable",
         "frozen": "freeze, freezes, froze, frozen",
+        "condemned": "condemn, condemns, condemned, declared unsafe, declared uninhabitable",
         "inspected": "inspect, inspects, inspected, inspecting, examine, examines, examined,"
         " examining",
         "deported": "deport, deports, deported, deporting, expel, expels, expelled, expelling,"
@@ -357,6 +361,11 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "drilled": "drilled",
         "blocked": "blocked, impassable",
         "frozen": "frozen",
+        "without_water": "without water, without tap water, without running water,"
+        " without drinking water, without clean water, with no water, with no running water",
+        "without_heating": "without heating, without heat, with no heating,"
+        " without central heating",
+        "condemned": "condemned, uninhabitable",
         "cancelled": "cancelled, canceled",
         "sunk": "sunk, sunken, capsized",
         "deported": "deported, expelled, repatriated",

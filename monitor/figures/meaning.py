@@ -507,6 +507,15 @@ def _meaning(
     if figure.unit == COUNT and head.event == "demanded" and head.event_words in _CLAIMS:
         # "31,000 claims": claims filed, counted; a claim of a sum is what is demanded.
         head = replace(head, name="claims", words=head.event_words, event=None, event_words="")
+    if (
+        figure.unit == COUNT
+        and figure.thing.lower() == "others"
+        and context.count_head is not None
+        and context.count_head.name
+    ):
+        # "released four trawlers, but six others remain held": others of what it counted,
+        # whatever befell them.
+        head = replace(context.count_head, event=None, event_words="", increment=False)
     remembers = bool(head.measured_in) and head.measured_in in context.measured
     if not borrowed and not remembers and (named_place or _names_nothing(head, figure)):
         # "puts the spill at 68,000 litres" after "68,000 litres of acrylonitrile leaked" is
@@ -1168,8 +1177,15 @@ def _event_and_scope(
         key = _PERSON_EVENT.get(key, key)
     if key == "crossed" and (head.military or (head.name and not head.person)):
         key = "sent"  # soldiers or containers crossing a border are sent, not refugees
-    if key == "held" and head.name and not head.person:
-        key = None  # "the containers could hold 3 million rounds": held as in contained
+    if (
+        key == "held"
+        and head.name
+        and not head.person
+        and not (event.how in ("participle after", "clause after") and event.words == "held")
+    ):
+        # "the containers could hold 3 million rounds": held as in contained; but "six
+        # trawlers remain held" are held as captives are.
+        key = None
     if key is not None and event.how == "subject" and EVENTS[key].person and head.name:
         if not head.person and (head.name != "cases" or key not in _CASE_EVENTS):
             key = None  # "the district's toll of 1,100 cases": no one died of the word toll

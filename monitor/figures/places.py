@@ -119,6 +119,11 @@ _NOT_PLACES = (
 )
 _PLACE_WINDOW = 12  # words after the counted phrase
 # Words between a place said before a number and the number: "... in Ostmark rose to".
+# Who act for a country wherever they are sent.
+_FORCES = re.compile(
+    r"\b(?:army|armies|navy|navies|air\s+force|coastguard|coast\s+guard|forces|troops|"
+    r"military|soldiers|border\s+guards?|fleet|warships?|drones?|artillery)\b"
+)
 _SUBJECT_TO_NUMBER = frozenset(
     """to at of reached hit topped passed exceeded neared totalled totaled total totals is was
     are were stood stands rose risen climbed jumped surged soared increased grew now has have had
@@ -346,6 +351,10 @@ def _before(sentence: str, position: int, verb: str = "") -> PlaceReading:
     if possessive is not None and (found is None or possessive.start() > found.start()):
         found = possessive
     if found is None or _REPORTING.search(window, found.end("name")):
+        return NO_PLACE
+    if found is possessive and _FORCES.search(window, found.end("name"), found.end()):
+        # "Velmark's navy rescued 300 migrants", "Morsland's coastguard seized six
+        # trawlers": who acted, and forces act beyond their borders; not where it happened.
         return NO_PLACE
     if found is not possessive and (
         _MORE_PLACES.match(window, found.end()) or _EVENT_NAMED.match(window, found.end())
