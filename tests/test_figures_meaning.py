@@ -2001,3 +2001,25 @@ def test_without_water_or_heating_and_condemned_are_events() -> None:
     assert measure("Inspectors condemned 14 buildings.", "14") == "buildings condemned"
     text = "Around 19,000 households in the highlands and the north-east remained without power."
     assert measure(text, "19,000").startswith("households without power")
+
+
+def test_went_from_to_is_a_change_and_quotas_are_set() -> None:
+    # An evacuation; a fishing deal; an import quota.
+    text = "The number evacuated went from 640 to 1,870 on Thursday."
+    assert meaning_of(text, "1,870").role == "current"
+    assert meaning_of(text, "640").role == "previous"
+    assert measure(text, "1,870") == "people evacuated"
+    text = "The two countries set the winter cod quota at 4,800 tonnes, up from 4,200 tonnes."
+    assert measure(text, "4,800") == "quota [tonnes]"
+    assert meaning_of(text, "4,200").role == "previous"
+    # An object that is the event, not a quantity, still names nothing by itself.
+    assert measure("Officials put the spill at 68,000 litres.", "68,000") == "spilled [litres]"
+    # "range from" stays one range; "went from" is a change, two values.
+    assert len(read_meanings("Tickets range from 5 to 9 euros.").meanings) == 1
+    assert len(read_meanings("Fares went from 5 to 9 euros.").meanings) == 2
+
+
+def test_a_totals_number_is_no_noun_of_its_list() -> None:
+    # An evacuation order listed by town.
+    text = "Nine buildings are now empty: six in Pellin and three in Halvik."
+    assert "nine" not in measure(text, "six").lower()

@@ -31,10 +31,11 @@ _SUBJECT_VERBS = """rose risen rises rising reached reaches climbed climbs fell 
     remain stretch stretches stretched span spans spanned measures
     measured shrunk shrank shrinks doubled trebled tripled halved settled eased slipped
     dipped recovered recovers rebounded rebounds soared soars surged surges plunged plunges
-    declined declines swelled swollen""".split()
+    declined declines swelled swollen went gone""".split()
 _OBJECT_VERBS = """raised raise raises raising lowered lowers lowering revised revises revising
     pushed pushes pushing brought brings bring bringing took takes taking put puts putting
-    increased reduced lifted trimmed estimated estimates valued pegged""".split()
+    increased reduced lifted trimmed estimated estimates valued pegged set sets setting fixed
+    fixes""".split()
 _AFTER_SUBJECT_VERB = re.compile(
     rf"\b(?P<verb>{'|'.join(_SUBJECT_VERBS)})\s+(?:(?:to|by|at|for)\s+)?(?:{_HEDGES})*$",
     re.IGNORECASE,

@@ -24,7 +24,7 @@ from monitor.figures.exclusions import (
 from monitor.figures.lexicon import ADJECTIVES, MEASURE_UNITS, VERBS, phrase_at
 from monitor.figures.model import COUNT, PERCENT, Figure, Number
 from monitor.figures.money import WRITTEN_SUM
-from monitor.figures.number_words import SPELLED_PATTERN
+from monitor.figures.number_words import SPELLED_PATTERN, TEENS, TENS, UNITS
 from monitor.figures.numbers import find_numbers
 from monitor.figures.sentences import Sentence, split_sentences
 from monitor.figures.things import (
@@ -265,12 +265,20 @@ def _listed_after_colon(words: str, number: Number) -> tuple[str, int, int] | No
     tokens = clause.split()
     if not tokens or len(tokens) > 12:
         return None
-    kept = [token for token in tokens if token.lower() not in _LINKING]
+    kept = [
+        token
+        for token in tokens
+        if token.lower() not in _LINKING
+        # "Seven buildings are now empty: six in Pellin": the total's number is no noun
+        and not token[:1].isdigit()
+        and token.lower() not in _NUMBER_WORDS
+    ]
     if not kept:
         return None
     return " ".join(kept), words.index(clause, start), colon
 
 
+_NUMBER_WORDS = frozenset((*UNITS, *TEENS, *TENS))
 # "put the number at", "raised its estimate to", "the figure of 14": a count of what the
 # article counted before.
 _ANAPHOR_BEFORE = re.compile(

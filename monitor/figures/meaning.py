@@ -1046,6 +1046,10 @@ def _change_of_sum(
     return replace(base, name=f"{base.name} {'rise' if up else 'fall'}", event=None)
 
 
+# Quantities allowed or aimed at, which a verb sets or raises to an amount in a unit.
+_ALLOWANCES = frozenset("quota quotas limit limits cap ceiling allowance target".split())
+
+
 def _changed_head(
     head: Head, figure: Figure, sentence: str, start: int, end: int, synonyms: Mapping[str, str]
 ) -> Head:
@@ -1055,6 +1059,11 @@ def _changed_head(
     if span is None:
         return head
     changed = sentence[span[0] : span[1]]
+    if head.measured_in and _last_word(changed.lower()) in _ALLOWANCES:
+        # "set the cod quota at 4,800 tonnes": the object is the quantity, in the unit given.
+        allowance = head_of(changed, synonyms)
+        if allowance.name:
+            return replace(allowance, measured_in=head.measured_in)
     if head.measured_in and not names_extent(changed):
         # "puts the spill at 68,000 litres": an object measured is often the event, not what
         # it spilled; only a subject ("Booms have been extended to") is surely the thing.

@@ -485,7 +485,7 @@ CHANGE_VERBS: Final = frozenset(
     decreased decreasing slip slips slipped slipping cut cuts cutting raise raises raised
     raising lower lowers lowered lowering up down soared surged plunged slumped tumbled edged
     shrank shrunk expanded widened narrowed improved reduced boosted revised revise revises
-    revising lifted trimmed extended
+    revising lifted trimmed extended went gone
     """.split()
 )
 

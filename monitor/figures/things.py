@@ -97,7 +97,7 @@ _LINK_BEFORE = frozenset(
     tops topped hits passes passed nears neared exceeds exceeded climbs rises jumps stands
     stood amounts amounted amount came comes put puts up down stand averaging averaged out
     averages totalling totaling reaching nearing topping exceeding eased eases slipped slips
-    edged dipped dips fallen recorded registered reported counted logged confirmed
+    edged dipped dips fallen recorded registered reported counted logged confirmed went gone
     accounts account accounted rising climbing growing falling dropping still could may
     might would will expected likely set feared forecast projected predicted poised doubled
     halved tripled trebled quadrupled shrunk shrank beyond above below grown""".split()
