@@ -2022,4 +2022,4 @@ def test_went_from_to_is_a_change_and_quotas_are_set() -> None:
 def test_a_totals_number_is_no_noun_of_its_list() -> None:
     # An evacuation order listed by town.
     text = "Nine buildings are now empty: six in Pellin and three in Halvik."
-    assert "nine" not in measure(text, "six").lower()
+    assert "nine" not in meaning_of(text, "six").evidence["head"]
