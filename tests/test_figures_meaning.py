@@ -2023,3 +2023,39 @@ def test_a_totals_number_is_no_noun_of_its_list() -> None:
     # An evacuation order listed by town.
     text = "Nine buildings are now empty: six in Pellin and three in Halvik."
     assert "nine" not in meaning_of(text, "six").evidence["head"]
+
+
+def test_what_had_changed_before_now_is_history() -> None:
+    # Food prices after an export ban; a mine disaster.
+    text = "Flour, which had risen 35% by mid-August, now costs 21% more than before the ban."
+    assert meaning_of(text, "35%").role == "previous"
+    assert meaning_of(text, "21%").role == "current"
+    assert measure(text, "21%") == "flour price [%]"
+    text = "The toll, which had risen to 40 by Friday, rose to 52 on Sunday."
+    assert meaning_of(text, "40").role == "previous"
+    assert meaning_of(text, "52").role == "current"
+    assert measure("Petrol costs 12% less than in May.", "12%") == "petrol price [%]"
+    # What a clause had reached with no newer value in the sentence is not history.
+    assert meaning_of("Cases, which had risen to 400 by May, are falling.", "400").role == (
+        "current"
+    )
+
+
+def test_bringing_the_total_to_counts_what_was_added() -> None:
+    # A cold wave; a relief effort; a deployment.
+    text = (
+        "Engineers from 12 firms arrived. In Halvstad, the city opened more emergency shelters"
+        " overnight, bringing the total to 18."
+    )
+    assert measure(text, "18") == "shelters open in Halvstad"
+    text = "The army sent more troops on Monday, bringing the number to 4,000."
+    assert measure(text, "4,000") == "troops sent"
+    assert measure("Rescuers found 3 more bodies, bringing the total to 41.", "41") == "bodies"
+
+
+def test_winters_and_ages_to_come_are_no_counts() -> None:
+    # Excess deaths in a smog; a farmer after a flood.
+    text = "Deaths were compared with the average over the previous five winters."
+    assert not read_meanings(text).meanings
+    assert not read_meanings('"I will be 70 before this land pays again."').meanings
+    assert measure("The council will be 40 flats short by then.", "40").startswith("flats")

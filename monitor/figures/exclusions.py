@@ -22,7 +22,7 @@ _MONTHS = "|".join(sorted(MONTHS, key=lambda name: (-len(name), name)))  # "janu
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _TIME_UNITS = (
     "seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?"
-    "|yrs?|decades?|centuries|century|semesters?|terms?|seasons?"
+    "|yrs?|decades?|centuries|century|semesters?|terms?|seasons?|winters?|summers?|autumns?"
 )
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:the\s+)?$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
@@ -46,6 +46,9 @@ _AGE_OF_A_COUNT = re.compile(
     r"younger\s+than)\s+$",
     re.IGNORECASE,
 )
+# "I will be 70 before this land pays again": how old someone will be.
+_WILL_BE_BEFORE = re.compile(r"\b(?:I|he|she)\s+(?:will|would|shall)\s+be\s+$")
+_WHEN_AFTER = re.compile(r"^\s+(?:before|by\s+the\s+time|when|next\s+year)\b")
 # "whose family has fished here for four generations": how long, not how many.
 _GENERATIONS_AFTER = re.compile(r"^\s+generations\b", re.IGNORECASE)
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:some\s+|nearly\s+|almost\s+|over\s+)?$", re.IGNORECASE)
@@ -156,6 +159,8 @@ def not_a_figure(
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(near):
         return "age"
     if number.value < 120 and _AGE_OF_A_COUNT.search(near):
+        return "age"
+    if number.value < 120 and _WILL_BE_BEFORE.search(near) and _WHEN_AFTER.match(after):
         return "age"
     if number.unit == "count" and _GENERATIONS_AFTER.match(after) and _FOR_BEFORE.search(near):
         return "duration"

@@ -39,6 +39,7 @@ from monitor.figures.lexicon import (
     PLACE_NOUNS,
     TIME_WORDS,
     VERB_FORMS,
+    VERBS,
 )
 from monitor.figures.measures import (
     ANY_THING,
@@ -117,6 +118,16 @@ _ELSEWHERE = re.compile(
     r"\b(?:(?i:across|worldwide|globally|nationwide|neighbou?ring|elsewhere|abroad|both|"
     r"region|regional|international)|[A-Z][a-z]+(?:an|ian|ese|i))\b"
 )
+_MORE_THEN_TOTAL = re.compile(
+    r"\b(?:more|another|additional|further|extra)\s+(?:\d[\d,]*\s+)?"
+    r"(?P<thing>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)"
+    r"(?:\s+(?:overnight|today|yesterday|on\s+\w+|in\s+\w+|at\s+\w+))?\s*,\s*"
+    r"(?:bringing|taking|raising|pushing|lifting)\s+(?:the|its|their)\s+"
+    r"(?:total|number|tally|count)(?:\s+of\s+\w+)?\s+to\s+"
+    r"(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
+_MORE_OR_LESS_AFTER = re.compile(r"\s+(?:more|less|extra)\b", re.IGNORECASE)
 _PRICIER_AFTER = re.compile(
     r"\s+(?:dearer|cheaper|costlier|pricier|(?:more|less)\s+expensive)\b", re.IGNORECASE
 )
@@ -616,6 +627,16 @@ def _meaning(
     ):
         # "21 people were left blind. Eighteen of them are in Sarvenia": a part of those.
         event = context.prior_event
+    more = _MORE_THEN_TOTAL.search(sentence, 0, phrase_start) if not head.name else None
+    if more is not None and figure.unit == COUNT:
+        # "opened more emergency shelters overnight, bringing the total to 18": the total of
+        # what it added to.
+        added = head_of(more.group("thing"), synonyms)
+        if added.name:
+            head = replace(added, increment=False)
+            verb = re.search(r"([a-z]+)\s+$", sentence[: more.start()])
+            if event.key is None and verb is not None and (verb.group(1),) in VERBS:
+                event = EventReading(VERBS[(verb.group(1),)], verb.group(1), "verb before")
     if (
         not head.name
         and figure.unit == COUNT
@@ -778,6 +799,19 @@ def _meaning(
         # "the spill now stands at 3,000 litres": the event's noun names no thing ("claims
         # have reached $71 million" do: the money claimed).
         head = replace_head(head, "")
+    if (
+        key_event == "cost"
+        and figure.unit == PERCENT
+        and not event.intent
+        and _MORE_OR_LESS_AFTER.match(sentence, phrase_end)
+    ):
+        # "Flour now costs 21% more than before the ban": a rise in flour's price.
+        named = head.name
+        if named in ("", "more", "less", "extra"):
+            named = head_of(thing_before(sentence, phrase_start), synonyms).name  # "Petrol"
+        if named:
+            head = replace(replace_head(head, f"{named} price"), increment=False)
+            key_event = None
     if key_event in ("contained", "cost"):
         # "the fire is 35% contained"; "the strike is costing the economy $60 million a day":
         # the event says what the figure is, whoever bears it.

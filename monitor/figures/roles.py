@@ -169,6 +169,17 @@ _WHICH_STOOD_BEFORE = re.compile(
     r"(?:(?:about|around|some|nearly|almost|just)\s+)?$",
     re.IGNORECASE,
 )
+# "Flour, which had risen 35% by mid-August, now costs 21% more": what it had come to
+# then, before the clause's now.
+_WHICH_HAD_CHANGED_BEFORE = re.compile(
+    r",\s*which\s+had\s+(?:risen|climbed|fallen|reached|jumped|dropped|grown|soared|surged|"
+    r"doubled|increased|decreased)\s+(?:to\s+|by\s+)?(?:(?:about|around|some|nearly|almost|"
+    r"just|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
+_NOW_AFTER = re.compile(
+    r"^[^.;:,]{0,60},\s*(?:now|(?:has|have|is|are)\s+(?:now|since))\b", re.IGNORECASE
+)
 _CHANGED_SINCE_AFTER = re.compile(
     r"^[^.;:,]{0,60},\s*(?:(?:has|have|had)\s+)?(?:now\s+|since\s+)?(?:rose|risen|fell|fallen|"
     r"climbed|jumped|dropped|grown|grew|increased|decreased|doubled|shrunk|shrank)\s+"
@@ -417,6 +428,9 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
     which = _WHICH_STOOD_BEFORE.search(before)
     if which is not None and _CHANGED_SINCE_AFTER.match(after):
         return RoleReading("previous", f"{which.group(0).strip(', ')} ... then changed", said)
+    had_changed = _WHICH_HAD_CHANGED_BEFORE.search(before)
+    if had_changed is not None and (_NOW_AFTER.match(after) or _CHANGED_SINCE_AFTER.match(after)):
+        return RoleReading("previous", f"{had_changed.group(0).strip(', ')} ... now", said)
     done = (_HAD_DONE_AFTER.match(after) if _WHOLE_BEFORE.search(before) else None) or (
         _HAD_AFTER.match(sentence[phrase_end:]) if _WHERE_BEFORE.search(before) else None
     )
