@@ -438,6 +438,10 @@ def _subject(before: list[Word]) -> EventReading | None:
     start = max(end - 12, 0)  # "the number of people killed by the derailment in Kellin rose to"
     marks = [index for index in range(start, end) if before[index].is_mark]
     start = max([start, *(index + 1 for index in marks)])  # the subject, not an earlier clause
+    # "the number of miners laid off since the closures": when, not what befell them.
+    when = [index for index in range(start + 1, end) if lower[index] in _WHEN_WORDS]
+    if when:
+        end = when[0]
     for stop in range(end, start, -1):
         for table in (NOUNS, ADJECTIVES, VERBS):
             found = phrase_ending_at(lower, stop, table)
@@ -452,6 +456,7 @@ def _subject(before: list[Word]) -> EventReading | None:
     return None
 
 
+_WHEN_WORDS = frozenset("since after following during before amid".split())
 # Words after "cut" that make what follows its object, cut to a new level.
 _OWN = (["its"], ["their"], ["his"], ["her"], ["the"], ["our"])
 

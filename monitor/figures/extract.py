@@ -301,7 +301,7 @@ _IMPLIED = "\x00implied"  # a count before whose noun its clause implies ("1,020
 # "stranded" or "missing" (boats are too), "confirmed" or "tested" (cases and samples are).
 _ONLY_PEOPLE = frozenset(
     "killed injured casualties evacuated displaced rescued hospitalised arrested deported "
-    "arrived".split()
+    "arrived critical intensive_care".split()
 )
 _ALSO_OF_THINGS = frozenset(("landed", "arrived", "reached", "docked"))
 _AUXILIARY_WORDS = frozenset(

@@ -110,6 +110,12 @@ EVENTS: Mapping[str, Event] = {
         Event("capacity", "capacity"),  # "a centre built for 1,200": room, not who is there
         Event("blocked", "blocked"),
         Event("frozen", "frozen"),
+        Event("critical", "in critical condition", person=True, presence=True),
+        Event("intensive_care", "in intensive care", person=True, presence=True),
+        Event("quarantined", "quarantined", person=True),
+        Event("sheltering", "in shelters", person=True, presence=True),
+        Event("recalled", "recalled", placed=False),
+        Event("raised", "raised", placed=False),  # money collected: "the appeal has raised"
         Event("inspected", "inspected", person_label="examined"),
         Event("without_power", "without power"),
         Event("without_water", "without water"),
@@ -232,7 +238,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "hospitalised": "hospitalise, hospitalised, hospitalize, hospitalized, admit,"
         " admitted, in hospital, in hospitals, treated in hospital, admitted to hospital,"
         " treated in hospitals, being treated in, treated in, taken to hospital, taken to"
-        " hospitals, in intensive care, remain in hospital",
+        " hospitals, remain in hospital",
         "treated": "treat, treats, treated, treating, spray, sprays, sprayed, spraying",
         "recovered": "recover, recovered, recovering",
         "vaccinated": "vaccinate, vaccinated, vaccinating, inoculate, inoculated, immunise,"
@@ -245,8 +251,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "laid_off": "laid off, lay off, lays off, laying off, let go, made redundant,"
         " lost their jobs, lose their jobs, loses their jobs, losing their jobs, lose their"
         " job, being let go, dismissed, sacked",
-        "rehired": "rehire, rehired, rehiring, reinstate, reinstated, recalled, took back,"
-        " taken back",
+        "rehired": "rehire, rehired, rehiring, reinstate, reinstated, recall, recalls, recalled,"
+        " recalling, took back, taken back",
         "cut": "cut, cuts, cutting, axe, axed, eliminate, eliminated, shed, slash, slashed",
         "contained": "contained",
         "opened": "open, opens, opened, opening, set up, established",
@@ -269,6 +275,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "suspended": "suspend, suspends, suspended, suspending",
         "blocked": "block, blocks, blocked, blocking, cut off, impassable",
         "frozen": "freeze, freezes, froze, frozen",
+        "quarantined": "quarantine, quarantines, quarantined",
+        "raised": "raised, raising",
         "condemned": "condemn, condemns, condemned, declared unsafe, declared uninhabitable",
         "inspected": "inspect, inspects, inspected, inspecting, examine, examines, examined,"
         " examining",
@@ -325,7 +333,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "rescued": "rescued, out alive",
         "distributed": "distributed, handed out",
         "trapped": "trapped, entombed",
-        "stranded": "stranded",
+        "stranded": "stranded, stuck",
         "without_power": "without power, without electricity, without a power supply,"
         " in the dark, off the grid, without supply, with no power, with no electricity",
         "evacuated": "evacuated",
@@ -361,6 +369,13 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "drilled": "drilled",
         "blocked": "blocked, impassable",
         "frozen": "frozen",
+        "critical": "in critical condition, in a critical condition, critically ill,"
+        " in serious condition, in a serious condition, seriously ill, critically injured,"
+        " seriously injured, critically wounded, seriously wounded, badly injured",
+        "intensive_care": "in intensive care, in intensive-care units, in an intensive care unit",
+        "quarantined": "quarantined, in quarantine, placed in quarantine",
+        "sheltering": "sheltering, in shelters, in evacuation centres, in evacuation centers,"
+        " in emergency shelters, in relief camps",
         "without_water": "without water, without tap water, without running water,"
         " without drinking water, without clean water, with no water, with no running water",
         "without_heating": "without heating, without heat, with no heating,"
@@ -411,6 +426,10 @@ NOUNS: Mapping[tuple[str, ...], str] = _forms(
         "cut": "cut, cuts",
         "strike": "striker, strikers, walkout, walkouts, stoppage",
         "released": "release, releases",
+        "cancelled": "cancellation, cancellations",
+        "closed": "closure, closures",
+        "postponed": "postponement, postponements",
+        "recalled": "recall, recalls",
         "contained": "containment",
         "deported": "deportation, deportations, deportee, deportees, expulsion, expulsions",
         "arrived": "arrival, arrivals",
@@ -530,7 +549,9 @@ VERB_FORMS = frozenset(
     lowered raised said says say told reported reports
     added adds estimated estimates
     put puts stands amounted amounts amount came comes come went goes go remained remains
-    remain became becomes become included includes include""".split()
+    remain became becomes become included includes include took takes take joined joins join
+    hoped hopes made makes holds represents represented handled handles refused refuses
+    running""".split()
 )
 
 

@@ -32,6 +32,7 @@ from monitor.figures.changed import (
 from monitor.figures.events import AS_THE_WHOLE, EventReading, has_own_verb, read_event
 from monitor.figures.extract import ANAPHORS, OF_THOSE_OPENING, Reading, read_numbers
 from monitor.figures.lexicon import (
+    ADJECTIVES,
     ANIMALS,
     EVENTS,
     HEDGES,
@@ -40,6 +41,7 @@ from monitor.figures.lexicon import (
     TIME_WORDS,
     VERB_FORMS,
     VERBS,
+    phrase_at,
 )
 from monitor.figures.measures import (
     ANY_THING,
@@ -84,7 +86,7 @@ _MONEY_EVENTS = frozenset(("pledged", "paid", "sent", "spent"))
 _GIVEN = frozenset(("pledged", "paid", "sent"))
 # What can be done with a sum of money.
 _MONEY_EVENTS_ALL = _MONEY_EVENTS | frozenset(
-    ("demanded", "cost", "bought", "seized", "cut", "withdrawn")
+    ("demanded", "cost", "bought", "seized", "cut", "withdrawn", "raised")
 )
 # What is done to places and things, never to people: "40 schools closed", "two boreholes".
 _DONE_TO_THINGS = frozenset(("closed", "reopened", "drilled"))
@@ -125,6 +127,23 @@ _MORE_THEN_TOTAL = re.compile(
     r"(?:bringing|taking|raising|pushing|lifting)\s+(?:the|its|their)\s+"
     r"(?:total|number|tally|count)(?:\s+of\s+\w+)?\s+to\s+"
     r"(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
+# "The appeal has raised €180,000": the sum right after the verb is what was collected.
+_RAISED_SUM = re.compile(
+    r"\braised\s+(?:(?:about|around|some|nearly|almost|just\s+over|over|more\s+than|"
+    r"an\s+estimated)\s+)?$",
+    re.IGNORECASE,
+)
+_PART_OF_THE_COUNT = "as the count it is part of"
+# "The toll rose to 16, including two guards": a part of the count before it.
+_PART_OF_BEFORE = re.compile(
+    r",\s+(?:including|among\s+them|among\s+whom|among\s+those)\s+"
+    r"(?:(?:about|around|some|nearly|almost|at\s+least|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
+_AMONG_THE_AFTER = re.compile(
+    r"\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+the\s+(?P<state>[a-z]+(?:\s+[a-z]+)?)",
     re.IGNORECASE,
 )
 _MORE_OR_LESS_AFTER = re.compile(r"\s+(?:more|less|extra)\b", re.IGNORECASE)
@@ -515,6 +534,8 @@ def _meaning(
     # recorded 472") is where, not what: the thing is left out.
     named_place = _place_name(figure, offset, {*known, *frame})
     head = head_of("" if named_place else figure.thing, synonyms)
+    if head.event and _last_word(head.name) in VERB_FORMS:
+        head = replace_head(head, "")  # "83 killed or injured makes": the verb is no thing
     if figure.unit == COUNT and head.event == "demanded" and head.event_words in _CLAIMS:
         # "31,000 claims": claims filed, counted; a claim of a sum is what is demanded.
         head = replace(head, name="claims", words=head.event_words, event=None, event_words="")
@@ -572,6 +593,21 @@ def _meaning(
         in_thing=in_thing,
         inherited=inherited,
     )
+    if event.key == "raised" and not _RAISED_SUM.search(sentence, 0, phrase_start):
+        event = EventReading(None)  # "raised its estimate to 1,100 tonnes": a change
+    if event.key is None and figure.unit == COUNT and head.name:
+        among = _AMONG_THE_AFTER.match(sentence, thing_end)
+        state = phrase_at(among.group("state").lower().split(), 0, ADJECTIVES) if among else None
+        if among is not None and state is not None:
+            # "Three firefighters were among the injured": what befell those they are among.
+            event = EventReading(state[0], among.group(0).strip(), "among those it befell")
+        elif (
+            context.count_event is not None
+            and context.count_event.key is not None
+            and _PART_OF_BEFORE.search(sentence, 0, phrase_start)
+        ):
+            # "The death toll rose to 30, including eight children": children killed.
+            event = replace(context.count_event, how=_PART_OF_THE_COUNT)
     if figure.unit == PERCENT and _OF_IT_AFTER.match(sentence, phrase_end):
         event = EventReading(None)  # "Only 30% of it has been paid": a share, for its whole
     if figure.unit == PERCENT:
@@ -812,6 +848,8 @@ def _meaning(
         if named:
             head = replace(replace_head(head, f"{named} price"), increment=False)
             key_event = None
+    if key_event == "raised":
+        head = replace_head(head, "funds")  # whoever collects it: "the appeal has raised"
     if key_event in ("contained", "cost"):
         # "the fire is 35% contained"; "the strike is costing the economy $60 million a day":
         # the event says what the figure is, whoever bears it.
@@ -896,7 +934,8 @@ def _meaning(
     breakdown = (
         figure.unit == COUNT and _BREAKDOWN.match(sentence, phrase_end) is not None
     ) or part_in is not None
-    placed = _placed(key_event, head) or breakdown
+    # "2,500 jobs in total, including 1,800 at Brenvik": a part's place is the part's.
+    placed = _placed(key_event, head) or breakdown or event.how == _PART_OF_THE_COUNT
     if part_in is not None:
         place = PlaceReading(part_in.group("name"), part_in.group(0).strip())
     elif figure.unit == COUNT:
@@ -978,6 +1017,8 @@ def _meaning(
     )
     if donor is not None:
         evidence["by"] = donor
+    if scope is not None and scope == _last_word(head.name):
+        scope = None  # "a target of €500,000" is the target, as "its €250,000 target" is
     key = measure_key(
         head,
         event=key_event,
@@ -986,7 +1027,7 @@ def _meaning(
         rate=figure.rate,
         scope=scope,
         by=donor,
-        breakdown=breakdown,
+        breakdown=breakdown or event.how == _PART_OF_THE_COUNT,
     )
     evidence["head"] = head.words or figure.thing or "(none)"
     if place.place is not None:
@@ -1243,6 +1284,18 @@ def _event_and_scope(
         key = None  # "Claims have reached 31,000": claims counted, nothing demanded
     if key is not None and figure.unit not in NOT_MONEY and key not in _MONEY_EVENTS_ALL:
         key = None  # "saved $3 million", "damage put at €40 million": money is not damaged
+    if key == "raised" and figure.unit == COUNT and head.measured_in is None:
+        key = None  # "raised 40 children": only money is raised as funds are
+    if key == "rehired" and head.name and not head.person:
+        key = "recalled"  # "recalled 1.4 million jars": products, not workers taken back
+    if (
+        key == "rescued"
+        and event.words.lower() in ("pull", "pulls", "pulled")
+        and head.name
+        and not head.person
+        and not _animals(head)
+    ):
+        key = "removed"  # "pulled 450,000 jars from shelves"
     if key == "withdrawn" and figure.unit in NOT_MONEY:
         key = None  # "troops withdrew from 12 villages": only money is withdrawn
     if key == "burned" and head.name != "area":
@@ -1400,6 +1453,8 @@ def _place_name(figure: Figure, offset: int, places: Collection[str] = ()) -> st
         words = words[:-1]  # "Arvenne province", "the Tavel district"
     if not words or not all(word[0].isupper() for word in words):
         return None
+    if words[-1].lower() in TIME_WORDS:
+        return None  # "the toll from the floods since Monday has risen to 40": when
     if (
         figure.sentence.lstrip("\"'\u201c ").startswith(figure.thing)
         and len(words) == 1

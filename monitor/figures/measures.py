@@ -371,14 +371,22 @@ def measure_key(
 
 def _words(thing: str) -> list[str]:
     tokens = _TOKEN.findall(thing.lower().replace("\u2019", "'"))
-    for index, token in enumerate(tokens):
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
         if token in _LINKS:
+            state = phrase_at(tokens, index, ADJECTIVES)
+            if state is not None:
+                index += state[1]  # "four in critical condition": a state, not where
+                continue
             # "casualties among troops", "deaths of soldiers": the people the event befell.
             if token == "among" and index + 1 < len(tokens):
                 tokens = [*tokens[:index], "of", *tokens[index + 1 :]]
+                index += 1
                 continue
             tokens = tokens[:index]
             break
+        index += 1
     # "the army's new shells": the possessor says whose, not what ("hectares of Corvell's
     # valleys" keeps its hectares: the possessor is inside the complement).
     first_of = tokens.index("of") if "of" in tokens else len(tokens)
