@@ -2132,3 +2132,42 @@ def test_when_words_are_neither_event_nor_place_of_a_subject() -> None:
     assert measure(text, "900") == "miners laid off"
     text = "The death toll from the floods since Monday has risen to 40."
     assert measure(text, "40") == "people killed"
+
+
+def test_an_earlier_events_figures_told_as_background_are_history() -> None:
+    # A prison riot; a cyclone; floods; a drought.
+    for text, number in (
+        ("Last year, a similar riot at Fennick prison left 9 dead.", "9"),
+        ("A similar riot at Fennick prison last year left 9 dead, officials said.", "9"),
+        ("The previous worst cyclone, in 1998, killed 211 people.", "211"),
+        ("It was the worst prison violence since 2011, when 25 inmates died.", "25"),
+        ("Two years ago, floods killed 40 people in the valley.", "40"),
+        ("KAVDAR (KNA) - Last year, the drought cut the harvest to 8 million tonnes.", "8"),
+    ):
+        assert meaning_of(text, number).role == "previous", text
+    assert meaning_of("The toll rose to 40 on Monday.", "40").role == "current"
+
+
+def test_a_peak_then_a_fall_makes_the_peak_history() -> None:
+    # A storm's power cuts; an epidemic.
+    text = "The storm left some 250,000 customers without power at its peak, falling to 80,000."
+    assert meaning_of(text, "250,000").role == "previous"
+    assert meaning_of(text, "80,000").role == "current"
+    text = "The number of people without power peaked at 250,000 and has since fallen to 80,000."
+    assert meaning_of(text, "250,000").role == "previous"
+    assert meaning_of(text, "80,000").role == "current"
+    assert measure(text, "80,000") == "people without power"  # the state after the noun
+    assert meaning_of("New cases peaked at 400 a day in May.", "400").role == "current"
+
+
+def test_a_sum_of_counts_in_several_places_is_no_ones() -> None:
+    # A heatwave in two countries; floods in one town.
+    text = (
+        "The heat has killed 23 people in Marvania and 11 in neighbouring Ostrelia, bringing"
+        " the regional toll to 34."
+    )
+    assert measure(text, "34") == "people killed"
+    text = "Floods killed 12 people in Osk on Monday, bringing the toll to 19."
+    assert measure(text, "19") == "people killed in Osk"
+    text = "The hospital said 1,400 people had been admitted. It had previously reported 1,240."
+    assert measure(text, "1,240") == "people hospitalised"

@@ -146,6 +146,13 @@ _AMONG_THE_AFTER = re.compile(
     r"\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+the\s+(?P<state>[a-z]+(?:\s+[a-z]+)?)",
     re.IGNORECASE,
 )
+_BRINGING_TO = re.compile(
+    r",\s*(?:bringing|taking|raising|pushing|lifting)\s+(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:toll|total|tally|number|count)\s+to\s+(?:(?:about|around|some|nearly|almost|"
+    r"more\s+than|over|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
+_IN_A_NAME = re.compile(r"\b(?:in|at|from)\s+(?:neighbou?ring\s+|the\s+)?([A-Z][\w-]+)")
 _MORE_OR_LESS_AFTER = re.compile(r"\s+(?:more|less|extra)\b", re.IGNORECASE)
 _PRICIER_AFTER = re.compile(
     r"\s+(?:dearer|cheaper|costlier|pricier|(?:more|less)\s+expensive)\b", re.IGNORECASE
@@ -973,8 +980,14 @@ def _meaning(
         # "killed 19 people in Dravonia ..., and 64 people have been injured": the sentence
         # is about Dravonia, unless it says it counts the whole, or its places only broke
         # down a total ("20 dead, 13 of them in Kolvany and 7 in Prestiz, and 64 injured").
-        if not _AGGREGATE.search(sentence, context.place_end, thing_end + 40) and not re.search(
-            r"\bof\s+(?:the|its|their)\s+$", sentence[:phrase_start]
+        if (
+            not _AGGREGATE.search(sentence, context.place_end, thing_end + 40)
+            and not re.search(r"\bof\s+(?:the|its|their)\s+$", sentence[:phrase_start])
+            # "killed 23 in Marvania and 11 in Ostrelia, bringing the toll to 34": their sum
+            and not (
+                _BRINGING_TO.search(sentence, context.place_end, phrase_start)
+                and len(set(_IN_A_NAME.findall(sentence, 0, phrase_start))) >= 2
+            )
         ):  # "Malvora accounts for 158 of the 230 deaths": the whole is no part's
             place = PlaceReading(context.place, "(as the sentence's earlier count)")
     if (

@@ -203,7 +203,8 @@ _DROPPED = frozenset(
     "more additional other another further extra same own various several many few "
     "about around approximately roughly nearly almost than estimated total overall only "
     "confirmed reported registered recorded official known earlier previous prior initial "
-    "latest current original preliminary provisional revised updated cumulative instead".split()
+    "latest current original preliminary provisional revised updated cumulative instead "
+    "previously initially originally".split()
 )
 # Words that stand for the value, not the thing: "the earlier estimate of 12,000".
 _STAND_INS = frozenset(
@@ -369,6 +370,13 @@ def measure_key(
     )
 
 
+def _stands_in(words: list[str]) -> bool:
+    """Whether a phrase opens with a word that stands for a value ("the number back in
+    custody"): what follows it is no state of a thing."""
+    first = next((word for word in words if word not in _DROPPED), "")
+    return first in _STAND_INS
+
+
 def _words(thing: str) -> list[str]:
     tokens = _TOKEN.findall(thing.lower().replace("\u2019", "'"))
     index = 0
@@ -376,7 +384,7 @@ def _words(thing: str) -> list[str]:
         token = tokens[index]
         if token in _LINKS:
             state = phrase_at(tokens, index, ADJECTIVES)
-            if state is not None:
+            if state is not None and not _stands_in(tokens):
                 index += state[1]  # "four in critical condition": a state, not where
                 continue
             # "casualties among troops", "deaths of soldiers": the people the event befell.
@@ -542,6 +550,12 @@ def _events_in(words: list[str]) -> tuple[str | None, str, list[str]]:
         # a noun after a number, so a verb form ending in "s" is not taken for one.
         if table is ADJECTIVES or not words[-1].endswith("s"):
             return whole[0], " ".join(words), []  # "300 dead", "killing at least 11"
+    for start in range(1, 0 if _stands_in(words) else len(words)):
+        trailing = phrase_at(words, start, ADJECTIVES)
+        if trailing is not None and start + trailing[1] == len(words):
+            # "people without power", "patients in critical condition": the state after the
+            # noun is what befell it.
+            return trailing[0], " ".join(words[start:]), words[:start]
     clause = _participle_clause(words)
     if clause is not None:
         # "people facing acute hunger", "officers surrounding the prison": the noun, and what

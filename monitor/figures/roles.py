@@ -96,7 +96,8 @@ _SET_AGAINST = re.compile(r",\s*against\s+(?:[$\u20ac\u00a3]\s*)?$", re.IGNORECA
 # "At the height of the blackout 450,000 customers had no power": the worst, now past.
 _AT_HEIGHT = re.compile(
     r"\bat\s+(?:the|its|their)\s+(?:height|peak|worst)\b(?:\s+of\s+[^,.;:\d]{1,40}?)?"
-    r"(?:,\s*|\s+)(?:(?:(?!\b(?:but|now|still|today|currently)\b)[^.;:]){0,80}?\s)?$",
+    r"(?:,\s*|\s+)(?:(?:(?!\b(?:but|now|still|today|currently|falling|fallen|fell|dropping|"
+    r"dropped|easing|eased|since|down)\b)[^.;:]){0,80}?\s)?$",
     re.IGNORECASE,
 )
 # "the earlier estimate of", "a previous toll of", "its former figure of", "the earlier plan
@@ -123,6 +124,35 @@ _MOVED_ON = re.compile(
 _PAST_POSSESSIVE = re.compile(
     r"\b(?:last\s+(?:week|month|year|night|weekend)|yesterday|the\s+previous\s+"
     rf"(?:day|week|month|year))['\u2019]s\s+(?:{_ANY}\s+){{0,3}}?(?:of\s+)?$",
+    re.IGNORECASE,
+)
+# "Last year, a similar riot left 9 dead", "The previous eruption, in 2011, disrupted 1,100
+# flights", "since 2011, when 25 inmates died": an earlier event's figures, told as
+# background.
+_EARLIER_EVENT = re.compile(
+    r"(?:^\W*(?:(?:[A-Z]{2,}[\w ,.()-]{0,40}?\s+[-\u2013\u2014]\s+))?"
+    r"(?:last\s+(?:year|month|season|winter|summer|spring|autumn)|"
+    r"(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|decades?)\s+ago|"
+    r"in\s+the\s+previous\s+(?:year|season|outbreak|crisis))\s*,"
+    r"|\ba\s+similar\s+[a-z]+(?:\s+[a-z]+){0,5}\s+last\s+(?:year|month|season|winter|summer)"
+    r"|^\W*the\s+(?:previous|last)\s+(?:[a-z]+\s+){0,2}[a-z]+,\s+in\s+(?:19|20)\d\d,"
+    r"|\b(?:since|in)\s+(?:19|20)\d\d,\s+when)"
+    r"[^;:]*$",
+    re.IGNORECASE,
+)
+# "peaked at 250,000 and has since fallen to 80,000", "250,000 customers ... at its peak,
+# falling to 80,000": the peak is what was, the value it fell to what is.
+_PEAKED_BEFORE = re.compile(
+    r"\bpeaked\s+at\s+(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?$", re.I
+)
+_FELL_SINCE_AFTER = re.compile(
+    r"^[^.;:]{0,60}?\b(?:fallen|fell|falling|dropped|dropping|eased|easing|declined|declining|"
+    r"receded|receding)\s+(?:back\s+)?(?:to|by)\b",
+    re.IGNORECASE,
+)
+_AT_PEAK_THEN_FELL_AFTER = re.compile(
+    r"^[^.;:]{0,60}?\bat\s+(?:its|the|their)\s+(?:peak|height|worst)\b,?\s*(?:before\s+)?"
+    r"(?:falling|dropping|easing|declining|receding)\b",
     re.IGNORECASE,
 )
 # "double Tuesday's tally of 310": a weekday's count, given with a newer one, is that day's.
@@ -364,6 +394,7 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
         _SET_AGAINST,
         _TIMES_THE,
         _AT_HEIGHT,
+        _EARLIER_EVENT,
     ):
         match = pattern.search(before)
         if (
@@ -428,6 +459,11 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
     which = _WHICH_STOOD_BEFORE.search(before)
     if which is not None and _CHANGED_SINCE_AFTER.match(after):
         return RoleReading("previous", f"{which.group(0).strip(', ')} ... then changed", said)
+    peak = (
+        _PEAKED_BEFORE.search(before) if _FELL_SINCE_AFTER.match(after) else None
+    ) or _AT_PEAK_THEN_FELL_AFTER.match(after)
+    if peak is not None:
+        return RoleReading("previous", f"{peak.group(0).strip(', ')} ... then fell", said)
     had_changed = _WHICH_HAD_CHANGED_BEFORE.search(before)
     if had_changed is not None and (_NOW_AFTER.match(after) or _CHANGED_SINCE_AFTER.match(after)):
         return RoleReading("previous", f"{had_changed.group(0).strip(', ')} ... now", said)
