@@ -63,11 +63,15 @@ _AUX = frozenset("have has had been were was are is be being will".split())
 _WHOLE_OF_PART = re.compile(
     r"\d[\d,.]*\s+of\s+(?:(?:the|its|their)\s+)?(?:[\w-]+['\u2019]s\s+)?$", re.IGNORECASE
 )
+# A clause about the place, not the count ("near the plant where workers were killed"); a
+# "who" clause is the count's own ("the 300 workers at the plant who were laid off").
+_RELATIVES = frozenset("where whose when".split())
 # "will stay on board", "will remain closed": a state that goes on, not a plan.
 _STAYS = frozenset("remain remains stay stays".split())
 # What may follow the place of a count before its event: "19,000 households in the
 # highlands and the north-east remained without electricity".
-_AUX_OR_STAYED = _AUX | _STAYS | frozenset(("remained", "stayed"))
+_STAYS_ANY = _STAYS | frozenset(("remained", "stayed"))
+_AUX_OR_STAYED = _AUX | _STAYS_ANY
 # "may have died" estimates what happened; "may lose their jobs" is yet to happen.
 _MAY = frozenset(("may", "might", "could"))
 _FILLERS = (
@@ -287,6 +291,8 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
                 index + skip < len(words)
                 and skip <= 6
                 and not words[index + skip].is_mark
+                and not words[index + skip].is_number
+                and lower[index + skip] not in _RELATIVES  # "near the plant where workers"
                 and lower[index + skip] not in _AUX_OR_STAYED
             ):
                 skip += 1
@@ -309,8 +315,10 @@ def _after(sentence: str, position: int, subject: bool = False) -> tuple[EventRe
         ):
             index += 2  # "the figure of 41,500 previously given": a report, not a dose given
             continue
-        if lower[index] not in _FILLERS:
-            return None, False
+        if lower[index] not in _FILLERS or (
+            lower[index] in _STAYS_ANY and lower[index + 1 : index + 2] == ["to"]
+        ):
+            return None, False  # "40 doctors stayed to treat the wounded": why they stayed
         if (
             lower[index] in FIRST_SAID
             and lower[index + 1 : index + 2]

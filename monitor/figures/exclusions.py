@@ -22,7 +22,7 @@ _MONTHS = "|".join(sorted(MONTHS, key=lambda name: (-len(name), name)))  # "janu
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _TIME_UNITS = (
     "seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?"
-    "|yrs?|decades?|centuries|century|semesters?|terms?|seasons?|winters?|summers?|autumns?"
+    "|yrs?|decades?|centuries|century|semesters?|terms?|seasons?|winters|summers|autumns"
 )
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:the\s+)?$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
@@ -49,14 +49,17 @@ _AGE_OF_A_COUNT = re.compile(
 # "I will be 70 before this land pays again": how old someone will be.
 _WILL_BE_BEFORE = re.compile(r"\b(?:I|he|she)\s+(?:will|would|shall)\s+be\s+$")
 _WHEN_AFTER = re.compile(r"^\s+(?:before|by\s+the\s+time|when|next\s+year)\b")
+# "buses on lines 3 and 17": identifiers in a list (not "on the picket lines 300 workers").
+_LINES_BEFORE = re.compile(r"\b(?:lines|routes)\s+(?:\d{1,3}\s*(?:,|and|or|&)\s*)*$")
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|and|or|&)\s*\d")
 # "whose family has fished here for four generations": how long, not how many.
 _GENERATIONS_AFTER = re.compile(r"^\s+generations\b", re.IGNORECASE)
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:some\s+|nearly\s+|almost\s+|over\s+)?$", re.IGNORECASE)
 # "the block had 12 storeys": how tall a building is.
 _STOREYS_AFTER = re.compile(
-    r"^[\s-]+(?:storeys?|stories|storey|floors)\b(?!\s+(?:of|were|are))", re.I
+    r"^[\s-]+(?:storeys?|stories|floors)\s*(?:[.,;:)]|$|and\b|high\b|tall\b)", re.I
 )
-_HAD_BEFORE = re.compile(r"\b(?:had|has|have|with|of)\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
+_HAD_BEFORE = re.compile(r"\b(?:had|has|have)\s+(?:only\s+|just\s+)?$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^[\s-]*(?:years?|yrs?|months?)[\s-]*old\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(
     r"\b(?:(?:aged|age|ages)(?:\s+(?:over|under|above|below|between|about|around))?|"
@@ -94,7 +97,7 @@ _NAME_BEFORE = re.compile(
     r"Round|Game|Match|Week|Day)\s+$"
     # ... and lower case: "on deck 9", "from gate 4", "on decks 6 and 7"
     r"|\b(?:deck|gate|platform|berth|pier|ward|bay|terminal|floor|cabin|hangar)\s+$"
-    r"|\b(?:decks|gates|platforms|berths|wards|bays|floors|cabins|lines|routes)\s+"
+    r"|\b(?:decks|gates|platforms|berths|wards|bays|floors|cabins)\s+"
     r"(?:\d{1,3}\s*(?:,|and|or|&)\s*)*$"
 )
 # "2000 troops" counts troops; "in 2019 the talks" and "since 2006" are years.
@@ -158,8 +161,14 @@ def not_a_figure(
         return "time"  # "at two in the morning"
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(near):
         return "age"
-    if number.value < 120 and _AGE_OF_A_COUNT.search(near):
+    if number.unit == "count" and number.value < 120 and _AGE_OF_A_COUNT.search(near):
         return "age"
+    if (
+        number.unit == "count"
+        and _LINES_BEFORE.search(near)
+        and (_LIST_GOES_ON.match(after) or re.search(r"\d\s*(?:,|and|or|&)\s*$", near))
+    ):
+        return "name or identifier"
     if number.value < 120 and _WILL_BE_BEFORE.search(near) and _WHEN_AFTER.match(after):
         return "age"
     if number.unit == "count" and _GENERATIONS_AFTER.match(after) and _FOR_BEFORE.search(near):

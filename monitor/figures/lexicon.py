@@ -188,6 +188,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "seized": "seize, seized, seizing, confiscate, confiscated",
         "spent": "spend, spends, spent, spending",
         "killed": "kill, kills, killed, killing, die, dies, died, dying, perish, perished,"
+        " froze to death, frozen to death, freezing to death,"
         " drown, drowned, slay, slain, murder, murdered, execute, executed, lost their lives,"
         " claimed the lives of, confirmed dead, declared dead, pronounced dead, found dead,"
         " shot dead, shoot dead, shot and killed, gunned down, stabbed to death, beaten to death,"
@@ -251,8 +252,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "laid_off": "laid off, lay off, lays off, laying off, let go, made redundant,"
         " lost their jobs, lose their jobs, loses their jobs, losing their jobs, lose their"
         " job, being let go, dismissed, sacked",
-        "rehired": "rehire, rehired, rehiring, reinstate, reinstated, recall, recalls, recalled,"
-        " recalling, took back, taken back",
+        "rehired": "rehire, rehired, rehiring, reinstate, reinstated, recalled, recalling,"
+        " took back, taken back",
         "cut": "cut, cuts, cutting, axe, axed, eliminate, eliminated, shed, slash, slashed",
         "contained": "contained",
         "opened": "open, opens, opened, opening, set up, established",
@@ -277,7 +278,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "frozen": "freeze, freezes, froze, frozen",
         "quarantined": "quarantine, quarantines, quarantined",
         "raised": "raised, raising",
-        "condemned": "condemn, condemns, condemned, declared unsafe, declared uninhabitable",
+        "condemned": "declared unsafe, declared uninhabitable",
         "inspected": "inspect, inspects, inspected, inspecting, examine, examines, examined,"
         " examining",
         "deported": "deport, deports, deported, deporting, expel, expels, expelled, expelling,"
@@ -320,7 +321,8 @@ VERBS_AFTER: Mapping[tuple[str, ...], str] = _forms(
 ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
     {
         "killed": "dead, killed, drowned, slain",
-        "injured": "wounded, injured, hurt",
+        "injured": "wounded, injured, hurt, seriously injured, seriously wounded, badly injured,"
+        " badly hurt, slightly injured, lightly injured, seriously hurt",
         "casualties": "killed or wounded, killed and wounded, killed or injured,"
         " killed and injured, dead or wounded, dead or injured, dead and injured,"
         " dead and wounded",
@@ -333,7 +335,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "rescued": "rescued, out alive",
         "distributed": "distributed, handed out",
         "trapped": "trapped, entombed",
-        "stranded": "stranded, stuck",
+        "stranded": "stranded",
         "without_power": "without power, without electricity, without a power supply,"
         " in the dark, off the grid, without supply, with no power, with no electricity",
         "evacuated": "evacuated",
@@ -371,7 +373,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "frozen": "frozen",
         "critical": "in critical condition, in a critical condition, critically ill,"
         " in serious condition, in a serious condition, seriously ill, critically injured,"
-        " seriously injured, critically wounded, seriously wounded, badly injured",
+        " critically wounded",
         "intensive_care": "in intensive care, in intensive-care units, in an intensive care unit",
         "quarantined": "quarantined, in quarantine, placed in quarantine",
         "sheltering": "sheltering, in shelters, in evacuation centres, in evacuation centers,"
@@ -429,7 +431,6 @@ NOUNS: Mapping[tuple[str, ...], str] = _forms(
         "cancelled": "cancellation, cancellations",
         "closed": "closure, closures",
         "postponed": "postponement, postponements",
-        "recalled": "recall, recalls",
         "contained": "containment",
         "deported": "deportation, deportations, deportee, deportees, expulsion, expulsions",
         "arrived": "arrival, arrivals",
@@ -550,7 +551,7 @@ VERB_FORMS = frozenset(
     added adds estimated estimates
     put puts stands amounted amounts amount came comes come went goes go remained remains
     remain became becomes become included includes include took takes take joined joins join
-    hoped hopes made makes holds represents represented handled handles refused refuses
+    hoped hopes made makes represents represented handled handles refused refuses stuck
     running""".split()
 )
 

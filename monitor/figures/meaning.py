@@ -135,7 +135,14 @@ _RAISED_SUM = re.compile(
     r"an\s+estimated)\s+)?$",
     re.IGNORECASE,
 )
+# What befalls people and nothing else: "destroyed 30 homes, and 15 others were injured".
+_ONLY_OF_PEOPLE = frozenset(
+    "killed injured casualties hospitalised evacuated displaced arrested deported critical "
+    "intensive_care infected".split()
+)
 _PART_OF_THE_COUNT = "as the count it is part of"
+_AMONG_THOSE = "among those it befell"
+_PARTS = (_PART_OF_THE_COUNT, _AMONG_THOSE)
 # "The toll rose to 16, including two guards": a part of the count before it.
 _PART_OF_BEFORE = re.compile(
     r",\s+(?:including|among\s+them|among\s+whom|among\s+those)\s+"
@@ -405,7 +412,9 @@ def read_meanings(
             # from ("20 litres per car, down from 30 litres").
             context.count = context.count_head = context.count_event = None
             context.ration = (head, meaning.figure.rate or "")
-        elif figure.unit == COUNT:
+        elif figure.unit == COUNT and event.how not in _PARTS:
+            # "killed 12 people, including two children, and 40 were missing": the part is
+            # no count the next one borrows from.
             context.count, context.count_head, context.count_event = meaning, head, event
             before = _WORD_BEFORE.search(text, reading.sentence.start, figure.start)
             if before is not None and head.name:
@@ -546,12 +555,14 @@ def _meaning(
     if figure.unit == COUNT and head.event == "demanded" and head.event_words in _CLAIMS:
         # "31,000 claims": claims filed, counted; a claim of a sum is what is demanded.
         head = replace(head, name="claims", words=head.event_words, event=None, event_words="")
-    if (
+    others = (
         figure.unit == COUNT
         and figure.thing.lower() == "others"
         and context.count_head is not None
-        and context.count_head.name
-    ):
+        and bool(context.count_head.name)
+        and not context.count_head.measured_in  # "seized 40 kg of cocaine and 12 others"
+    )
+    if others and context.count_head is not None:
         # "released four trawlers, but six others remain held": others of what it counted,
         # whatever befell them.
         head = replace(context.count_head, event=None, event_words="", increment=False)
@@ -600,6 +611,8 @@ def _meaning(
         in_thing=in_thing,
         inherited=inherited,
     )
+    if others and event.key in _ONLY_OF_PEOPLE and not head.person:
+        head = head_of("people", synonyms)  # "destroyed 30 homes, and 15 others were injured"
     if event.key == "raised" and not _RAISED_SUM.search(sentence, 0, phrase_start):
         event = EventReading(None)  # "raised its estimate to 1,100 tonnes": a change
     if event.key is None and figure.unit == COUNT and head.name:
@@ -607,10 +620,17 @@ def _meaning(
         state = phrase_at(among.group("state").lower().split(), 0, ADJECTIVES) if among else None
         if among is not None and state is not None:
             # "Three firefighters were among the injured": what befell those they are among.
-            event = EventReading(state[0], among.group(0).strip(), "among those it befell")
+            event = EventReading(state[0], among.group(0).strip(), _AMONG_THOSE)
         elif (
             context.count_event is not None
             and context.count_event.key is not None
+            and context.count_head is not None
+            and context.count is not None
+            and context.count.key.event is not None  # the event its measure kept
+            # people of a toll, or more of its own thing: not "12 protests, including 4 ..."
+            and (
+                (head.person and context.count_head.person) or head.name == context.count_head.name
+            )
             and _PART_OF_BEFORE.search(sentence, 0, phrase_start)
         ):
             # "The death toll rose to 30, including eight children": children killed.
@@ -671,7 +691,14 @@ def _meaning(
         # "21 people were left blind. Eighteen of them are in Sarvenia": a part of those.
         event = context.prior_event
     more = _MORE_THEN_TOTAL.search(sentence, 0, phrase_start) if not head.name else None
-    if more is not None and figure.unit == COUNT:
+    if (
+        more is not None
+        and figure.unit == COUNT
+        and context.count_head is None  # "Another 12 patients were admitted, bringing ..."
+        and not any(
+            word in VERB_FORMS or word.endswith("ed") for word in more.group("thing").split()
+        )
+    ):
         # "opened more emergency shelters overnight, bringing the total to 18": the total of
         # what it added to.
         added = head_of(more.group("thing"), synonyms)
@@ -986,7 +1013,14 @@ def _meaning(
             # "killed 23 in Marvania and 11 in Ostrelia, bringing the toll to 34": their sum
             and not (
                 _BRINGING_TO.search(sentence, context.place_end, phrase_start)
-                and len(set(_IN_A_NAME.findall(sentence, 0, phrase_start))) >= 2
+                and len(
+                    {
+                        name
+                        for name in _IN_A_NAME.findall(sentence, 0, phrase_start)
+                        if name in known
+                    }
+                )
+                >= 2
             )
         ):  # "Malvora accounts for 158 of the 230 deaths": the whole is no part's
             place = PlaceReading(context.place, "(as the sentence's earlier count)")
@@ -1297,8 +1331,10 @@ def _event_and_scope(
         key = None  # "Claims have reached 31,000": claims counted, nothing demanded
     if key is not None and figure.unit not in NOT_MONEY and key not in _MONEY_EVENTS_ALL:
         key = None  # "saved $3 million", "damage put at €40 million": money is not damaged
-    if key == "raised" and figure.unit == COUNT and head.measured_in is None:
-        key = None  # "raised 40 children": only money is raised as funds are
+    if key == "raised" and figure.unit in (COUNT, PERCENT):
+        key = None  # "raised 40 children", "raised 40 tonnes of food": only money is funds
+    if key == "frozen" and (head.person or _animals(head)):
+        key = None  # "froze the pensions of 2 million retirees"; people and herds die of it
     if key == "rehired" and head.name and not head.person:
         key = "recalled"  # "recalled 1.4 million jars": products, not workers taken back
     if (

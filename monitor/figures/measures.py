@@ -113,7 +113,6 @@ DEFAULT_SYNONYMS: Mapping[str, str] = {
     "boat": "boats",
     "trawler": "boats",
     "fishing boat": "boats",
-    "block": "buildings",
     "apartment block": "buildings",
     "tower block": "buildings",
     "residential block": "buildings",
@@ -529,7 +528,7 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
 # "the seized trawlers", "300 confiscated rifles". Most verbs' participles do not ("the
 # proposed cuts", "treated water", "lost revenue"), so only these are taken.
 _EVENT_PARTICIPLES = frozenset(
-    "seized confiscated intercepted flattened levelled leveled charred blackened murdered "
+    "seized confiscated flattened levelled leveled charred blackened murdered "
     "axed sacked immunised immunized inoculated inundated".split()
 )
 

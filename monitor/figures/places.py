@@ -124,6 +124,11 @@ _FORCES = re.compile(
     r"\b(?:army|armies|navy|navies|air\s+force|coastguard|coast\s+guard|forces|troops|"
     r"military|soldiers|border\s+guards?|fleet|warships?|drones?|artillery)\b"
 )
+# What forces do to others, often beyond their borders (not "evacuated", "rescued").
+_HOSTILE = frozenset(
+    "killed kill kills seized seize seizes captured capture shot downed intercepted fired "
+    "struck destroyed detained arrested".split()
+)
 _SUBJECT_TO_NUMBER = frozenset(
     """to at of reached hit topped passed exceeded neared totalled totaled total totals is was
     are were stood stands rose risen climbed jumped surged soared increased grew now has have had
@@ -352,7 +357,12 @@ def _before(sentence: str, position: int, verb: str = "") -> PlaceReading:
         found = possessive
     if found is None or _REPORTING.search(window, found.end("name")):
         return NO_PLACE
-    if found is possessive and _FORCES.search(window, found.end("name"), found.end()):
+    if (
+        found is possessive
+        and _FORCES.search(window, found.end("name"), found.end())
+        and verb.lower().split()[-1:]
+        and verb.lower().split()[-1] in _HOSTILE
+    ):
         # "Velmark's navy rescued 300 migrants", "Morsland's coastguard seized six
         # trawlers": who acted, and forces act beyond their borders; not where it happened.
         return NO_PLACE

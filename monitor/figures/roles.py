@@ -96,8 +96,8 @@ _SET_AGAINST = re.compile(r",\s*against\s+(?:[$\u20ac\u00a3]\s*)?$", re.IGNORECA
 # "At the height of the blackout 450,000 customers had no power": the worst, now past.
 _AT_HEIGHT = re.compile(
     r"\bat\s+(?:the|its|their)\s+(?:height|peak|worst)\b(?:\s+of\s+[^,.;:\d]{1,40}?)?"
-    r"(?:,\s*|\s+)(?:(?:(?!\b(?:but|now|still|today|currently|falling|fallen|fell|dropping|"
-    r"dropped|easing|eased|since|down)\b)[^.;:]){0,80}?\s)?$",
+    r"(?:,\s*|\s+)(?:(?:(?!\b(?:but|now|still|today|currently|falling|dropping|easing|"
+    r"declining|receding)\b)[^.;:]){0,80}?\s)?$",
     re.IGNORECASE,
 )
 # "the earlier estimate of", "a previous toll of", "its former figure of", "the earlier plan
@@ -134,10 +134,14 @@ _EARLIER_EVENT = re.compile(
     r"(?:last\s+(?:year|month|season|winter|summer|spring|autumn)|"
     r"(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|decades?)\s+ago|"
     r"in\s+the\s+previous\s+(?:year|season|outbreak|crisis))\s*,"
-    r"|\ba\s+similar\s+[a-z]+(?:\s+[a-z]+){0,5}\s+last\s+(?:year|month|season|winter|summer)"
-    r"|^\W*the\s+(?:previous|last)\s+(?:[a-z]+\s+){0,2}[a-z]+,\s+in\s+(?:19|20)\d\d,"
-    r"|\b(?:since|in)\s+(?:19|20)\d\d,\s+when)"
-    r"[^;:]*$",
+    r"|\ba\s+similar\s+[a-z]+(?:\s+[a-z]+){0,5}(?<!\bto)\s+last\s+(?:year|month|season|winter|"
+    r"summer)"
+    r"|^\W*the\s+(?:previous|last)\s+(?:[a-z]+\s+){0,2}[a-z]+,\s+in\s+(?:19|20)\d\d,)"
+    # ... up to the number, in the same clause: not "..., but this week's riot has killed 14"
+    r"(?:(?!,\s*(?:but|and|yet|while|as|with)\b|\b(?:now|this\s+(?:week|month|year)|on\s+"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday's|today)\b)[^;:])*$"
+    # "since 2011, when 25 inmates died": the number inside the when-clause
+    r"|\b(?:since|in)\s+(?:19|20)\d\d,\s+when\b[^,;:]*$",
     re.IGNORECASE,
 )
 # "peaked at 250,000 and has since fallen to 80,000", "250,000 customers ... at its peak,
@@ -208,7 +212,8 @@ _WHICH_HAD_CHANGED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOW_AFTER = re.compile(
-    r"^[^.;:,]{0,60},\s*(?:now|(?:has|have|is|are)\s+(?:now|since))\b", re.IGNORECASE
+    r"^[^.;:,]{0,60},\s*(?:now|(?:has|have|is|are)\s+(?:now|since))\b[^.;:]*?\d",
+    re.IGNORECASE,
 )
 _CHANGED_SINCE_AFTER = re.compile(
     r"^[^.;:,]{0,60},\s*(?:(?:has|have|had)\s+)?(?:now\s+|since\s+)?(?:rose|risen|fell|fallen|"

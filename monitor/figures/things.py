@@ -264,7 +264,8 @@ _NUMBER_OF = re.compile(
     r"[A-Za-z][\w'-]*)(?=\s+(?:killed|dead|who|that|which|in|at|on|by|from|with|to|has|have|had|"
     r"was|were|is|are|rose|risen|reached|stood|stands|climbed|fell|fallen|now|[a-z]+ed|"
     r"hit|left|held|kept|taken|struck|shut|cut|lost|caught|sent|given|put|brought|made|"
-    r"up|down|upward|downward|sharply|further|laid|paid|sold|built|found|it|they|he|she|we)\b)",
+    r"up|down|upward|downward|sharply|further|laid|paid|sold|built|found|it|they|he|she|we|"
+    r"went|gone)\b)",
     re.IGNORECASE,
 )
 
