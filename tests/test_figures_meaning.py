@@ -2226,3 +2226,12 @@ def test_the_twelfth_rounds_rules_stay_in_their_lane() -> None:
     assert measure(text, "3,000") == "people evacuated in Norland"
     read = read_meanings("The death toll has been stuck at 40 for three days.")
     assert all("stranded" not in m.key.name for m in read.meanings)
+
+
+def test_a_revised_toll_keeps_its_place_and_a_named_whole_its_parts() -> None:
+    # A heatwave; a stadium crush; an evacuation.
+    text = "The death toll in Marvania was revised down to 21."
+    assert measure(text, "21") == "people killed in Marvania"
+    assert measure("Of the dead, 20 were children.", "20") == "children killed"
+    assert measure("Of the evacuees, 40 were pensioners.", "40") == "pensioners evacuated"
+    assert measure("Of the 24 dead, 21 were women.", "21") == "women killed"

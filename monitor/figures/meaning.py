@@ -165,7 +165,7 @@ _PRICIER_AFTER = re.compile(
     r"\s+(?:dearer|cheaper|costlier|pricier|(?:more|less)\s+expensive)\b", re.IGNORECASE
 )
 # "Of the 24 dead, 21 were women": who the part is, when the sentence opens with its whole.
-_OF_THE_OPENING = re.compile(r"\s*Of\s+(?:the|its|their)\s+[\d,.]+\s+[^,]{1,40},")
+_OF_THE_OPENING = re.compile(r"\s*Of\s+(?:the|its|their)\s+(?:[\d,.]+\s+)?[^,]{1,40},")
 _WERE_WHO = re.compile(r"\s+(?:were|are)\s+(?P<who>[a-z]+)\b")
 # "eight feeding centres, up from five": a small count the sentence compares with its past.
 _COMPARED_AFTER = re.compile(
@@ -737,7 +737,11 @@ def _meaning(
         else None
     )
     whole = context.count or context.prior
-    if part is not None and (part.group("who") not in PERSONS or whole is None):
+    if part is not None and (
+        part.group("who") not in PERSONS
+        # "Of the dead, 20 were children": the whole is the opening's, named with no number
+        or (whole is None and not _OF_THE_OPENING.match(sentence))
+    ):
         part = None
     if part is not None:
         # "61 people had died of hunger, 44 of them children": children are what the part

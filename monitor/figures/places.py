@@ -133,7 +133,8 @@ _SUBJECT_TO_NUMBER = frozenset(
     """to at of reached hit topped passed exceeded neared totalled totaled total totals is was
     are were stood stands rose risen climbed jumped surged soared increased grew now has have had
     already death toll tolls deaths number count tally figure casualties alone reportedly
-    officially confirmed the a an from up down fell fallen itself waters side territory""".split()
+    officially confirmed the a an from up down fell fallen itself waters side territory revised
+    raised lowered corrected updated adjusted""".split()
 )
 
 
