@@ -2235,3 +2235,13 @@ def test_a_revised_toll_keeps_its_place_and_a_named_whole_its_parts() -> None:
     assert measure("Of the dead, 20 were children.", "20") == "children killed"
     assert measure("Of the evacuees, 40 were pensioners.", "40") == "pensioners evacuated"
     assert measure("Of the 24 dead, 21 were women.", "21") == "women killed"
+
+
+def test_more_of_a_count_shares_its_event() -> None:
+    # An evacuation; a fire.
+    text = "About 2,300 people were evacuated from Teva, and 1,500 more from Ruan."
+    assert measure(text, "1,500") == "people evacuated in Ruan"
+    text = "About 300 homes were destroyed, and 40 more."
+    assert measure(text, "40") == "homes destroyed"
+    text = '"We lost 11 colleagues, and we are still waiting for news of two more," he said.'
+    assert all("killed" not in m.key.name for m in read_meanings(text).meanings[1:])

@@ -140,6 +140,10 @@ _ONLY_OF_PEOPLE = frozenset(
     "killed injured casualties hospitalised evacuated displaced arrested deported critical "
     "intensive_care infected".split()
 )
+# "and 1,500 more from Ruan", "and 40 more.": not "news of two more, said ...".
+_MORE_AFTER = re.compile(
+    r"\s+more\b(?=\s+(?:in|from|at|on|across|near)\b|\s*[.;]|\s*$)", re.IGNORECASE
+)
 _PART_OF_THE_COUNT = "as the count it is part of"
 _AMONG_THOSE = "among those it befell"
 _PARTS = (_PART_OF_THE_COUNT, _AMONG_THOSE)
@@ -615,6 +619,20 @@ def _meaning(
         head = head_of("people", synonyms)  # "destroyed 30 homes, and 15 others were injured"
     if event.key == "raised" and not _RAISED_SUM.search(sentence, 0, phrase_start):
         event = EventReading(None)  # "raised its estimate to 1,100 tonnes": a change
+    more_of = _MORE_AFTER.match(sentence, phrase_end) if figure.unit == COUNT else None
+    if (
+        event.key is None
+        and more_of is not None
+        and context.count_event is not None
+        and context.count_event.key is not None
+        and context.count_head is not None
+        and head.name in ("", context.count_head.name)
+        and not has_own_verb(sentence, more_of.end())
+    ):
+        # "2,300 people were evacuated from Teva, and 1,500 more from Ruan": more of the same.
+        event = replace(context.count_event, how="as the count before it")
+        if not head.name:
+            head = replace(context.count_head, event=None, event_words="", increment=False)
     if event.key is None and figure.unit == COUNT and head.name:
         among = _AMONG_THE_AFTER.match(sentence, thing_end)
         state = phrase_at(among.group("state").lower().split(), 0, ADJECTIVES) if among else None
