@@ -52,6 +52,7 @@ _WHEN_AFTER = re.compile(r"^\s+(?:before|by\s+the\s+time|when|next\s+year)\b")
 # "buses on lines 3 and 17": identifiers in a list (not "on the picket lines 300 workers").
 _LINES_BEFORE = re.compile(r"\b(?:lines|routes)\s+(?:\d{1,3}\s*(?:,|and|or|&)\s*)*$")
 _LIST_GOES_ON = re.compile(r"^\s*(?:,|and|or|&)\s*\d")
+_AGE_COMPARATIVES = ("over", "under", "above", "below", "than")
 # "whose family has fished here for four generations": how long, not how many.
 _GENERATIONS_AFTER = re.compile(r"^\s+generations\b", re.IGNORECASE)
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:some\s+|nearly\s+|almost\s+|over\s+)?$", re.IGNORECASE)
@@ -161,15 +162,21 @@ def not_a_figure(
         return "time"  # "at two in the morning"
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(near):
         return "age"
-    if number.unit == "count" and number.value < 120 and _AGE_OF_A_COUNT.search(near):
+    if (
+        number.unit == "count"
+        and number.value < 120
+        and near.rstrip().endswith(_AGE_COMPARATIVES)  # cheap, before the search
+        and _AGE_OF_A_COUNT.search(near)
+    ):
         return "age"
     if (
         number.unit == "count"
+        and ("lines" in near or "routes" in near)
         and _LINES_BEFORE.search(near)
         and (_LIST_GOES_ON.match(after) or re.search(r"\d\s*(?:,|and|or|&)\s*$", near))
     ):
         return "name or identifier"
-    if number.value < 120 and _WILL_BE_BEFORE.search(near) and _WHEN_AFTER.match(after):
+    if number.value < 120 and _WHEN_AFTER.match(after) and _WILL_BE_BEFORE.search(near):
         return "age"
     if number.unit == "count" and _GENERATIONS_AFTER.match(after) and _FOR_BEFORE.search(near):
         return "duration"

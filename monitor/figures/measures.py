@@ -369,6 +369,9 @@ def measure_key(
     )
 
 
+_ADJECTIVE_STARTS = frozenset(key[0] for key in ADJECTIVES)
+
+
 def _stands_in(words: list[str]) -> bool:
     """Whether a phrase opens with a word that stands for a value ("the number back in
     custody"): what follows it is no state of a thing."""
@@ -550,6 +553,8 @@ def _events_in(words: list[str]) -> tuple[str | None, str, list[str]]:
         if table is ADJECTIVES or not words[-1].endswith("s"):
             return whole[0], " ".join(words), []  # "300 dead", "killing at least 11"
     for start in range(1, 0 if _stands_in(words) else len(words)):
+        if words[start] not in _ADJECTIVE_STARTS:
+            continue
         trailing = phrase_at(words, start, ADJECTIVES)
         if trailing is not None and start + trailing[1] == len(words):
             # "people without power", "patients in critical condition": the state after the
