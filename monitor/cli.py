@@ -38,6 +38,12 @@ Read = TypeVar("Read")
 EXIT_ERROR = 1
 EXIT_CONFIG = 2
 
+# Integers the parser checks, so "--limit -1" or a 30-digit id is a one-line usage error, not
+# a silent "everything" or a database overflow: a listing shows 1 to a million rows, and a row
+# id fits the databases' 64-bit integer.
+_LIMIT = click.IntRange(1, 1_000_000)
+_ROW_ID = click.IntRange(1, 2**63 - 1)
+
 
 class _MonitorGroup(click.Group):
     """Turns our errors into one line on stderr and an exit code, never a traceback."""
@@ -238,7 +244,13 @@ def sources(state: _State, as_json: bool) -> None:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
-@click.option("--limit", default=50, show_default=True, help="How many of the newest to show.")
+@click.option(
+    "--limit",
+    default=50,
+    show_default=True,
+    type=_LIMIT,
+    help="How many of the newest to show.",
+)
 @click.option("--duplicates", is_flag=True, help="Only the copies of held articles.")
 @click.option(
     "--versions",
@@ -436,7 +448,13 @@ def _figure_cell(row: FigureRow) -> str:
 @click.option("--pending", "status", flag_value="pending", help="Only alerts waiting to go out.")
 @click.option("--failed", "status", flag_value="failed", help="Only dead letters.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
-@click.option("--limit", default=50, show_default=True, help="How many of the newest to show.")
+@click.option(
+    "--limit",
+    default=50,
+    show_default=True,
+    type=_LIMIT,
+    help="How many of the newest to show.",
+)
 @pass_state
 @click.pass_context
 def alerts(
@@ -468,7 +486,7 @@ def alerts(
 
 
 @alerts.command("retry")
-@click.argument("alert_id", type=int)
+@click.argument("alert_id", type=_ROW_ID)
 @pass_state
 def alerts_retry(state: _State, alert_id: int) -> None:
     """Send an alert's failed deliveries again (at the daemon's next tick)."""

@@ -8,6 +8,8 @@ they carry no date of their own.
 from __future__ import annotations
 
 import dataclasses
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -40,12 +42,7 @@ class ImportResult:
 
 def read_document(path: Path, *, published_at: datetime | None = None) -> Document:
     """Return the document in an HTML or plain-text file; raises ExtractError if it has none."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ExtractError(f"larger than {MAX_FILE_BYTES:,} bytes")
-        body = path.read_bytes()
-    except OSError as error:
-        raise ExtractError(f"cannot read: {error.strerror}") from None
+    body = _read_regular_file(path)
     decoded = decode(body, None)
     if decoded is None:
         raise ExtractError("cannot decode the file as text")
@@ -57,6 +54,32 @@ def read_document(path: Path, *, published_at: datetime | None = None) -> Docume
     if document.published_at is None and published_at is not None:
         document = dataclasses.replace(document, published_at=published_at)
     return document
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """Return the bytes of a regular file of at most MAX_FILE_BYTES, else raise ExtractError.
+
+    The file is opened without blocking and checked on the open descriptor, so a FIFO is
+    refused at once rather than waited on, a device such as /dev/zero is refused rather than
+    read until memory runs out, and a file that grows after a size check is still read only
+    up to the limit.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise ExtractError(f"cannot read: {error.strerror}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise ExtractError("not a regular file (a device, a pipe or a directory)")
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            body = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise ExtractError(f"cannot read: {error.strerror}") from None
+    finally:
+        os.close(descriptor)
+    if len(body) > MAX_FILE_BYTES:
+        raise ExtractError(f"larger than {MAX_FILE_BYTES:,} bytes")
+    return body
 
 
 def import_files(

@@ -200,3 +200,62 @@ def test_the_daemon_finishes_the_article_in_flight_and_exits_on_a_signal(
     assert "Traceback" not in stderr
     (stored,) = articles_json(config)
     assert stored["url"] == feed_server.url("/news/a")
+
+
+def test_import_refuses_devices_pipes_and_directories_at_once(db_url: str, tmp_path: Path) -> None:
+    # A device read without a bound fills memory; a FIFO opened for reading blocks until a
+    # writer comes: both are refused with one line, and the regular file beside them is kept.
+    config = write_config(tmp_path, db_url)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    page = EXTRACT_DATA / "harbour_article.html"
+    args = ["--config", str(config), "import", "/dev/zero", str(fifo), str(tmp_path), str(page)]
+    result = subprocess.run(
+        [sys.executable, "-m", "monitor", *args], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1, result.stderr
+    for name in ("/dev/zero", str(fifo), str(tmp_path)):
+        assert f"{name}: not imported: not a regular file" in result.stderr
+    assert "Traceback" not in result.stderr
+    (stored,) = articles_json(config)
+    assert stored["url"] == page.resolve().as_uri()
+
+
+def test_import_reads_a_file_no_further_than_its_limit(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from monitor import importing
+
+    monkeypatch.setattr(importing, "MAX_FILE_BYTES", 1_000)
+    big = tmp_path / "big.txt"
+    big.write_text("North Korea shipped shells to Russia. " * 100, encoding="utf-8")
+    config = write_config(tmp_path, db_url)
+    result = CliRunner().invoke(cli, ["--config", str(config), "import", str(big)])
+    assert result.exit_code == 1
+    assert "big.txt: not imported: larger than 1,000 bytes" in result.output
+    assert articles_json(config) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["articles", "--limit", "-1"],
+        ["articles", "--limit", "0"],
+        ["alerts", "--limit", "99999999999999999999999999"],
+        ["alerts", "retry", "99999999999999999999999999"],
+        ["alerts", "retry", "0"],
+    ],
+)
+def test_integers_out_of_range_are_one_line_usage_errors(
+    args: list[str], db_url: str, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, db_url)
+    result = subprocess.run(
+        [sys.executable, "-m", "monitor", "--config", str(config), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "is not in the range" in result.stderr
+    assert "Traceback" not in result.stderr and "OverflowError" not in result.stderr
