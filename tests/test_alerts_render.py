@@ -540,3 +540,18 @@ def test_an_edited_article_says_what_it_said_before_in_every_rendering() -> None
     rendered = render_alert(payload)
     assert "Correction: it said 6 million in its version 1" in rendered.text
     assert "Correction" in blocks_text(rendered.slack)
+
+
+def test_slack_text_from_articles_cannot_format_itself() -> None:
+    # A headline's own asterisks, underscores, tildes and backticks are shown as written.
+    payload = shells_changed()
+    payload["article"]["title"] = "*Breaking* _exclusive_ ~denied~ `code`"
+    payload["sentence"] = "He said *five million* rounds & <more>."
+    text = blocks_text(render_alert(payload).slack)
+    for raw in ("*Breaking*", "_exclusive_", "~denied~", "`code`", "*five million*"):
+        assert raw not in text
+    zwsp = "\u200b"
+    assert f"{zwsp}*{zwsp}Breaking{zwsp}*{zwsp}" in text
+    assert "&amp; &lt;more&gt;" in text
+    # The monitor's own formatting stays: the figure is still bold.
+    assert "\n*5 million* rounds of ammunition" in text

@@ -344,12 +344,25 @@ def _html_document(subject: str, sections: Iterable[str]) -> str:
 # -- Slack Block Kit ------------------------------------------------------------------------
 
 
+# Slack has no escape for its formatting marks; a zero-width space on each side of one keeps
+# it from opening or closing bold, italics, strike-through or code ("*bold*" in a headline is
+# shown as written, not as bold).
+_ZWSP = "\u200b"
+_SLACK_ESCAPES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    **{mark: f"{_ZWSP}{mark}{_ZWSP}" for mark in "*_~`"},
+}
+
+
 def _m(text: str, limit: int = SLACK_TEXT_MAX) -> str:
-    """Slack mrkdwn of ``text``: '&', '<', '>' escaped, clipped whole entities to ``limit``."""
+    """Slack mrkdwn of ``text``: '&', '<', '>' escaped and formatting marks disarmed, clipped
+    whole entities to ``limit``."""
     out: list[str] = []
     size = 0
     for char in text:
-        piece = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}.get(char, char)
+        piece = _SLACK_ESCAPES.get(char, char)
         if size + len(piece) > limit - 1:
             out.append(ELLIPSIS)
             break
