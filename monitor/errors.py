@@ -55,6 +55,7 @@ FETCH_KINDS = (
     "robots_denied",  # robots.txt disallows the URL for our User-Agent
     "private_address",  # the host resolves to a loopback, private or link-local address
     "redirect_loop",  # more than fetch.max_redirects redirects, or a cycle
+    "bad_url",  # a redirect to an invalid URL, to another scheme (file://) or to no host
     "decode",  # the body could not be decoded as text
     "not_html",  # a page was expected and something else came
     "network",  # DNS failure, refused connection, TLS error, broken response

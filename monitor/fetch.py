@@ -248,11 +248,12 @@ def _target(url: str, location: str, *, base: httpx.URL | None = None) -> httpx.
     try:
         target = base.join(location) if base is not None else httpx.URL(location)
     except (httpx.InvalidURL, ValueError) as error:
-        raise FetchError(url, "network", f"invalid URL {location!r}: {error}") from error
+        raise FetchError(url, "bad_url", f"invalid URL {location!r}: {error}") from error
+    # Permanent, not "network": asking again gives the same answer, so the page is not retried.
     if target.scheme not in DEFAULT_PORTS:
-        raise FetchError(url, "network", f"{location!r}: only http and https URLs are fetched")
+        raise FetchError(url, "bad_url", f"{location!r}: only http and https URLs are fetched")
     if not target.host:
-        raise FetchError(url, "network", f"{location!r} names no host")
+        raise FetchError(url, "bad_url", f"{location!r} names no host")
     return target.copy_with(fragment=None)
 
 

@@ -287,10 +287,14 @@ async def test_redirect_chain_longer_than_allowed_is_a_loop(feed_server: FeedSer
 
 async def test_redirect_to_another_scheme_is_refused(feed_server: FeedServer) -> None:
     feed_server.redirect("/ftp", "ftp://127.0.0.1/file")
+    feed_server.redirect("/local", "file:///etc/passwd")
 
     error = await fetch_error(feed_server.url("/ftp"))
+    local = await fetch_error(feed_server.url("/local"))
 
-    assert error.kind == "network"
+    # Permanent: asking again would be refused again, so it is no network error to retry.
+    assert (error.kind, local.kind) == ("bad_url", "bad_url")
+    assert "only http and https" in str(local)
 
 
 # --- addresses ---

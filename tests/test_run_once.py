@@ -231,6 +231,10 @@ def redirect_loop(server: FeedServer, path: str) -> None:
     server.redirect("/loop/b", path)
 
 
+def redirect_to_a_file(server: FeedServer, path: str) -> None:
+    server.redirect(path, "file:///etc/passwd")
+
+
 def too_large(server: FeedServer, path: str) -> None:
     # Past the default 5 MB cap: the fetch stops reading at the cap.
     server.route(
@@ -255,6 +259,7 @@ def too_little_text(server: FeedServer, path: str) -> None:
         (not_html, "not_html"),
         (robots_denied, "robots_denied"),
         (redirect_loop, "redirect_loop"),
+        (redirect_to_a_file, "bad_url"),
         (too_large, "too_large"),
         (too_little_text, "extract"),
     ],
