@@ -39,15 +39,29 @@ async def run_daemon(settings: Settings) -> None:
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, runtime.stopping.set)
         in_flight: set[asyncio.Task[object]] = set()
+        overlapping = False
+
+        def ended(task: asyncio.Task[object]) -> None:
+            in_flight.discard(task)
+            if not task.cancelled() and task.exception() is not None:
+                log.error("tick failed", exc_info=task.exception())
 
         async def tick() -> None:
-            task = asyncio.current_task()
-            assert task is not None  # always set inside a coroutine run by the loop
+            # The scheduler's job only starts a tick and returns: a tick longer than the
+            # interval is waited for here, once, not reported by the scheduler every 5 s as
+            # "maximum number of running instances reached".
+            nonlocal overlapping
+            if in_flight:
+                if not overlapping:
+                    log.info(
+                        "a tick is taking longer than %.0f s; the next waits for it", TICK_SECONDS
+                    )
+                overlapping = True
+                return
+            overlapping = False
+            task: asyncio.Task[object] = asyncio.create_task(poll_tick(runtime))
             in_flight.add(task)
-            try:
-                await poll_tick(runtime)
-            finally:
-                in_flight.discard(task)
+            task.add_done_callback(ended)
 
         scheduler = AsyncIOScheduler(timezone="UTC")
         scheduler.add_job(

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -259,3 +260,55 @@ def test_integers_out_of_range_are_one_line_usage_errors(
     assert result.returncode == 2, result.stderr
     assert "is not in the range" in result.stderr
     assert "Traceback" not in result.stderr and "OverflowError" not in result.stderr
+
+
+# The scheduler's overlap does not depend on the database: SQLite only, to keep it short.
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_tick_longer_than_the_interval_is_waited_for_without_log_spam(
+    feed_server: FeedServer, db_url: str, tmp_path: Path
+) -> None:
+    # The page takes two tick intervals to arrive: the scheduler must not report each
+    # skipped tick, and the daemon still stores the article and stops cleanly.
+    story = "North Korea shipped more artillery shells to Russia, officials said. " * 8
+    html = f"<html><body><article><h1>North Korea</h1><p>{story}</p></article></body></html>"
+    feed_server.route(
+        "/news/slow", body=html.encode(), headers={"Content-Type": "text/html"}, delay=11
+    )
+    item = (
+        f"<item><title>North Korea and Russia</title><link>{feed_server.url('/news/slow')}"
+        "</link><guid>slow</guid></item>"
+    )
+    feed_server.route(
+        "/feed.xml",
+        body=f"<rss version='2.0'><channel><title>t</title>{item}</channel></rss>".encode(),
+        headers={"Content-Type": "application/rss+xml"},
+    )
+    source = f'[[source]]\nname = "wire"\nurl = "{feed_server.url("/feed.xml")}"\n'
+    config = write_config(tmp_path, db_url, source).read_text(encoding="utf-8")
+    config = config.replace('timeout = "5s"', 'timeout = "30s"')
+    (tmp_path / "monitor.toml").write_text(config, encoding="utf-8")
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    daemon = subprocess.Popen(
+        [sys.executable, "-m", "monitor", "--config", str(tmp_path / "monitor.toml"), "run"],
+        cwd=tmp_path,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        feed_server.wait_for_path("/news/slow", timeout=30)
+        deadline = time.monotonic() + 40
+        while not articles_json(tmp_path / "monitor.toml") and time.monotonic() < deadline:
+            time.sleep(0.5)
+        daemon.send_signal(signal.SIGTERM)
+        _, stderr = daemon.communicate(timeout=30)
+    finally:
+        if daemon.poll() is None:
+            daemon.kill()
+            daemon.communicate()
+    assert daemon.returncode == 0, stderr
+    assert "maximum number of running instances" not in stderr
+    assert stderr.count("is taking longer than") <= 1
+    assert "Traceback" not in stderr
+    assert len(articles_json(tmp_path / "monitor.toml")) == 1
