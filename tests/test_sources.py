@@ -113,3 +113,40 @@ def test_failures_back_off_exponentially_up_to_the_cap_and_never_stop() -> None:
 def test_retry_after_is_honoured_when_longer() -> None:
     rng = random.Random(7)
     assert after_failure(NOW, 60, 1, rng, retry_after=3600) == NOW + timedelta(seconds=3600)
+
+
+def test_implausible_feed_dates_are_not_believed() -> None:
+    # A date no article has is no date: the fetch time then stands in, so a backdated or
+    # far-future entry cannot claim to be a story's first report.
+    ahead = (datetime.now(UTC) + timedelta(days=30)).strftime("%a, %d %b %Y %H:%M:%S GMT")
+    items = [
+        ("year-9999", "Mon, 01 Jan 9999 00:00:00 GMT"),
+        ("year-1", "0001-01-01T00:00:00Z"),
+        ("month-13", "2024-13-45T25:61:61Z"),
+        ("next-month", ahead),
+        ("fine", "Mon, 11 Mar 2024 23:30:00 GMT"),
+    ]
+    body = "".join(
+        f"<item><title>{name}</title><link>https://a.example.org/{name}</link>"
+        f"<guid>{name}</guid><pubDate>{date}</pubDate></item>"
+        for name, date in items
+    )
+    feed = f"<rss version='2.0'><channel><title>t</title>{body}</channel></rss>".encode()
+    entries = parse_feed(feed, source="s", url="https://a.example.org/feed", headers=XML).entries
+    dates = {entry.title: entry.published_at for entry in entries}
+    assert dates == {
+        "year-9999": None,
+        "year-1": None,
+        "month-13": None,
+        "next-month": None,
+        "fine": datetime(2024, 3, 11, 23, 30, tzinfo=UTC),
+    }
+
+
+def test_implausible_page_dates_are_not_believed() -> None:
+    from monitor.extraction.htmltext import parse_published
+
+    assert parse_published("2024-03-11T23:30:00+00:00") == datetime(2024, 3, 11, 23, 30, tzinfo=UTC)
+    assert parse_published("9999-01-01") is None
+    assert parse_published("0001-01-01T00:00:00") is None
+    assert parse_published("2024-13-45") is None

@@ -28,6 +28,7 @@ from trafilatura.settings import Document as Extracted
 
 from monitor.errors import ExtractError
 from monitor.model import Document
+from monitor.published import believed
 
 _DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 _DATE_PARAMS = {
@@ -110,9 +111,8 @@ def parse_published(value: str | None) -> datetime | None:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:
         return None
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    moment = parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    return believed(moment, written=value)
 
 
 def _page_language(tree: Any) -> str | None:

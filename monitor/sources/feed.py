@@ -16,6 +16,7 @@ import feedparser
 from monitor.errors import MonitorError
 from monitor.extraction.feed import html_to_text
 from monitor.model import Entry
+from monitor.published import believed
 
 log = logging.getLogger(__name__)
 
@@ -110,9 +111,14 @@ def _updated(raw: Any) -> datetime | None:
 
 
 def _published(raw: Any) -> datetime | None:
-    for field in ("published_parsed", "updated_parsed", "created_parsed"):
-        moment = raw.get(field)
+    for field in ("published", "updated", "created"):
+        moment = raw.get(f"{field}_parsed")
         if moment:
             # feedparser gives UTC struct_time; timegm reads it as UTC (mktime would not).
-            return datetime.fromtimestamp(calendar.timegm(moment), tz=UTC)
+            try:
+                parsed = datetime.fromtimestamp(calendar.timegm(moment), tz=UTC)
+            except (OverflowError, ValueError, OSError):
+                return None
+            # "9999-01-01", "0001-01-01", a month 13 rolled into next year: no date at all.
+            return believed(parsed, written=str(dict.get(raw, field) or ""))
     return None
