@@ -312,3 +312,73 @@ def test_a_tick_longer_than_the_interval_is_waited_for_without_log_spam(
     assert stderr.count("is taking longer than") <= 1
     assert "Traceback" not in stderr
     assert len(articles_json(tmp_path / "monitor.toml")) == 1
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid``, from /proc."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads processes from /proc (Linux)")
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_extraction_workers_die_with_a_killed_daemon(
+    feed_server: FeedServer, db_url: str, tmp_path: Path
+) -> None:
+    # SIGKILL leaves the daemon no chance to stop its pool: the workers must notice alone.
+    story = "North Korea shipped more artillery shells to Russia, officials said. " * 8
+    html = f"<html><body><article><h1>North Korea</h1><p>{story}</p></article></body></html>"
+    feed_server.route("/news/a", body=html.encode(), headers={"Content-Type": "text/html"})
+    item = (
+        f"<item><title>North Korea and Russia</title><link>{feed_server.url('/news/a')}</link>"
+        "<guid>a</guid></item>"
+    )
+    feed_server.route(
+        "/feed.xml",
+        body=f"<rss version='2.0'><channel><title>t</title>{item}</channel></rss>".encode(),
+        headers={"Content-Type": "application/rss+xml"},
+    )
+    source = f'[[source]]\nname = "wire"\nurl = "{feed_server.url("/feed.xml")}"\n'
+    config = write_config(tmp_path, db_url, source)
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    daemon = subprocess.Popen(
+        [sys.executable, "-m", "monitor", "--config", str(config), "run"],
+        cwd=tmp_path,
+        env=environ,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not articles_json(config) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert articles_json(config), "the page was never extracted"
+        children = _children(daemon.pid)
+        assert children, "the extraction pool started no worker"
+        daemon.kill()
+        daemon.wait(timeout=10)
+        deadline = time.monotonic() + 15
+        while any(_alive(pid) for pid in children) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [pid for pid in children if _alive(pid)]
+    finally:
+        if daemon.poll() is None:
+            daemon.kill()
+            daemon.wait()

@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
@@ -74,7 +76,31 @@ class Extractor:
             return None
         # "spawn", not "fork": forking a process that runs threads (the daemon's database
         # threads, the executor's own) can copy a held lock into the child and hang it.
-        return ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"))
+        return ProcessPoolExecutor(
+            self.processes,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_die_with_parent,
+            initargs=(os.getpid(),),
+        )
+
+
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this worker exit when the process that started it is gone.
+
+    A daemon killed with SIGKILL cannot stop its pool: the workers would be adopted by init and
+    live on (about 130 MB each crash, so a crash-restart loop eats the machine). A worker's
+    parent changes only when that parent dies, so each worker watches it from a daemon thread.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)  # no cleanup to run: the parent that wanted the result is gone
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _extract(html: str, url: str, min_chars: int) -> Document:
