@@ -41,8 +41,14 @@ EXIT_CONFIG = 2
 # Integers the parser checks, so "--limit -1" or a 30-digit id is a one-line usage error, not
 # a silent "everything" or a database overflow: a listing shows 1 to a million rows, and a row
 # id fits the databases' 64-bit integer.
-_LIMIT = click.IntRange(1, 1_000_000)
 _ROW_ID = click.IntRange(1, 2**63 - 1)
+_limit_option = click.option(
+    "--limit",
+    default=50,
+    show_default=True,
+    type=click.IntRange(1, 1_000_000),
+    help="How many of the newest to show.",
+)
 
 
 class _MonitorGroup(click.Group):
@@ -244,13 +250,7 @@ def sources(state: _State, as_json: bool) -> None:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
-@click.option(
-    "--limit",
-    default=50,
-    show_default=True,
-    type=_LIMIT,
-    help="How many of the newest to show.",
-)
+@_limit_option
 @click.option("--duplicates", is_flag=True, help="Only the copies of held articles.")
 @click.option(
     "--versions",
@@ -448,13 +448,7 @@ def _figure_cell(row: FigureRow) -> str:
 @click.option("--pending", "status", flag_value="pending", help="Only alerts waiting to go out.")
 @click.option("--failed", "status", flag_value="failed", help="Only dead letters.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
-@click.option(
-    "--limit",
-    default=50,
-    show_default=True,
-    type=_LIMIT,
-    help="How many of the newest to show.",
-)
+@_limit_option
 @pass_state
 @click.pass_context
 def alerts(

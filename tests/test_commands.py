@@ -46,6 +46,44 @@ def seed_files() -> list[Path]:
     return [next(SEEDS.glob(f"{prefix}_*.txt")) for prefix in SEED_ORDER]
 
 
+# A page the "arms" watch keeps, for the tests that run the daemon itself.
+STORY_PAGE = (
+    "<html><body><article><h1>North Korea and Russia</h1><p>"
+    + "North Korea shipped more artillery shells to Russia this spring, officials said, "
+    "citing rail traffic at the border and activity at the port of Rajin. "
+    * 6
+    + "</p></article></body></html>"
+)
+
+
+def serve_one_article(server: FeedServer, path: str, *, delay: float = 0.0) -> str:
+    """Serve STORY_PAGE at ``path`` and a feed listing it; return the source's config lines."""
+    server.route(path, body=STORY_PAGE.encode(), headers={"Content-Type": "text/html"}, delay=delay)
+    item = (
+        f"<item><title>North Korea and Russia</title><link>{server.url(path)}</link>"
+        f"<guid>{path}</guid></item>"
+    )
+    server.route(
+        "/feed.xml",
+        body=f"<rss version='2.0'><channel><title>t</title>{item}</channel></rss>".encode(),
+        headers={"Content-Type": "application/rss+xml"},
+    )
+    return f'[[source]]\nname = "wire"\nurl = "{server.url("/feed.xml")}"\n'
+
+
+def start_daemon(config: Path, cwd: Path) -> subprocess.Popen[str]:
+    """Start ``monitor run`` as its own process, output captured, no MONITOR_ variables."""
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    return subprocess.Popen(
+        [sys.executable, "-m", "monitor", "--config", str(config), "run"],
+        cwd=cwd,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def articles_json(config: Path) -> list[dict[str, object]]:
     result = CliRunner().invoke(cli, ["--config", str(config), "articles", "--json"])
     assert result.exit_code == 0, result.output
@@ -159,36 +197,9 @@ def test_the_daemon_finishes_the_article_in_flight_and_exits_on_a_signal(
     tmp_path: Path,
     signum: int,
 ) -> None:
-    story = (
-        "North Korea shipped more artillery shells to Russia this spring, officials said, "
-        "citing rail traffic at the border and activity at the port of Rajin. " * 6
-    )
-    article = f"<article><h1>North Korea and Russia</h1><p>{story}</p></article>"
-    html = f"<html><body>{article}</body></html>"
     # The page arrives slowly, so the signal lands while the article is in flight.
-    feed_server.route(
-        "/news/a", body=html.encode(), headers={"Content-Type": "text/html"}, delay=1.5
-    )
-    item = (
-        f"<item><title>North Korea and Russia</title><link>{feed_server.url('/news/a')}</link>"
-        "<guid>a</guid></item>"
-    )
-    feed_server.route(
-        "/feed.xml",
-        body=f"<rss version='2.0'><channel><title>t</title>{item}</channel></rss>".encode(),
-        headers={"Content-Type": "application/rss+xml"},
-    )
-    source = f'[[source]]\nname = "wire"\nurl = "{feed_server.url("/feed.xml")}"\n'
-    config = write_config(tmp_path, db_url, source)
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
-    daemon = subprocess.Popen(
-        [sys.executable, "-m", "monitor", "--config", str(config), "run"],
-        cwd=tmp_path,
-        env=environ,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    config = write_config(tmp_path, db_url, serve_one_article(feed_server, "/news/a", delay=1.5))
+    daemon = start_daemon(config, tmp_path)
     try:
         feed_server.wait_for_path("/news/a", timeout=30)
         daemon.send_signal(signum)
@@ -269,37 +280,17 @@ def test_a_tick_longer_than_the_interval_is_waited_for_without_log_spam(
 ) -> None:
     # The page takes two tick intervals to arrive: the scheduler must not report each
     # skipped tick, and the daemon still stores the article and stops cleanly.
-    story = "North Korea shipped more artillery shells to Russia, officials said. " * 8
-    html = f"<html><body><article><h1>North Korea</h1><p>{story}</p></article></body></html>"
-    feed_server.route(
-        "/news/slow", body=html.encode(), headers={"Content-Type": "text/html"}, delay=11
+    source = serve_one_article(feed_server, "/news/slow", delay=11)
+    config = write_config(tmp_path, db_url, source)
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('timeout = "5s"', 'timeout = "30s"'),
+        encoding="utf-8",
     )
-    item = (
-        f"<item><title>North Korea and Russia</title><link>{feed_server.url('/news/slow')}"
-        "</link><guid>slow</guid></item>"
-    )
-    feed_server.route(
-        "/feed.xml",
-        body=f"<rss version='2.0'><channel><title>t</title>{item}</channel></rss>".encode(),
-        headers={"Content-Type": "application/rss+xml"},
-    )
-    source = f'[[source]]\nname = "wire"\nurl = "{feed_server.url("/feed.xml")}"\n'
-    config = write_config(tmp_path, db_url, source).read_text(encoding="utf-8")
-    config = config.replace('timeout = "5s"', 'timeout = "30s"')
-    (tmp_path / "monitor.toml").write_text(config, encoding="utf-8")
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
-    daemon = subprocess.Popen(
-        [sys.executable, "-m", "monitor", "--config", str(tmp_path / "monitor.toml"), "run"],
-        cwd=tmp_path,
-        env=environ,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    daemon = start_daemon(config, tmp_path)
     try:
         feed_server.wait_for_path("/news/slow", timeout=30)
         deadline = time.monotonic() + 40
-        while not articles_json(tmp_path / "monitor.toml") and time.monotonic() < deadline:
+        while not articles_json(config) and time.monotonic() < deadline:
             time.sleep(0.5)
         daemon.send_signal(signal.SIGTERM)
         _, stderr = daemon.communicate(timeout=30)
@@ -311,7 +302,7 @@ def test_a_tick_longer_than_the_interval_is_waited_for_without_log_spam(
     assert "maximum number of running instances" not in stderr
     assert stderr.count("is taking longer than") <= 1
     assert "Traceback" not in stderr
-    assert len(articles_json(tmp_path / "monitor.toml")) == 1
+    assert len(articles_json(config)) == 1
 
 
 def _children(pid: int) -> set[int]:
@@ -343,28 +334,8 @@ def test_the_extraction_workers_die_with_a_killed_daemon(
     feed_server: FeedServer, db_url: str, tmp_path: Path
 ) -> None:
     # SIGKILL leaves the daemon no chance to stop its pool: the workers must notice alone.
-    story = "North Korea shipped more artillery shells to Russia, officials said. " * 8
-    html = f"<html><body><article><h1>North Korea</h1><p>{story}</p></article></body></html>"
-    feed_server.route("/news/a", body=html.encode(), headers={"Content-Type": "text/html"})
-    item = (
-        f"<item><title>North Korea and Russia</title><link>{feed_server.url('/news/a')}</link>"
-        "<guid>a</guid></item>"
-    )
-    feed_server.route(
-        "/feed.xml",
-        body=f"<rss version='2.0'><channel><title>t</title>{item}</channel></rss>".encode(),
-        headers={"Content-Type": "application/rss+xml"},
-    )
-    source = f'[[source]]\nname = "wire"\nurl = "{feed_server.url("/feed.xml")}"\n'
-    config = write_config(tmp_path, db_url, source)
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
-    daemon = subprocess.Popen(
-        [sys.executable, "-m", "monitor", "--config", str(config), "run"],
-        cwd=tmp_path,
-        env=environ,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    config = write_config(tmp_path, db_url, serve_one_article(feed_server, "/news/a"))
+    daemon = start_daemon(config, tmp_path)
     try:
         deadline = time.monotonic() + 60
         while not articles_json(config) and time.monotonic() < deadline:
@@ -382,3 +353,6 @@ def test_the_extraction_workers_die_with_a_killed_daemon(
         if daemon.poll() is None:
             daemon.kill()
             daemon.wait()
+        for stream in (daemon.stdout, daemon.stderr):
+            if stream is not None:
+                stream.close()  # not read: what the daemon wrote does not matter here

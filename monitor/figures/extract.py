@@ -21,7 +21,7 @@ from monitor.figures.exclusions import (
     SMALL_SPELLED_MAX,
     not_a_figure,
 )
-from monitor.figures.lexicon import ADJECTIVES, MEASURE_UNITS, VERBS, phrase_at
+from monitor.figures.lexicon import ADJECTIVES, MEASURE_UNITS, ONLY_OF_PEOPLE, VERBS, phrase_at
 from monitor.figures.model import COUNT, PERCENT, Figure, Number
 from monitor.figures.money import WRITTEN_SUM
 from monitor.figures.number_words import SPELLED_PATTERN, TEENS, TENS, UNITS
@@ -297,12 +297,9 @@ _NEXT_PART = re.compile(r"\d[^;:]*(?:,|\band)\s+(?:(?:about|some|nearly|around)\
 # A value set against another: "down from 17", "compared with 3,700" (not "enough for 20,000").
 _COMPARISON_BEFORE = re.compile(r"\b(?:from|with|than|against|versus)\s+(?:the\s+)?$", re.I)
 _IMPLIED = "\x00implied"  # a count before whose noun its clause implies ("1,020 came ashore")
-# What befalls people and hardly anything else: "40 were killed", "1,020 came ashore"; not
-# "stranded" or "missing" (boats are too), "confirmed" or "tested" (cases and samples are).
-_ONLY_PEOPLE = frozenset(
-    "killed injured casualties evacuated displaced rescued hospitalised arrested deported "
-    "arrived critical intensive_care".split()
-)
+# What befalls people, and the clauses that say people came or were saved: "1,020 came
+# ashore", "17 were pulled alive".
+_ONLY_PEOPLE = ONLY_OF_PEOPLE | {"rescued", "arrived"}
 _ALSO_OF_THINGS = frozenset(("landed", "arrived", "reached", "docked"))
 _AUXILIARY_WORDS = frozenset(
     "have has had were was are is been still now also reportedly already later".split()

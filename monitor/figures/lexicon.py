@@ -438,6 +438,14 @@ NOUNS: Mapping[tuple[str, ...], str] = _forms(
     }
 )
 
+# Events that befall people and hardly anything else: "40 were killed", "15 others were
+# injured"; not "held", "stranded" or "missing" (boats are too), nor "confirmed" or "tested"
+# (cases and samples are).
+ONLY_OF_PEOPLE = frozenset(
+    "killed injured casualties evacuated displaced hospitalised arrested deported critical "
+    "intensive_care".split()
+)
+
 # Counting these nouns counts people; "people" is the name for the plain ones.
 PEOPLE = frozenset(
     """people persons person residents resident inhabitants inhabitant villagers villager

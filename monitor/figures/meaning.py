@@ -36,6 +36,7 @@ from monitor.figures.lexicon import (
     ANIMALS,
     EVENTS,
     HEDGES,
+    ONLY_OF_PEOPLE,
     PERSONS,
     PLACE_NOUNS,
     TIME_WORDS,
@@ -57,6 +58,7 @@ from monitor.figures.measures import (
 from monitor.figures.model import COUNT, PERCENT, Figure
 from monitor.figures.money import MONEY_NOUNS, WRITTEN_SUM, money_head, unit_price
 from monitor.figures.noise import noise_of
+from monitor.figures.number_words import QUALIFIER_BEFORE
 from monitor.figures.places import (
     NAME_PATTERN,
     NO_PLACE,
@@ -120,26 +122,27 @@ _ELSEWHERE = re.compile(
     r"\b(?:(?i:across|worldwide|globally|nationwide|neighbou?ring|elsewhere|abroad|both|"
     r"region|regional|international)|[A-Z][a-z]+(?:an|ian|ese|i))\b"
 )
+# ", bringing the regional toll to 34", ", taking the number of dead to about 40": a total.
+_BRINGING_THE_TOTAL_TO = (
+    r"\s*,\s*(?:bringing|taking|raising|pushing|lifting)\s+(?:the|its|their)\s+"
+    r"(?:[a-z-]+\s+){0,2}(?:toll|total|tally|number|count)(?:\s+of\s+\w+)?\s+to\s+"
+    rf"{QUALIFIER_BEFORE}$"
+)
+# "opened more shelters, bringing the total to 18": the total of what was added.
 _MORE_THEN_TOTAL = re.compile(
     r"\b(?:more|another|additional|further|extra)\s+(?:\d[\d,]*\s+)?"
     r"(?P<thing>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)"
-    r"(?:\s+(?:overnight|today|yesterday|on\s+\w+|in\s+\w+|at\s+\w+))?\s*,\s*"
-    r"(?:bringing|taking|raising|pushing|lifting)\s+(?:the|its|their)\s+"
-    r"(?:total|number|tally|count)(?:\s+of\s+\w+)?\s+to\s+"
-    r"(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?$",
+    r"(?:\s+(?:overnight|today|yesterday|on\s+\w+|in\s+\w+|at\s+\w+))?"
+    rf"{_BRINGING_THE_TOTAL_TO}",
     re.IGNORECASE,
 )
 # "The appeal has raised €180,000": the sum right after the verb is what was collected.
 _RAISED_SUM = re.compile(
-    r"\braised\s+(?:(?:about|around|some|nearly|almost|just\s+over|over|more\s+than|"
-    r"an\s+estimated)\s+)?$",
+    rf"\braised\s+{QUALIFIER_BEFORE}$",
     re.IGNORECASE,
 )
 # What befalls people and nothing else: "destroyed 30 homes, and 15 others were injured".
-_ONLY_OF_PEOPLE = frozenset(
-    "killed injured casualties hospitalised evacuated displaced arrested deported critical "
-    "intensive_care infected".split()
-)
+_ONLY_OF_PEOPLE = ONLY_OF_PEOPLE | {"infected"}
 # "and 1,500 more from Ruan", "and 40 more.": not "news of two more, said ...".
 _MORE_AFTER = re.compile(
     r"\s+more\b(?=\s+(?:in|from|at|on|across|near)\b|\s*[.;]|\s*$)", re.IGNORECASE
@@ -149,20 +152,14 @@ _AMONG_THOSE = "among those it befell"
 _PARTS = (_PART_OF_THE_COUNT, _AMONG_THOSE)
 # "The toll rose to 16, including two guards": a part of the count before it.
 _PART_OF_BEFORE = re.compile(
-    r",\s+(?:including|among\s+them|among\s+whom|among\s+those)\s+"
-    r"(?:(?:about|around|some|nearly|almost|at\s+least|more\s+than|over)\s+)?$",
+    rf",\s+(?:including|among\s+them|among\s+whom|among\s+those)\s+{QUALIFIER_BEFORE}$",
     re.IGNORECASE,
 )
 _AMONG_THE_AFTER = re.compile(
     r"\s+(?:were|was|are|is)\s+(?:also\s+)?among\s+the\s+(?P<state>[a-z]+(?:\s+[a-z]+)?)",
     re.IGNORECASE,
 )
-_BRINGING_TO = re.compile(
-    r",\s*(?:bringing|taking|raising|pushing|lifting)\s+(?:the|its|their)\s+(?:[a-z-]+\s+){0,2}"
-    r"(?:toll|total|tally|number|count)\s+to\s+(?:(?:about|around|some|nearly|almost|"
-    r"more\s+than|over|at\s+least)\s+)?$",
-    re.IGNORECASE,
-)
+_BRINGING_TO = re.compile(_BRINGING_THE_TOTAL_TO, re.IGNORECASE)
 _IN_A_NAME = re.compile(r"\b(?:in|at|from)\s+(?:neighbou?ring\s+|the\s+)?([A-Z][\w-]+)")
 _MORE_OR_LESS_AFTER = re.compile(r"\s+(?:more|less|extra)\b", re.IGNORECASE)
 _PRICIER_AFTER = re.compile(

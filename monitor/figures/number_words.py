@@ -205,6 +205,14 @@ VAGUE_SCALES: Final = {"hundred": 100.0, "dozen": 12.0, "dozens": 12.0, **BIG}
 # Words before a plural amount that belong to it: "many thousands of", "some tens of thousands".
 VAGUE_LEADS: Final = frozenset(("many", "some", "several"))
 
+# The qualifiers that most often stand between a phrase and its number ("bringing the toll to
+# about 40", "peaked at nearly 400"), as a regex fragment for the rules that read the words
+# before a number; the full set of qualifiers is QUALIFIERS below.
+QUALIFIER_BEFORE: Final = (
+    r"(?:(?:about|around|some|roughly|approximately|an\s+estimated|nearly|almost|just\s+over|"
+    r"just|more\s+than|over|at\s+least)\s+)?"
+)
+
 # Qualifier phrases read backwards from the number, as token tuples (symbols are tokens too).
 # "exact" entries are there to stop a shorter phrase from matching inside them ("=>30").
 QUALIFIERS: Final[dict[tuple[str, ...], Qualifier]] = {

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from monitor.figures.number_words import SPELLED_PATTERN
+from monitor.figures.number_words import QUALIFIER_BEFORE, SPELLED_PATTERN
 
 Role = Literal["current", "previous"]
 
@@ -146,9 +146,7 @@ _EARLIER_EVENT = re.compile(
 )
 # "peaked at 250,000 and has since fallen to 80,000", "250,000 customers ... at its peak,
 # falling to 80,000": the peak is what was, the value it fell to what is.
-_PEAKED_BEFORE = re.compile(
-    r"\bpeaked\s+at\s+(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?$", re.I
-)
+_PEAKED_BEFORE = re.compile(rf"\bpeaked\s+at\s+{QUALIFIER_BEFORE}$", re.I)
 _FELL_SINCE_AFTER = re.compile(
     r"^[^.;:]{0,60}?\b(?:fallen|fell|falling|dropped|dropping|eased|easing|declined|declining|"
     r"receded|receding)\s+(?:back\s+)?(?:to|by)\b",
@@ -207,8 +205,7 @@ _WHICH_STOOD_BEFORE = re.compile(
 # then, before the clause's now.
 _WHICH_HAD_CHANGED_BEFORE = re.compile(
     r",\s*which\s+had\s+(?:risen|climbed|fallen|reached|jumped|dropped|grown|soared|surged|"
-    r"doubled|increased|decreased)\s+(?:to\s+|by\s+)?(?:(?:about|around|some|nearly|almost|"
-    r"just|more\s+than|over)\s+)?$",
+    rf"doubled|increased|decreased)\s+(?:to\s+|by\s+)?{QUALIFIER_BEFORE}$",
     re.IGNORECASE,
 )
 _NOW_AFTER = re.compile(
