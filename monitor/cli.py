@@ -63,6 +63,16 @@ class _MonitorGroup(click.Group):
         except MonitorError as error:
             click.echo(f"monitor: {error}", err=True)
             ctx.exit(EXIT_ERROR)
+        except Exception as error:
+            # The commands that open their own engine say which database; the daemon's start
+            # meets an outage here (a supervisor starts it again).
+            from monitor.store.db import unavailable_reason
+
+            reason = unavailable_reason(error)
+            if reason is None:
+                raise
+            click.echo(f"monitor: the database is unavailable: {reason}", err=True)
+            ctx.exit(EXIT_ERROR)
 
 
 class _State:
@@ -168,7 +178,7 @@ def run(state: _State, once: bool) -> None:
     results = asyncio.run(run_once(settings))
     for result in results:
         click.echo(describe_poll(result))
-    if results and all(result.error_kind for result in results):
+    if results and all(result.error_kind or result.held_by for result in results):
         raise MonitorError("no source could be polled")
 
 
@@ -220,7 +230,8 @@ def sources(state: _State, as_json: bool) -> None:
     from monitor.store import listing
 
     names = [source.name for source in state.settings.sources]
-    rows = _read(state, lambda session: listing.list_sources(session, names))
+    now = datetime.now(UTC)
+    rows = _read(state, lambda session: listing.list_sources(session, names, now=now))
     headers = (
         "name",
         "type",
@@ -230,6 +241,7 @@ def sources(state: _State, as_json: bool) -> None:
         "last poll",
         "next poll",
         "entries",
+        "lease",
     )
     _print_rows(
         rows,
@@ -244,6 +256,7 @@ def sources(state: _State, as_json: bool) -> None:
             _when(r.last_polled_at),
             _when(r.next_poll_at),
             r.entries,
+            _lease_cell(r.lease_owner, r.lease_expires_at, now),
         ),
     )
 
@@ -666,6 +679,13 @@ def demo(database: str | None) -> None:
             f"\n{len(raised)} alerts raised, {sent} delivered through the console notifier"
             " (printed above; `monitor alerts` lists them)."
         )
+
+
+def _lease_cell(owner: str | None, expires_at: datetime | None, now: datetime) -> str | None:
+    if owner is None or expires_at is None:
+        return None
+    word = "until" if expires_at >= now else "expired"
+    return f"{owner} {word} {_when(expires_at)}"
 
 
 def _when(moment: datetime | None) -> str | None:

@@ -14,8 +14,10 @@ from datetime import timedelta
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from monitor.config import Settings
+from monitor.outage import DatabaseOutage
 from monitor.polling import PollResult
 from monitor.runtime import open_runtime
+from monitor.store.db import display_url, unavailable_reason
 from monitor.store.types import utc_now
 from monitor.tick import poll_tick
 
@@ -29,7 +31,7 @@ TICK_SECONDS = (
 async def run_once(settings: Settings, *, processes: int | None = None) -> list[PollResult]:
     """Poll every configured source once, whatever its schedule, and process what it lists."""
     async with open_runtime(settings, processes=processes) as runtime:
-        return await poll_tick(runtime, due_by=utc_now() + timedelta(days=36500))
+        return await poll_tick(runtime, due_by=utc_now() + timedelta(days=36500), report_held=True)
 
 
 async def run_daemon(settings: Settings) -> None:
@@ -40,11 +42,17 @@ async def run_daemon(settings: Settings) -> None:
             loop.add_signal_handler(signum, runtime.stopping.set)
         in_flight: set[asyncio.Task[object]] = set()
         overlapping = False
+        outage = DatabaseOutage(display_url(settings.monitor.database_url))
 
         def ended(task: asyncio.Task[object]) -> None:
             in_flight.discard(task)
-            if not task.cancelled() and task.exception() is not None:
-                log.error("tick failed", exc_info=task.exception())
+            error = None if task.cancelled() else task.exception()
+            if error is None:
+                outage.succeeded()
+            elif (reason := unavailable_reason(error)) is not None:
+                outage.failed(reason)
+            else:
+                log.error("tick failed", exc_info=error)
 
         async def tick() -> None:
             # The scheduler's job only starts a tick and returns: a tick longer than the
@@ -59,6 +67,8 @@ async def run_daemon(settings: Settings) -> None:
                 overlapping = True
                 return
             overlapping = False
+            if not outage.may_try():
+                return
             task: asyncio.Task[object] = asyncio.create_task(poll_tick(runtime))
             in_flight.add(task)
             task.add_done_callback(ended)

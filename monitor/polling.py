@@ -11,6 +11,7 @@ import functools
 import logging
 import random
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -26,7 +27,7 @@ from monitor.sources.feed import FeedError, parse_feed
 from monitor.store import articles, sources
 from monitor.store.db import write_engine
 from monitor.store.sources import SourceState
-from monitor.store.types import utc_now
+from monitor.store.types import iso, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +42,16 @@ class PollResult:
     error_kind: str | None = None
     not_modified: bool = False
     outcomes: tuple[Outcome, ...] = ()
+    # Not polled: another daemon holds the source's lease, until then.
+    held_by: str | None = None
+    held_until: datetime | None = None
 
 
 def describe_poll(result: PollResult) -> str:
     """Return one line saying what a poll did, for people."""
+    if result.held_by:
+        until = iso(result.held_until) if result.held_until else "its lease ends"
+        return f"{result.source}: not polled: {result.held_by} is polling it (lease until {until})"
     if result.error_kind:
         return f"{result.source}: failed ({result.error_kind})"
     if result.not_modified:

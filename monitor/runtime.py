@@ -8,15 +8,14 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import os
 import random
-import socket
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from monitor.alerts.configured import build_notifiers
@@ -26,23 +25,31 @@ from monitor.dedup import DEDUP_PARAMS
 from monitor.dedup.index import DedupIndexError, require_params
 from monitor.extraction import Extractor
 from monitor.fetch import Fetcher
+from monitor.owners import daemon_owner, gone_owners
 from monitor.pipeline import EntryContext, Watch, compile_watches
 from monitor.polling import PollResult, poll_source, record_failure
 from monitor.recheck import SCHEDULED, Recheck, claim_due_rechecks, recheck_article
 from monitor.sources.google_news import search_feed_url
-from monitor.store.db import make_engine, write_engine
+from monitor.store.db import make_engine, unavailable_reason, write_engine
 from monitor.store.migrate import require_current_schema
 from monitor.store.sources import (
     ConfiguredSource,
+    Lease,
     SourceState,
     claim_due_sources,
+    lease_holders,
+    leases_held,
+    renew_leases,
     sync_sources,
 )
 from monitor.store.types import utc_now
 
 log = logging.getLogger(__name__)
 
-POLL_LEASE_SECONDS = 900.0  # a daemon that dies mid-poll frees its sources after this
+# A poll's lease is short and renewed while the poll runs (every third of it), so a daemon
+# that dies mid-poll holds its sources for a minute at most; on its own host, not even that.
+POLL_LEASE_SECONDS = 60.0
+HEARTBEAT_SECONDS = POLL_LEASE_SECONDS / 3
 
 
 @dataclass(kw_only=True)
@@ -98,7 +105,7 @@ async def open_runtime(
                     engine=engine,
                     fetcher=fetcher,
                     extractor=extractor,
-                    owner=f"{socket.gethostname()}:{os.getpid()}",
+                    owner=daemon_owner(),
                     watches=compile_watches([(w.name, w.query) for w in settings.watches]),
                     notifiers=build_notifiers(settings),
                     rng=runtime_rng,
@@ -107,24 +114,34 @@ async def open_runtime(
         engine.dispose()
 
 
-async def poll_due_sources(runtime: Runtime, *, due_by: datetime | None = None) -> list[PollResult]:
-    """Claim the sources due by ``due_by`` (default now), poll them, return what happened."""
+async def poll_due_sources(
+    runtime: Runtime, *, due_by: datetime | None = None, report_held: bool = False
+) -> list[PollResult]:
+    """Claim the sources due by ``due_by`` (default now), poll them, return what happened.
+
+    With ``report_held``, a due source that another daemon is polling is in the list too, as
+    not polled, with who holds it and until when (``run --once`` says why it did nothing)."""
     names = [s.name for s in runtime.settings.sources]
     now = utc_now()
 
-    def claim() -> list[SourceState]:
+    def claim() -> tuple[list[SourceState], list[Lease]]:
         with Session(write_engine(runtime.engine)) as session:
-            return claim_due_sources(
+            gone = gone_owners(lease_holders(session, now), me=runtime.owner)
+            claimed = claim_due_sources(
                 session,
                 names=names,
                 now=now,
                 owner=runtime.owner,
                 lease=POLL_LEASE_SECONDS,
                 due_by=due_by,
+                takeover_from=gone,
             )
+            held = leases_held(session, names, now) if report_held else []
+        return claimed, [lease for lease in held if lease.owner != runtime.owner]
 
+    claimed, held = await asyncio.to_thread(claim)
     polls = []
-    for state in await asyncio.to_thread(claim):
+    for state in claimed:
         source = runtime.source_settings(state.name)
         context = EntryContext(
             engine=runtime.engine,
@@ -138,7 +155,33 @@ async def poll_due_sources(runtime: Runtime, *, due_by: datetime | None = None) 
             summary_describes_entry=source.type == "rss",
         )
         polls.append(_guarded_poll(runtime, context, state, source))
-    return list(await asyncio.gather(*polls))
+    heartbeat = asyncio.create_task(_renew_leases(runtime, [state.id for state in claimed]))
+    try:
+        # Every poll ends before an error is raised: one still running when the tick ends
+        # would be polled a second time by the next tick.
+        results = await asyncio.gather(*polls, return_exceptions=True)
+    finally:
+        heartbeat.cancel()
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+    not_polled = [
+        PollResult(source=lease.source, held_by=lease.owner, held_until=lease.expires_at)
+        for lease in held
+    ]
+    return [result for result in results if isinstance(result, PollResult)] + not_polled
+
+
+async def _renew_leases(runtime: Runtime, source_ids: list[int]) -> None:
+    """Keep this daemon's leases on the sources it polls alive while the polls run."""
+    while source_ids:
+        await asyncio.sleep(HEARTBEAT_SECONDS)
+        expires_at = utc_now() + timedelta(seconds=POLL_LEASE_SECONDS)
+        try:
+            await asyncio.to_thread(_renew, runtime, source_ids, expires_at)
+        except DBAPIError as error:
+            # The polls meet the same database and report it; the lease runs out meanwhile.
+            log.debug("leases not renewed: %s", error)
 
 
 async def recheck_due_articles(runtime: Runtime) -> list[Recheck]:
@@ -167,6 +210,11 @@ async def recheck_due_articles(runtime: Runtime) -> list[Recheck]:
     return list(await asyncio.gather(*(one(article_id) for article_id in due)))
 
 
+def _renew(runtime: Runtime, source_ids: list[int], expires_at: datetime) -> None:
+    with Session(write_engine(runtime.engine)) as session, session.begin():
+        renew_leases(session, source_ids, owner=runtime.owner, expires_at=expires_at)
+
+
 async def _guarded_poll(
     runtime: Runtime, context: EntryContext, state: SourceState, source: SourceSettings
 ) -> PollResult:
@@ -183,6 +231,13 @@ async def _guarded_poll(
         )
     except DedupIndexError as error:
         kind, message = error.kind, str(error)
+    except DBAPIError as error:
+        if unavailable_reason(error) is not None:
+            raise  # not this source's failure: the daemon reports the outage, once
+        kind, message = "internal", f"{type(error).__name__}: {error}"
+        log.exception(
+            "%s: poll failed unexpectedly", state.name, extra={"source": state.name, "kind": kind}
+        )
         log.error("%s: %s", state.name, message, extra={"source": state.name, "kind": kind})
     except Exception as error:
         kind, message = "internal", f"{type(error).__name__}: {error}"

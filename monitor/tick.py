@@ -110,9 +110,13 @@ def _polls_running(engine: Engine) -> bool:
     return True
 
 
-async def poll_tick(runtime: Runtime, *, due_by: datetime | None = None) -> list[PollResult]:
-    """A daemon's tick: poll the sources due by ``due_by`` (default now), then settle."""
-    results = await poll_due_sources(runtime, due_by=due_by)
+async def poll_tick(
+    runtime: Runtime, *, due_by: datetime | None = None, report_held: bool = False
+) -> list[PollResult]:
+    """A daemon's tick: poll the sources due by ``due_by`` (default now), then settle.
+
+    ``report_held`` lists the sources another daemon is polling as not polled."""
+    results = await poll_due_sources(runtime, due_by=due_by, report_held=report_held)
     if not runtime.stopping.is_set():
         rechecks = await recheck_due_articles(runtime)
         updated = sum(recheck.outcome == "updated" for recheck in rechecks)

@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Engine, or_, select, update
 from sqlalchemy.orm import Session
 
 from monitor.alerts.model import DeliveryError, Notifier, Rendered
 from monitor.alerts.render import render_alert, render_digest
+from monitor.owners import gone_owners
 from monitor.store.db import write_engine
 from monitor.store.tables import Alert, Delivery
 from monitor.store.types import utc_now
@@ -38,8 +39,11 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
 FIRST_RETRY = 30.0  # seconds; doubles with each attempt
 LONGEST_RETRY = 6 * 3600.0
-LEASE = timedelta(minutes=5)  # a claim older than this is taken to have died with its daemon
-CLAIM_BATCH = 100
+# A claim is renewed before each message it holds is sent, so its lease need only outlast one
+# message (a slow SMTP server's few steps); one older than this died with its daemon. Claims are
+# small, so a crash holds back a few messages, not the outbox.
+LEASE = timedelta(minutes=2)
+CLAIM_BATCH = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +80,7 @@ def deliver_due(
     rng: random.Random | None = None,
 ) -> list[Outcome]:
     """Send every delivery that is due, batch after batch; return what happened to each
-    message. A batch is leased as a whole, so a crash holds back one batch, not the outbox."""
+    message. A batch is leased as a whole, so a crash holds back one small batch."""
     now = now or utc_now()
     rng = rng or random.Random()
     outcomes = []
@@ -85,7 +89,10 @@ def deliver_due(
     # in this pass waits for the next (a retry whose wait ends before ``now`` included).
     while claimed := claim_due(engine, owner=owner, now=now, skip=tried):
         tried.update(delivery.id for delivery in claimed)
+        unsent = {delivery.id for delivery in claimed}
         for notifier_name, deliveries, rendered, key in _messages(claimed):
+            _renew(engine, unsent, owner=owner)
+            unsent.difference_update(delivery.id for delivery in deliveries)
             outcome = _send(notifiers.get(notifier_name), notifier_name, deliveries, rendered, key)
             _record(engine, outcome, deliveries, now=utc_now(), rng=rng)
             outcomes.append(outcome)
@@ -95,21 +102,34 @@ def deliver_due(
 def claim_due(
     engine: Engine, *, owner: str, now: datetime, skip: Collection[int] = ()
 ) -> list[Claimed]:
-    """Lease the due deliveries to ``owner``, but those in ``skip``, and return them."""
-    query = (
-        select(Delivery, Alert.watch, Alert.payload)
-        .join(Alert, Alert.id == Delivery.alert_id)
-        .where(
-            Delivery.status == "pending",
-            Delivery.next_attempt_at <= now,
-            or_(Delivery.lease_expires_at.is_(None), Delivery.lease_expires_at < now),
-            Delivery.id.not_in(skip),
-        )
-        .order_by(Delivery.next_attempt_at, Delivery.id)
-        .limit(CLAIM_BATCH)
-        .with_for_update(of=Delivery, skip_locked=True)
-    )
+    """Lease the due deliveries to ``owner``, but those in ``skip``, and return them.
+
+    A delivery whose lease has expired is claimed again, and so is one leased by a daemon known
+    to be gone (``monitor.owners``): a restarted daemon resends at once what it was sending."""
     with Session(write_engine(engine)) as session, session.begin():
+        holders = session.scalars(
+            select(Delivery.lease_owner)
+            .where(Delivery.status == "pending", Delivery.lease_expires_at >= now)
+            .distinct()
+        )
+        gone = gone_owners([holder for holder in holders if holder is not None], me=owner)
+        query = (
+            select(Delivery, Alert.watch, Alert.payload)
+            .join(Alert, Alert.id == Delivery.alert_id)
+            .where(
+                Delivery.status == "pending",
+                Delivery.next_attempt_at <= now,
+                or_(
+                    Delivery.lease_expires_at.is_(None),
+                    Delivery.lease_expires_at < now,
+                    Delivery.lease_owner.in_(gone),
+                ),
+                Delivery.id.not_in(skip),
+            )
+            .order_by(Delivery.next_attempt_at, Delivery.id)
+            .limit(CLAIM_BATCH)
+            .with_for_update(of=Delivery, skip_locked=True)
+        )
         rows = session.execute(query).all()
         claimed = []
         for delivery, watch, payload in rows:
@@ -126,6 +146,18 @@ def claim_due(
                 )
             )
     return claimed
+
+
+def _renew(engine: Engine, delivery_ids: Collection[int], *, owner: str) -> None:
+    """Extend ``owner``'s lease on the deliveries of a batch not yet sent."""
+    if not delivery_ids:
+        return
+    with Session(write_engine(engine)) as session, session.begin():
+        session.execute(
+            update(Delivery)
+            .where(Delivery.id.in_(delivery_ids), Delivery.lease_owner == owner)
+            .values(lease_expires_at=utc_now() + LEASE)
+        )
 
 
 def backoff(attempts: int, rng: random.Random, retry_after: float | None = None) -> float:

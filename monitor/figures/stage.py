@@ -25,7 +25,7 @@ from monitor.figures.measures import ANY_THING
 from monitor.figures.novelty import ALERTING
 from monitor.figures.options import FigureOptions
 from monitor.store import figures as stored
-from monitor.store.db import write_engine
+from monitor.store.db import unavailable_reason, write_engine
 from monitor.store.tables import Article, ArticleVersion, WatchMatch
 from monitor.store.types import iso
 
@@ -80,7 +80,9 @@ def decide_pending(
                 with Session(write_engine(engine)) as session, session.begin():
                     _lock(session)
                     results.extend(decide_article(session, article_id, options, alerting))
-            except Exception:
+            except Exception as error:
+                if unavailable_reason(error) is not None:
+                    raise  # the database, not this article: the daemon reports the outage
                 log.exception("figures of article #%s could not be decided", article_id)
                 failed.add(article_id)
 

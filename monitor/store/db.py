@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from monitor.errors import DatabaseError, SchemaError
 
@@ -77,6 +78,30 @@ def _begin_sqlite(connection: Connection) -> None:
     # waits for the write lock up front instead of failing later on a stale snapshot.
     mode = connection.get_execution_options().get(SQLITE_BEGIN_OPTION, "DEFERRED")
     connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+# SQLite reports a missing table and a full disk alike as OperationalError: only these say the
+# database cannot be used for now, rather than that this program or its schema is wrong.
+_SQLITE_UNAVAILABLE = (
+    "database is locked",
+    "disk i/o error",
+    "database or disk is full",
+    "unable to open database file",
+)
+
+
+def unavailable_reason(error: BaseException) -> str | None:
+    """Return why the database cannot be used now, when ``error`` says so (a server refusing
+    or dropping connections, a full disk); None for any other error, a defect to report."""
+    if not isinstance(error, DBAPIError):
+        return None
+    lines = str(error.orig).strip().splitlines() if error.orig else []
+    reason = lines[0] if lines else type(error).__name__
+    if isinstance(error.orig, sqlite3.Error):
+        return reason if reason.lower().startswith(_SQLITE_UNAVAILABLE) else None
+    if isinstance(error, (OperationalError, InterfaceError)) or error.connection_invalidated:
+        return reason
+    return None
 
 
 @contextmanager

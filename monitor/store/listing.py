@@ -18,19 +18,21 @@ class SourceRow:
     name: str
     type: str
     url: str
-    state: str  # "ok", "failing" or "new"
+    state: str  # "polling" (a daemon holds its lease), else "ok", "failing" or "new"
     failure_count: int
     last_error_kind: str | None
     last_polled_at: datetime | None
     next_poll_at: datetime | None
     entries: int
+    # The daemon polling it and when its lease runs out; a lease left by a daemon that died
+    # shows until it is taken over ("polling" only while it has not expired).
+    lease_owner: str | None
+    lease_expires_at: datetime | None
 
     def to_json(self) -> dict[str, object]:
         row = asdict(self)
-        row["last_polled_at"], row["next_poll_at"] = (
-            iso(self.last_polled_at),
-            iso(self.next_poll_at),
-        )
+        for name in ("last_polled_at", "next_poll_at", "lease_expires_at"):
+            row[name] = iso(row[name])
         return row
 
 
@@ -59,7 +61,7 @@ class ArticleRow:
         return row
 
 
-def list_sources(session: Session, names: list[str]) -> list[SourceRow]:
+def list_sources(session: Session, names: list[str], *, now: datetime) -> list[SourceRow]:
     """Return the configured sources with their poll state, in configuration order."""
     entries = dict(
         session.execute(
@@ -73,6 +75,9 @@ def list_sources(session: Session, names: list[str]) -> list[SourceRow]:
         if row is None:
             continue
         state = "new" if row.last_polled_at is None else "failing" if row.failure_count else "ok"
+        leased = row.lease_owner is not None and row.lease_expires_at is not None
+        if leased and row.lease_expires_at is not None and row.lease_expires_at >= now:
+            state = "polling"
         listed.append(
             SourceRow(
                 name=row.name,
@@ -84,6 +89,8 @@ def list_sources(session: Session, names: list[str]) -> list[SourceRow]:
                 last_polled_at=row.last_polled_at,
                 next_poll_at=row.next_poll_at,
                 entries=int(entries.get(row.id, 0)),
+                lease_owner=row.lease_owner if leased else None,
+                lease_expires_at=row.lease_expires_at if leased else None,
             )
         )
     return listed

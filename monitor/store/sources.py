@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -67,18 +67,26 @@ def claim_due_sources(
     lease: float,
     limit: int = 100,
     due_by: datetime | None = None,
+    takeover_from: Collection[str] = (),
 ) -> list[SourceState]:
     """Lease and return the configured sources whose poll is due by ``due_by`` (default now).
 
     On PostgreSQL, FOR UPDATE SKIP LOCKED lets several daemons claim from one table without
-    taking the same source; an expired lease (its daemon died) is claimed again.
+    taking the same source; an expired lease (its daemon died) is claimed again, and so is a
+    lease held by one of ``takeover_from``, holders known to be gone (``monitor.owners``).
     """
     if not names:
         return []
     query = (
         select(Source)
         .where(Source.name.in_(names), Source.next_poll_at <= (due_by or now))
-        .where(or_(Source.lease_expires_at.is_(None), Source.lease_expires_at < now))
+        .where(
+            or_(
+                Source.lease_expires_at.is_(None),
+                Source.lease_expires_at < now,
+                Source.lease_owner.in_(takeover_from),
+            )
+        )
         .order_by(Source.next_poll_at)
         .limit(limit)
         .with_for_update(skip_locked=True)
@@ -99,6 +107,51 @@ def claim_due_sources(
             failure_count=row.failure_count,
         )
         for row in rows
+    ]
+
+
+def lease_holders(session: Session, now: datetime) -> list[str]:
+    """Return who holds an unexpired lease on a source."""
+    query = (
+        select(Source.lease_owner)
+        .where(Source.lease_owner.is_not(None), Source.lease_expires_at >= now)
+        .distinct()
+    )
+    return [owner for owner in session.scalars(query) if owner is not None]
+
+
+def renew_leases(
+    session: Session, source_ids: Collection[int], *, owner: str, expires_at: datetime
+) -> None:
+    """Extend ``owner``'s leases on ``source_ids`` (those it still holds) to ``expires_at``."""
+    session.execute(
+        update(Source)
+        .where(Source.id.in_(source_ids), Source.lease_owner == owner)
+        .values(lease_expires_at=expires_at)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Lease:
+    """A source another daemon is polling."""
+
+    source: str
+    owner: str
+    expires_at: datetime
+
+
+def leases_held(session: Session, names: Sequence[str], now: datetime) -> list[Lease]:
+    """Return the unexpired leases on the sources ``names``."""
+    query = (
+        select(Source.name, Source.lease_owner, Source.lease_expires_at)
+        .where(Source.name.in_(names), Source.lease_owner.is_not(None))
+        .where(Source.lease_expires_at >= now)
+        .order_by(Source.name)
+    )
+    return [
+        Lease(name, owner, expires)
+        for name, owner, expires in session.execute(query)
+        if owner is not None and expires is not None
     ]
 
 
