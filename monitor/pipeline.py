@@ -135,7 +135,13 @@ async def _text(context: EntryContext, entry: Entry, *, last_try: bool) -> _Text
         )
         return _Text(document_from_feed(entry), error.kind)
     except ExtractError as error:
-        log.info("%s: %s: %s", entry.source, entry.url, error, extra={"source": entry.source})
+        log.info(
+            "%s: %s: %s; using the feed's text until the page is tried again",
+            entry.source,
+            entry.url,
+            error,
+            extra={"source": entry.source},
+        )
         return _Text(document_from_feed(entry), ExtractError.kind)
 
 

@@ -9,6 +9,11 @@ ETag and Last-Modified:
 - on a slower schedule while it is young: every ``[recheck] every`` during ``window`` after
   publication, at most ``per_tick`` articles a tick, the longest waiting first.
 
+An article stored with its feed entry's text because its page failed (a crashed extraction,
+a server error on the last try) is the page's stand-in, not its text: it is rechecked on the
+same schedule but sooner (``FEED_TEXT_RETRY``), and the page's text, once it comes, is its
+next version, read and alerted on as any edit.
+
 When the extracted text differs from the stored one (its normalised-word hash), the stored
 text is kept in ``article_versions``, the article takes the new text and version number and
 becomes pending again, and the tick's figures pass reads it as any other article: values it
@@ -25,7 +30,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, and_, func, select, update
+from sqlalchemy import Engine, and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -43,6 +48,7 @@ log = logging.getLogger(__name__)
 
 FEED_CHANGED = "feed entry changed"
 SCHEDULED = "scheduled"
+FEED_TEXT_RETRY = timedelta(minutes=30)  # at most, between tries of a page that gave no text
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +69,7 @@ class _Held:
     text_hash: str | None
     etag: str | None
     last_modified: str | None
-    rechecked: bool  # an original fetched from its page: the only kind rechecked
+    rechecked: bool  # an original from its page, or its feed's stand-in: the kinds rechecked
 
 
 async def recheck_article(
@@ -111,14 +117,20 @@ def claim_due_rechecks(
     now = now or utc_now()
     last_look = func.coalesce(Article.rechecked_at, Article.updated_at, Article.fetched_at)
     young = now - timedelta(seconds=window)
+    page_every = timedelta(seconds=every)
     due = and_(
         # An article published inside the window was fetched inside it too: this bound is
         # the indexed one, and the next line the exact test.
         Article.fetched_at >= young,
         Article.duplicate_of.is_(None),
-        Article.content_origin == "page",
         func.coalesce(Article.published_at, Article.fetched_at) >= young,
-        last_look <= now - timedelta(seconds=every),
+        or_(
+            and_(Article.content_origin == "page", last_look <= now - page_every),
+            and_(
+                Article.content_origin == "feed",
+                last_look <= now - min(page_every, FEED_TEXT_RETRY),
+            ),
+        ),
     )
     with Session(write_engine(engine)) as session, session.begin():
         candidates = list(
@@ -149,7 +161,7 @@ def _held(engine: Engine, article_id: int) -> _Held | None:
             text_hash=row.text_hash,
             etag=row.page_etag,
             last_modified=row.page_last_modified,
-            rechecked=row.duplicate_of is None and row.content_origin == "page",
+            rechecked=row.duplicate_of is None and row.content_origin in ("page", "feed"),
         )
 
 
@@ -198,6 +210,7 @@ def _new_version(
             )
             session.flush()
             row.text = document.text
+            row.content_origin = document.origin  # the feed's stand-in gives way to the page
             row.title = document.title or row.title
             row.text_hash = new_hash
             row.version = version + 1

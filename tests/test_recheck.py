@@ -219,6 +219,35 @@ def test_a_page_that_fails_on_recheck_keeps_its_text_and_the_daemon_goes_on(
     assert article.version == 1 and "1,500" in article.text
 
 
+def test_the_feeds_text_stands_in_for_a_page_that_failed_until_the_page_is_read(
+    feed_server: FeedServer, db_url: str, tmp_path: Path
+) -> None:
+    server = feed_server
+    config = configure(tmp_path, db_url, server)
+    # The page gives no text (a layout the extractor cannot read, as a crashed worker would):
+    # the feed's summary is stored in its place, with the figure it gives.
+    serve(server, FIRST, "Varsel earthquake kills 1,500", '"v1"')
+    server.route(PAGE, body=b"<html><body><p>Loading...</p></body></html>")
+    poll(config)
+    article = the_article(db_url)
+    assert article.content_origin == "feed" and "1,500" in article.text
+    assert [a["value"] for a in alerts(server)] == [1500]
+
+    # Not before its retry is due; then the page is read, and what only it says alerts.
+    server.reset()
+    serve(server, RAISED, "Varsel earthquake kills 1,500", '"v2"')
+    poll(config)
+    assert page_requests(server) == []
+    _age_last_look(db_url, hours=1)  # the retry of a stand-in comes sooner than ``every``
+    poll(config)
+    assert len(page_requests(server)) == 1
+    article = the_article(db_url)
+    assert article.content_origin == "page" and article.version == 2
+    assert "3,000" in article.text and "Aid agencies" in article.text
+    (alert,) = alerts(server)
+    assert alert["value"] == 3000
+
+
 def the_article(db_url: str) -> Article:
     """Return the one stored article, detached from its session."""
     engine = make_engine(db_url)

@@ -7,6 +7,7 @@ threads would stall the daemon's event loop and its polling; processes do not.
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 import os
 import threading
@@ -18,6 +19,10 @@ from types import TracebackType
 from monitor.errors import ExtractError
 from monitor.extraction.htmltext import extract_html
 from monitor.model import Document
+
+log = logging.getLogger(__name__)
+
+WORKER_ATTEMPTS = 2  # a page is tried on a fresh worker once after its worker died
 
 
 class Extractor:
@@ -37,22 +42,27 @@ class Extractor:
     async def extract(self, html: str, *, url: str) -> Document:
         """Return the page's Document; raises ExtractError as ``extract_html`` does.
 
-        A worker that dies (a crash in lxml, the OOM killer) fails only this page: the pool is
-        replaced and the page reported as an ExtractError.
+        A worker that dies (a crash in lxml, the OOM killer) breaks the whole pool, and every
+        page in it then: the pool is replaced and each page tried once more on a fresh worker.
+        A page that kills its worker twice is reported as an ExtractError.
         """
         if self.processes == 0:
             return extract_html(html, url=url, min_chars=self.min_chars)
-        pool = self._pool
-        if pool is None:
-            raise RuntimeError("the Extractor is closed")
         loop = asyncio.get_running_loop()
-        try:
-            return await loop.run_in_executor(pool, _extract, html, url, self.min_chars)
-        except BrokenProcessPool as error:
-            if self._pool is pool:
-                pool.shutdown(wait=False, cancel_futures=True)
-                self._pool = self._new_pool()
-            raise ExtractError(f"{url}: the extraction worker stopped ({error})") from error
+        for attempt in range(1, WORKER_ATTEMPTS + 1):
+            pool = self._pool
+            if pool is None:
+                raise RuntimeError("the Extractor is closed")
+            try:
+                return await loop.run_in_executor(pool, _extract, html, url, self.min_chars)
+            except BrokenProcessPool as error:
+                if self._pool is pool:  # the first page to see it replaces the pool
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    self._pool = self._new_pool()
+                if attempt == WORKER_ATTEMPTS:
+                    raise ExtractError(f"{url}: the extraction worker stopped ({error})") from error
+                log.warning("%s: the extraction worker stopped; trying a fresh one", url)
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     def close(self) -> None:
         """Stop the worker processes, after the extractions under way."""
