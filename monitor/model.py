@@ -27,6 +27,7 @@ class Entry:
     content: str  # the feed's own full content (HTML or text), "" when it has none
     published_at: datetime | None
     updated_at: datetime | None = None  # the feed's own "updated" date, when it gives one
+    published_dropped: str | None = None  # a date the feed gave that was not believed
 
     @property
     def digest(self) -> str:
@@ -71,3 +72,6 @@ class Document:
     # The page's own <link rel=canonical> or og:url as written (maybe relative); the dedup
     # stage keeps it only when it resolves to another page of the same site.
     canonical_url: str | None = None
+    # A publication date the page or feed gave but that was not believed (monitor.published),
+    # as written: ``monitor explain`` says why the fetch time stands in.
+    published_dropped: str | None = None

@@ -122,7 +122,12 @@ async def _text(context: EntryContext, entry: Entry, *, last_try: bool) -> _Text
         document = await context.extractor.extract(page.text, url=page.final_url)
         if document.published_at is None:
             # The page's own date is preferred; the feed's is the next best.
-            document = dataclasses.replace(document, published_at=entry.published_at)
+            dropped = document.published_dropped or entry.published_dropped
+            document = dataclasses.replace(
+                document,
+                published_at=entry.published_at,
+                published_dropped=dropped if entry.published_at is None else None,
+            )
         return _Text(document, None, page_validators(page))
     except FetchError as error:
         extra = {"source": entry.source, "kind": error.kind}

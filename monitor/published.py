@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
+DROPPED_CHARS = 64  # of a date not believed, kept as written to say so (monitor explain)
 FLOOR = datetime(1990, 1, 1, tzinfo=UTC)  # before the web news this monitor reads
 SKEW = timedelta(days=1)  # clocks and time zones: a date a little ahead is still today's
 

@@ -3,6 +3,7 @@ databases. Each fault leaves the run going, records its kind, and loses no entry
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,9 +11,11 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from monitor.cli import cli
 from monitor.config import Settings, load_settings
 from monitor.daemon import run_once
 from monitor.pipeline import MAX_PAGE_ATTEMPTS
@@ -352,3 +355,31 @@ def stored_source(db_url: str) -> Source:
         source = session.scalars(select(Source)).one()
     engine.dispose()
     return source
+
+
+def test_explain_says_which_date_was_not_believed_and_what_stood_in(
+    server: FeedServer, db_url: str, tmp_path: Path
+) -> None:
+    settings = settings_for(server, db_url, tmp_path)
+    slug, title, summary = serve_story(server, "backdated")
+    item = (
+        f"<item><title>{escape(title)}</title><link>{server.url('/news/' + slug)}</link>"
+        f"<guid>{slug}</guid><pubDate>Mon, 01 Jan 9999 00:00:00 GMT</pubDate>"
+        f"<description>{escape(summary)}</description></item>"
+    )
+    server.route(
+        "/feed.xml",
+        body=f"<rss version='2.0'><channel><title>t</title>{item}</channel></rss>".encode(),
+        headers={"Content-Type": "application/rss+xml"},
+    )
+    run(settings)
+    config = tmp_path / "monitor.toml"
+    url = server.url("/news/backdated")
+    result = CliRunner().invoke(cli, ["--config", str(config), "explain", url])
+    assert result.exit_code == 0, result.output
+    (line,) = [line for line in result.output.splitlines() if line.startswith("ordered by:")]
+    assert "when it was fetched (its date 'Mon, 01 Jan 9999 00:00:00 GMT' was not believed)" in line
+    result = CliRunner().invoke(cli, ["--config", str(config), "explain", url, "--json"])
+    (explained,) = [json.loads(row) for row in result.output.splitlines()]
+    assert explained["ordered_by"] == "fetched"
+    assert explained["published_dropped"] == "Mon, 01 Jan 9999 00:00:00 GMT"

@@ -141,6 +141,9 @@ def test_implausible_feed_dates_are_not_believed() -> None:
         "next-month": None,
         "fine": datetime(2024, 3, 11, 23, 30, tzinfo=UTC),
     }
+    # Kept as written, so that ``monitor explain`` can say which date was not believed.
+    dropped = {entry.title: entry.published_dropped for entry in entries}
+    assert dropped == {name: (None if name == "fine" else date) for name, date in items}
 
 
 def test_implausible_page_dates_are_not_believed() -> None:

@@ -55,6 +55,7 @@ class Explanation:
     # figures are decided in): the article's own, or when it was fetched if it gives none.
     ordered_by: str | None = None  # "published" or "fetched"
     ordered_at: datetime | None = None
+    published_dropped: str | None = None  # the date it gave, not believed (monitor.published)
     version: int = 1  # > 1: the page was edited after it was stored (monitor.recheck)
 
     def to_json(self) -> dict[str, object]:
@@ -93,6 +94,7 @@ def explain_url(session: Session, url: str, params: DedupParams = DEDUP_PARAMS) 
         sightings=_sightings(session, article.id),
         ordered_by="published" if article.published_at is not None else "fetched",
         ordered_at=article.published_at or article.fetched_at,
+        published_dropped=article.published_dropped,
         version=article.version,
     )
     original = session.get(Article, article.duplicate_of) if article.duplicate_of else None
@@ -150,11 +152,12 @@ def describe(explanation: Explanation) -> str:
     lines.append(f"held:       #{e.article_id} {e.title or ''} ({e.site or '-'}), by {how}")
     if e.ordered_at is not None:
         date = f"{e.ordered_at:%Y-%m-%d %H:%M} UTC"
-        said = (
-            "its publication date"
-            if e.ordered_by == "published"
-            else "when it was fetched (it gives no date)"
-        )
+        if e.ordered_by == "published":
+            said = "its publication date"
+        elif e.published_dropped:
+            said = f"when it was fetched (its date {e.published_dropped!r} was not believed)"
+        else:
+            said = "when it was fetched (it gives no date)"
         lines.append(f"ordered by: {date}, {said}")
     if e.version > 1:
         lines.append(f"version:    {e.version} (edited since stored: articles --versions URL)")

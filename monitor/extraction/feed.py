@@ -35,6 +35,7 @@ def document_from_feed(entry: Entry) -> Document | None:
                 language=None,
                 published_at=entry.published_at,
                 origin="feed",
+                published_dropped=entry.published_dropped,
             )
     return None
 

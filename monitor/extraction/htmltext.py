@@ -28,7 +28,7 @@ from trafilatura.settings import Document as Extracted
 
 from monitor.errors import ExtractError
 from monitor.model import Document
-from monitor.published import believed
+from monitor.published import DROPPED_CHARS, believed
 
 _DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 _DATE_PARAMS = {
@@ -86,6 +86,7 @@ def extract_html(html: str, *, url: str, min_chars: int = 200) -> Document:
     text = (result.text or "").strip() if isinstance(result, Extracted) else ""
     if not isinstance(result, Extracted) or len(text) < min_chars:
         raise ExtractError(f"{url}: main text has {len(text)} characters, fewer than {min_chars}")
+    published = parse_published(result.date)
     return Document(
         url=url,
         title=_nonblank(result.title),
@@ -93,9 +94,10 @@ def extract_html(html: str, *, url: str, min_chars: int = 200) -> Document:
         author=_nonblank(result.author),
         site=_nonblank(result.sitename),
         language=language,
-        published_at=parse_published(result.date),
+        published_at=published,
         origin="page",
         canonical_url=_declared_canonical(tree),
+        published_dropped=(result.date or "")[:DROPPED_CHARS] if published is None else None,
     )
 
 

@@ -16,7 +16,7 @@ import feedparser
 from monitor.errors import MonitorError
 from monitor.extraction.feed import html_to_text
 from monitor.model import Entry
-from monitor.published import believed
+from monitor.published import DROPPED_CHARS, believed
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +79,7 @@ def _entry(raw: Any, *, source: str, base: str, use_guid: bool) -> Entry:
     url = _link(raw, base)
     guid = raw.get("id") if use_guid else None
     content = raw.get("content") or []
+    published, dropped = _published(raw)
     return Entry(
         source=source,
         key=entry_key(guid=guid, url=url),
@@ -87,8 +88,9 @@ def _entry(raw: Any, *, source: str, base: str, use_guid: bool) -> Entry:
         title=_text(raw.get("title", "")),
         summary=_text(raw.get("summary", "")),
         content=content[0].get("value", "") if content else "",
-        published_at=_published(raw),
+        published_at=published,
         updated_at=_updated(raw),
+        published_dropped=dropped,
     )
 
 
@@ -110,15 +112,19 @@ def _updated(raw: Any) -> datetime | None:
     return datetime.fromtimestamp(calendar.timegm(moment), tz=UTC) if moment else None
 
 
-def _published(raw: Any) -> datetime | None:
+def _published(raw: Any) -> tuple[datetime | None, str | None]:
+    """Return the entry's publication date, or None and the date as written when it is not
+    believed ("9999-01-01", "0001-01-01", a month 13 rolled into next year)."""
     for field in ("published", "updated", "created"):
         moment = raw.get(f"{field}_parsed")
         if moment:
+            written = str(dict.get(raw, field) or "")
             # feedparser gives UTC struct_time; timegm reads it as UTC (mktime would not).
             try:
                 parsed = datetime.fromtimestamp(calendar.timegm(moment), tz=UTC)
             except (OverflowError, ValueError, OSError):
-                return None
-            # "9999-01-01", "0001-01-01", a month 13 rolled into next year: no date at all.
-            return believed(parsed, written=str(dict.get(raw, field) or ""))
-    return None
+                return None, written[:DROPPED_CHARS]
+            if believed(parsed, written=written) is None:
+                return None, written[:DROPPED_CHARS]
+            return parsed, None
+    return None, None

@@ -147,6 +147,7 @@ def add_article(
         site=document.site,
         language=document.language,
         published_at=document.published_at,
+        published_dropped=document.published_dropped,
         fetched_at=fetched_at or utc_now(),
         content_origin=document.origin,
         duplicate_of=duplicate_of,

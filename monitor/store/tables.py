@@ -121,6 +121,8 @@ class Article(Base):
     site: Mapped[str | None] = mapped_column(String(255))
     language: Mapped[str | None] = mapped_column(String(16))
     published_at: Mapped[datetime | None] = mapped_column(index=True)
+    # A date the article gave that was not believed (monitor.published), as written.
+    published_dropped: Mapped[str | None] = mapped_column(String(64))
     # Indexed for the recheck schedule: the young articles are the recently fetched ones.
     fetched_at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
     content_origin: Mapped[str] = mapped_column(KIND, default="page")
