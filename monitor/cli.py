@@ -226,7 +226,7 @@ def import_(state: _State, paths: tuple[Path, ...], published: datetime | None) 
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")
 @pass_state
 def sources(state: _State, as_json: bool) -> None:
-    """List the configured sources: state, failures, last error kind, next poll."""
+    """List the configured sources: state, failures, last error kind, next poll, lease."""
     from monitor.store import listing
 
     names = [source.name for source in state.settings.sources]
