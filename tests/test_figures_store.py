@@ -619,3 +619,40 @@ def test_a_count_that_names_no_event_joins_the_measure_whose_value_it_repeats(
         "repeat",
         delivered.id,
     )
+
+
+def test_a_count_named_by_other_things_repeats_the_latest_value_of_its_event(
+    engine: Engine,
+) -> None:
+    # An outbreak at a hospital: outlets name the same infected staff in different words.
+    with Session(engine) as session, session.begin():
+        _, [nurses] = store(
+            session,
+            "https://a.example/1",
+            APRIL_14,
+            "The outbreak has infected 37 nurses at Calder General.",
+        )
+        _, [workers] = store(
+            session,
+            "https://b.example/2",
+            APRIL_14 + DAY,
+            "The 37 health workers infected are isolating at home.",
+        )
+        _, [patients] = store(
+            session,
+            "https://c.example/3",
+            APRIL_14 + 2 * DAY,
+            "Doctors said 52 patients had been infected.",
+        )
+        _, [cleaners] = store(
+            session,
+            "https://d.example/4",
+            APRIL_14 + 3 * DAY,
+            "At least 37 cleaners were infected, the union said.",
+        )
+    assert (nurses.status, workers.status) == ("new_measure", "repeat")
+    assert workers.repeat_of == nurses.id and "under nurses infected" in workers.reason
+    # Another value of the same event is a count of its own; so is a bound, which says too
+    # little to be another count (two places' equal counts: the barns of Holmvik and Orsa).
+    assert patients.status == "new_measure"
+    assert (cleaners.measure, cleaners.status) == ("cleaners infected", "new_measure")

@@ -109,6 +109,8 @@ class Held:
     placed: bool = False
     unit: str = "count"
     evented: bool = True  # the measure names what happened ("hospitals affected")
+    event: str | None = None
+    place: str | None = None
 
 
 _BOUNDS = ("at_least", "more_than", "up_to", "range", "vague")  # a bound is no one count
@@ -142,6 +144,11 @@ def _latest_restated(
     return max(found, key=lambda pair: pair[0])[1] if found else None
 
 
+def _bracket(measure: str) -> str:
+    """The unit and rate of a measure's name: "oil spilled [tonnes per day]" -> its bracket."""
+    return measure.partition(" [")[2]
+
+
 def _same_thing(measure: str, other: str, evented: bool) -> bool:
     """Whether the measure of the two that names no event ("hospitals [beds]") is the other's
     thing ("hospitals affected in Orsk [beds]")."""
@@ -170,6 +177,9 @@ class Book:
     values: dict[str, list[EarlierValue]] = field(default_factory=dict)
     kin: dict[str, list[Held]] = field(default_factory=dict)
     twins: list[Held] = field(default_factory=list)
+    # The current values of the measures of each event ("killed"), whatever their thing and
+    # place: one count read under other words ("pupils held", "hostages held").
+    by_event: dict[str, list[Held]] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -177,20 +187,55 @@ class Book:
         measures: Mapping[str, Iterable[EarlierValue]],
         kin: Mapping[str, Iterable[Held]] | None = None,
         twins: Iterable[Held] = (),
+        by_event: Mapping[str, Iterable[Held]] | None = None,
     ) -> Book:
         """Return a book of ``measures`` listed in the order they were opened."""
         return cls(
             {name: list(values) for name, values in measures.items() if values},
             {name: list(values) for name, values in (kin or {}).items()},
             list(twins),
+            {event: list(values) for event, values in (by_event or {}).items()},
         )
 
-    def restated(self, measure: str, place: str | None, value: Value, evented: bool) -> Held | None:
+    def restated(
+        self, measure: str, place: str | None, value: Value, event: str | None
+    ) -> Held | None:
         """Return the current value of another measure that a report of ``measure`` with
         ``value`` repeats: one of its family, given with its place where this one has none or
         the other way round; else, for a distinctive value (``distinctive``), any measure's
         ("about 2,300 machines" after "2,300 computers encrypted": that count read under
-        other words, not a count of its own)."""
+        other words, not a count of its own); else the latest value of a measure of the same
+        event and unit (``same_event``)."""
+        found = self._restated_by_family_or_value(measure, place, value, event is not None)
+        if found is None and event is not None and value.qualifier not in _BOUNDS:
+            found = self.same_event(measure, event, place, value)
+        return found
+
+    def same_event(self, measure: str, event: str, place: str | None, value: Value) -> Held | None:
+        """Return the latest value of another measure of ``event``, in the same unit and not
+        of another named place, that ``value`` agrees with: "Of the 137 abducted" after "137
+        pupils held", "the toll in both countries together is now 31" after "31 people
+        killed". Read across a story, the things of one count are named in several ways; a
+        count that merely shares its event with another and happens to equal it is rarer
+        (measured on the stories: docs/figures.md). Two places' counts stay apart, even equal:
+        "14 barns destroyed in Orsa" after "14 barns destroyed in Holmvik" is news; and a
+        bound says too little to be another measure's count: "at least 30 children killed"
+        after "at least 200 people killed" is news too."""
+        label = _bracket(measure)
+        return _latest_restated(
+            self.by_event.get(event, ()),
+            lambda held: (
+                held.measure != measure
+                and held.unit == value.unit
+                and _bracket(held.measure) == label
+                and (place is None or held.place is None or held.place == place)
+            ),
+            lambda held: held.value.qualifier not in _BOUNDS and agrees(value, held.value),
+        )
+
+    def _restated_by_family_or_value(
+        self, measure: str, place: str | None, value: Value, evented: bool
+    ) -> Held | None:
         placed = place is not None
         kin = _latest_restated(
             self.kin.get(family_of(measure, place), ()),
@@ -290,7 +335,7 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
         else:
             decision = _reported(value, earlier)
             other = (
-                book.restated(measure, meaning.key.place, value, meaning.key.event is not None)
+                book.restated(measure, meaning.key.place, value, meaning.key.event)
                 if decision.status in ("new_measure", "changed_figure")
                 else None
             )

@@ -153,7 +153,8 @@ def decide_for_watch(
         for meaning in reports
         if not distinctive(meaning.figure.value) and meaning.key.head
     }
-    book = stored.load_book(session, watch, candidates, families, values, thing_values)
+    events = {meaning.key.event for meaning in reports if meaning.key.event is not None}
+    book = stored.load_book(session, watch, candidates, families, values, thing_values, events)
     reference = ArticleRef(article.id, article.url, article.site, article.published_at)
     decided = decide_figures(meanings, book, reference)
     ids = stored.add_figures(session, article.id, watch, decided, article.version)

@@ -185,13 +185,15 @@ def load_book(
     families: Collection[str] = (),
     values: Collection[tuple[str, float]] = (),
     thing_values: Collection[tuple[str, float, str]] = (),
+    events: Collection[str] = (),
 ) -> Book:
     """Return the distinct values so far of those of ``measures`` the watch has, oldest first,
     the measures in the order they were opened; and the current values of the measures of
     ``families`` (``decide.family_of``), placed or not; and the current values of any
     measure that are within 1% of one of ``values`` (unit, value), and of the measures of a
     thing that hold one of ``thing_values`` (unit, value, thing): what a figure of another
-    measure may restate (``Book.restated``). A measure ``*spilled [tonnes]``
+    measure may restate (``Book.restated``), and the current values of the measures of
+    ``events``. A measure ``*spilled [tonnes]``
     (``ANY_THING``) stands for every measure whose name ends " spilled [tonnes]"."""
     if not measures:
         return Book()
@@ -224,7 +226,11 @@ def load_book(
         for unit, value, thing in sorted(thing_values)
     ]
     twins = [held for _, held in _held(session, watch, or_(*near))] if near else []
-    return Book.of(found, kin, twins)
+    by_event: dict[str, list[Held]] = {}
+    if events:
+        for _, held in _held(session, watch, StoredFigure.event.in_(sorted(events))):
+            by_event.setdefault(held.event or "", []).append(held)
+    return Book.of(found, kin, twins, by_event)
 
 
 def _held(
@@ -240,6 +246,8 @@ def _held(
                 placed=row.place is not None,
                 unit=row.unit,
                 evented=row.event is not None,
+                event=row.event,
+                place=row.place,
             ),
         )
         for row, value in _values(
