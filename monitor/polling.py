@@ -28,6 +28,7 @@ from monitor.store import articles, sources
 from monitor.store.db import write_engine
 from monitor.store.sources import SourceState
 from monitor.store.types import iso, utc_now
+from monitor.tasks import gather_all
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +136,7 @@ async def _process_new_entries(
     groups: dict[int, list[Entry]] = {}
     for entry in new:
         groups.setdefault(url_key(entry.url), []).append(entry)
-    outcomes = await asyncio.gather(*(in_turn(group) for group in groups.values()))
+    outcomes = await gather_all([in_turn(group) for group in groups.values()])
     if edited:
         await _recheck_edited(context, state, edited, known)
     return [outcome for group in outcomes for outcome in group]

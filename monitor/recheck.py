@@ -11,8 +11,8 @@ ETag and Last-Modified:
 
 An article stored with its feed entry's text because its page failed (a crashed extraction,
 a server error on the last try) is the page's stand-in, not its text: it is rechecked on the
-same schedule but sooner (``FEED_TEXT_RETRY``), and the page's text, once it comes, is its
-next version, read and alerted on as any edit.
+same schedule, the first time sooner (``FEED_TEXT_RETRY``), and the page's text, once it
+comes, is its next version, read and alerted on as any edit.
 
 When the extracted text differs from the stored one (its normalised-word hash), the stored
 text is kept in ``article_versions``, the article takes the new text and version number and
@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 
 FEED_CHANGED = "feed entry changed"
 SCHEDULED = "scheduled"
-FEED_TEXT_RETRY = timedelta(minutes=30)  # at most, between tries of a page that gave no text
+FEED_TEXT_RETRY = timedelta(minutes=30)  # before the first retry of a page that gave no text
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +125,13 @@ def claim_due_rechecks(
         Article.duplicate_of.is_(None),
         func.coalesce(Article.published_at, Article.fetched_at) >= young,
         or_(
-            and_(Article.content_origin == "page", last_look <= now - page_every),
+            and_(Article.content_origin.in_(("page", "feed")), last_look <= now - page_every),
+            # A stand-in's page is tried again soon, once; a page gone for good (a 404, a
+            # paywall's few lines) is then asked no more often than any other.
             and_(
                 Article.content_origin == "feed",
-                last_look <= now - min(page_every, FEED_TEXT_RETRY),
+                Article.rechecked_at.is_(None),
+                Article.fetched_at <= now - min(page_every, FEED_TEXT_RETRY),
             ),
         ),
     )

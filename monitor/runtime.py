@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from monitor.alerts.configured import build_notifiers
@@ -43,6 +42,7 @@ from monitor.store.sources import (
     sync_sources,
 )
 from monitor.store.types import utc_now
+from monitor.tasks import gather_all
 
 log = logging.getLogger(__name__)
 
@@ -157,19 +157,14 @@ async def poll_due_sources(
         polls.append(_guarded_poll(runtime, context, state, source))
     heartbeat = asyncio.create_task(_renew_leases(runtime, [state.id for state in claimed]))
     try:
-        # Every poll ends before an error is raised: one still running when the tick ends
-        # would be polled a second time by the next tick.
-        results = await asyncio.gather(*polls, return_exceptions=True)
+        results = await gather_all(polls)
     finally:
         heartbeat.cancel()
-    for result in results:
-        if isinstance(result, BaseException):
-            raise result
     not_polled = [
         PollResult(source=lease.source, held_by=lease.owner, held_until=lease.expires_at)
         for lease in held
     ]
-    return [result for result in results if isinstance(result, PollResult)] + not_polled
+    return results + not_polled
 
 
 async def _renew_leases(runtime: Runtime, source_ids: list[int]) -> None:
@@ -179,9 +174,13 @@ async def _renew_leases(runtime: Runtime, source_ids: list[int]) -> None:
         expires_at = utc_now() + timedelta(seconds=POLL_LEASE_SECONDS)
         try:
             await asyncio.to_thread(_renew, runtime, source_ids, expires_at)
-        except DBAPIError as error:
+        except Exception as error:
             # The polls meet the same database and report it; the lease runs out meanwhile.
-            log.debug("leases not renewed: %s", error)
+            log.log(
+                logging.DEBUG if unavailable_reason(error) else logging.WARNING,
+                "leases not renewed: %s",
+                error,
+            )
 
 
 async def recheck_due_articles(runtime: Runtime) -> list[Recheck]:
@@ -207,7 +206,7 @@ async def recheck_due_articles(runtime: Runtime) -> list[Recheck]:
                 reason=SCHEDULED,
             )
 
-    return list(await asyncio.gather(*(one(article_id) for article_id in due)))
+    return await gather_all([one(article_id) for article_id in due])
 
 
 def _renew(runtime: Runtime, source_ids: list[int], expires_at: datetime) -> None:
@@ -231,15 +230,10 @@ async def _guarded_poll(
         )
     except DedupIndexError as error:
         kind, message = error.kind, str(error)
-    except DBAPIError as error:
-        if unavailable_reason(error) is not None:
-            raise  # not this source's failure: the daemon reports the outage, once
-        kind, message = "internal", f"{type(error).__name__}: {error}"
-        log.exception(
-            "%s: poll failed unexpectedly", state.name, extra={"source": state.name, "kind": kind}
-        )
         log.error("%s: %s", state.name, message, extra={"source": state.name, "kind": kind})
     except Exception as error:
+        if unavailable_reason(error) is not None:
+            raise  # not this source's failure: the daemon reports the outage, once
         kind, message = "internal", f"{type(error).__name__}: {error}"
         log.exception(
             "%s: poll failed unexpectedly", state.name, extra={"source": state.name, "kind": kind}

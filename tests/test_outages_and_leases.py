@@ -25,7 +25,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from monitor.alerts.deliver import CLAIM_BATCH, claim_due
-from monitor.owners import daemon_owner, gone_owners
+from monitor.owners import daemon_owner, gone_owners, owner_name
 from monitor.store.db import make_engine, unavailable_reason
 from monitor.store.sources import (
     ConfiguredSource,
@@ -80,11 +80,16 @@ def _stop(daemon: subprocess.Popen[str]) -> str:
 
 def test_gone_owners_are_ended_processes_of_this_host_and_this_process_itself() -> None:
     me = daemon_owner()
-    host = socket.gethostname()
-    dead = f"{host}:{_dead_pid()}"
-    alive = f"{host}:{os.getppid()}"
-    elsewhere = f"another-host.example:{_dead_pid()}"
-    assert gone_owners([me, dead, alive, elsewhere, "poller-1"], me=me) == {me, dead}
+    assert daemon_owner() == me  # one name for the process's life
+    dead = owner_name(_dead_pid(), "a1b2c3d4")
+    alive = owner_name(os.getppid(), "a1b2c3d4")
+    earlier = owner_name(os.getpid(), "0ld0ld00")  # had our pid before us: it has ended
+    host, pid, scope, token = dead.split(":")
+    elsewhere = f"another-host.example:{pid}:{scope}:{token}"
+    # A container on this host's network: same host name, its own pid namespace.
+    other_namespace = f"{host}:{pid}:0000beef:{token}"
+    holders = [me, dead, alive, earlier, elsewhere, other_namespace, "poller-1"]
+    assert gone_owners(holders, me=me) == {me, dead, earlier}
 
 
 def test_a_lease_of_a_gone_daemon_is_taken_over_at_once_and_a_live_one_is_not(
@@ -98,8 +103,7 @@ def test_a_lease_of_a_gone_daemon_is_taken_over_at_once_and_a_live_one_is_not(
                 ConfiguredSource(name=n, type="rss", url=f"http://x/{n}", every=60) for n in "ab"
             ]
             sync_sources(session, sources, now=now - timedelta(hours=1), rng=random.Random(1))
-        host = socket.gethostname()
-        crashed, running = f"{host}:{_dead_pid()}", f"{host}:{os.getppid()}"
+        crashed, running = owner_name(_dead_pid(), "t1"), owner_name(os.getppid(), "t2")
         with Session(engine) as session:
             claim_due_sources(session, names=["a"], now=now, owner=crashed, lease=60)
             claim_due_sources(session, names=["b"], now=now, owner=running, lease=60)
@@ -147,7 +151,7 @@ def test_a_heartbeat_renews_only_the_leases_its_daemon_still_holds(db_url: str) 
 def test_deliveries_are_claimed_in_small_batches_and_a_gone_daemons_at_once(db_url: str) -> None:
     engine = make_engine(db_url)
     now = utc_now()
-    crashed = f"{socket.gethostname()}:{_dead_pid()}"
+    crashed = owner_name(_dead_pid(), "t3")
     try:
         with Session(engine) as session, session.begin():
             for number in range(CLAIM_BATCH + 5):
@@ -204,7 +208,7 @@ def test_a_poll_cut_by_a_kill_is_retaken_at_once_by_the_restarted_daemon(
         feed_server.wait_for_path("/news/slow", timeout=30)
         (row,) = _sources_json(config)
         assert row["state"] == "polling"
-        assert row["lease_owner"] == f"{socket.gethostname()}:{first.pid}"
+        assert str(row["lease_owner"]).startswith(f"{socket.gethostname()}:{first.pid}:")
         leased_until = str(row["lease_expires_at"])
 
         # Another daemon (run --once) leaves the source to the one polling it, and says so.
@@ -340,3 +344,20 @@ def test_unavailable_is_told_from_a_defect() -> None:
     finally:
         refused.dispose()
     assert unavailable_reason(ValueError("x")) is None
+
+
+@pytest.mark.postgres
+def test_a_cancelled_statement_is_no_outage_but_a_dropped_connection_is(
+    postgres_admin: Engine,
+) -> None:
+    with postgres_admin.connect() as connection:
+        connection.execute(text("SET statement_timeout = 1"))
+        with pytest.raises(OperationalError) as cancelled:
+            connection.execute(text("SELECT pg_sleep(1)"))
+    assert unavailable_reason(cancelled.value) is None  # the next statement may well work
+    with postgres_admin.connect() as victim, postgres_admin.connect() as admin:
+        pid = victim.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        with pytest.raises(OperationalError) as dropped:
+            victim.execute(text("SELECT 1"))
+    assert unavailable_reason(dropped.value)

@@ -87,6 +87,7 @@ def extract_html(html: str, *, url: str, min_chars: int = 200) -> Document:
     if not isinstance(result, Extracted) or len(text) < min_chars:
         raise ExtractError(f"{url}: main text has {len(text)} characters, fewer than {min_chars}")
     published = parse_published(result.date)
+    dropped = result.date[:DROPPED_CHARS] if result.date and published is None else None
     return Document(
         url=url,
         title=_nonblank(result.title),
@@ -97,7 +98,7 @@ def extract_html(html: str, *, url: str, min_chars: int = 200) -> Document:
         published_at=published,
         origin="page",
         canonical_url=_declared_canonical(tree),
-        published_dropped=(result.date or "")[:DROPPED_CHARS] if published is None else None,
+        published_dropped=dropped,
     )
 
 

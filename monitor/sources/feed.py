@@ -123,8 +123,8 @@ def _published(raw: Any) -> tuple[datetime | None, str | None]:
             try:
                 parsed = datetime.fromtimestamp(calendar.timegm(moment), tz=UTC)
             except (OverflowError, ValueError, OSError):
-                return None, written[:DROPPED_CHARS]
+                return None, written[:DROPPED_CHARS] or None
             if believed(parsed, written=written) is None:
-                return None, written[:DROPPED_CHARS]
+                return None, written[:DROPPED_CHARS] or None
             return parsed, None
     return None, None

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from monitor.errors import DatabaseError, SchemaError
 
@@ -90,18 +91,32 @@ _SQLITE_UNAVAILABLE = (
 )
 
 
+# PostgreSQL's SQLSTATE classes that say the server or the connection is gone or out of
+# resources: connection exceptions, insufficient resources (a full disk), operator intervention
+# (a shutdown). A deadlock or a cancelled statement is an OperationalError too, but the next
+# statement may well work: it is reported where it happens, not as an outage.
+_POSTGRES_UNAVAILABLE = ("08", "53", "57P")
+
+
 def unavailable_reason(error: BaseException) -> str | None:
     """Return why the database cannot be used now, when ``error`` says so (a server refusing
-    or dropping connections, a full disk); None for any other error, a defect to report."""
+    or dropping connections, a full disk, no free connection in the pool); None for any other
+    error, a defect to report."""
+    if isinstance(error, PoolTimeoutError):
+        return "no database connection came free in time"
     if not isinstance(error, DBAPIError):
         return None
     lines = str(error.orig).strip().splitlines() if error.orig else []
     reason = lines[0] if lines else type(error).__name__
     if isinstance(error.orig, sqlite3.Error):
         return reason if reason.lower().startswith(_SQLITE_UNAVAILABLE) else None
-    if isinstance(error, (OperationalError, InterfaceError)) or error.connection_invalidated:
+    if error.connection_invalidated:
         return reason
-    return None
+    state = getattr(error.orig, "sqlstate", None)
+    if state is None:
+        # No SQLSTATE: the connection itself failed (refused, reset, not accepting).
+        return reason if isinstance(error, (OperationalError, InterfaceError)) else None
+    return reason if str(state).startswith(_POSTGRES_UNAVAILABLE) else None
 
 
 @contextmanager
