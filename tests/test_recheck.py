@@ -238,7 +238,14 @@ def test_the_feeds_text_stands_in_for_a_page_that_failed_until_the_page_is_read(
     serve(server, RAISED, "Varsel earthquake kills 1,500", '"v2"')
     poll(config)
     assert page_requests(server) == []
-    _age_last_look(db_url, hours=1)  # the retry of a stand-in comes sooner than ``every``
+    # Its first retry comes sooner than ``every`` (1 h here): 30 minutes after it was stored.
+    engine = make_engine(db_url)
+    try:
+        with Session(engine) as session, session.begin():
+            stored_at = utc_now() - timedelta(minutes=31)
+            session.execute(update(Article).values(fetched_at=stored_at))
+    finally:
+        engine.dispose()
     poll(config)
     assert len(page_requests(server)) == 1
     article = the_article(db_url)
