@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
 
@@ -28,23 +27,18 @@ class DatabaseOutage:
     """Whether the daemon's database answers, and when to try it again (module docstring)."""
 
     target: str  # the database as it may be printed: no password
-    clock: Callable[[], float] = field(default=time.monotonic, repr=False)
     since: float | None = None
     failures: int = 0
     next_try: float = 0.0
 
-    @property
-    def ongoing(self) -> bool:
-        return self.since is not None
-
     def may_try(self) -> bool:
         """Whether a tick may run now (always, unless the database is down and the backoff
         has not run out)."""
-        return self.since is None or self._now() >= self.next_try
+        return self.since is None or time.monotonic() >= self.next_try
 
     def failed(self, reason: str) -> None:
         """Record a tick that the database failed; the first of an outage is logged."""
-        now = self._now()
+        now = time.monotonic()
         if self.since is None:
             self.since = now
             log.warning(
@@ -66,10 +60,7 @@ class DatabaseOutage:
             log.warning(
                 "database available again (%s) after %.0f s",
                 self.target,
-                self._now() - self.since,
+                time.monotonic() - self.since,
                 extra={"kind": "database_available"},
             )
         self.since, self.failures, self.next_try = None, 0, 0.0
-
-    def _now(self) -> float:
-        return self.clock()

@@ -25,7 +25,7 @@ CONFIG = """
 [monitor]
 database_url = "{db_url}"
 [fetch]
-timeout = "5s"
+timeout = "{timeout}"
 allow_private_addresses = true
 {source}
 [[watch]]
@@ -34,9 +34,9 @@ query = '"North Korea" AND (Russia OR Moscow OR Kremlin OR Putin)'
 """
 
 
-def write_config(tmp_path: Path, db_url: str, source: str = "") -> Path:
+def write_config(tmp_path: Path, db_url: str, source: str = "", *, timeout: str = "5s") -> Path:
     path = tmp_path / "monitor.toml"
-    path.write_text(CONFIG.format(db_url=db_url, source=source), encoding="utf-8")
+    path.write_text(CONFIG.format(db_url=db_url, source=source, timeout=timeout), encoding="utf-8")
     return path
 
 
@@ -82,6 +82,19 @@ def start_daemon(config: Path, cwd: Path) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def stop_daemon(daemon: subprocess.Popen[str], signum: int = signal.SIGTERM) -> str:
+    """Send ``signum`` to a running daemon, wait for its end (SIGKILL after a minute) and
+    return what it logged."""
+    if daemon.poll() is None:
+        daemon.send_signal(signum)
+    try:
+        _, stderr = daemon.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        daemon.kill()
+        _, stderr = daemon.communicate()
+    return stderr
 
 
 def articles_json(config: Path) -> list[dict[str, object]]:
@@ -202,12 +215,8 @@ def test_the_daemon_finishes_the_article_in_flight_and_exits_on_a_signal(
     daemon = start_daemon(config, tmp_path)
     try:
         feed_server.wait_for_path("/news/a", timeout=30)
-        daemon.send_signal(signum)
-        _, stderr = daemon.communicate(timeout=30)
     finally:
-        if daemon.poll() is None:
-            daemon.kill()
-            daemon.communicate()
+        stderr = stop_daemon(daemon, signum)
     assert daemon.returncode == 0, stderr
     assert "Traceback" not in stderr
     (stored,) = articles_json(config)
@@ -281,23 +290,15 @@ def test_a_tick_longer_than_the_interval_is_waited_for_without_log_spam(
     # The page takes two tick intervals to arrive: the scheduler must not report each
     # skipped tick, and the daemon still stores the article and stops cleanly.
     source = serve_one_article(feed_server, "/news/slow", delay=11)
-    config = write_config(tmp_path, db_url, source)
-    config.write_text(
-        config.read_text(encoding="utf-8").replace('timeout = "5s"', 'timeout = "30s"'),
-        encoding="utf-8",
-    )
+    config = write_config(tmp_path, db_url, source, timeout="30s")
     daemon = start_daemon(config, tmp_path)
     try:
         feed_server.wait_for_path("/news/slow", timeout=30)
         deadline = time.monotonic() + 40
         while not articles_json(config) and time.monotonic() < deadline:
             time.sleep(0.5)
-        daemon.send_signal(signal.SIGTERM)
-        _, stderr = daemon.communicate(timeout=30)
     finally:
-        if daemon.poll() is None:
-            daemon.kill()
-            daemon.communicate()
+        stderr = stop_daemon(daemon)
     assert daemon.returncode == 0, stderr
     assert "maximum number of running instances" not in stderr
     assert stderr.count("is taking longer than") <= 1

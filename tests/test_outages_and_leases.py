@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import socket
 import subprocess
 import sys
@@ -28,11 +27,9 @@ from monitor.alerts.deliver import CLAIM_BATCH, claim_due
 from monitor.owners import daemon_owner, gone_owners, owner_name
 from monitor.store.db import make_engine, unavailable_reason
 from monitor.store.sources import (
-    ConfiguredSource,
     claim_due_sources,
     lease_holders,
     renew_leases,
-    sync_sources,
 )
 from monitor.store.tables import Alert, Delivery, Source
 from monitor.store.types import utc_now
@@ -43,8 +40,10 @@ from tests.test_commands import (
     articles_json,
     serve_one_article,
     start_daemon,
+    stop_daemon,
     write_config,
 )
+from tests.test_store_sources import sync
 
 
 def _dead_pid() -> int:
@@ -61,18 +60,6 @@ def _wait_for(condition: Callable[[], object], timeout: float, step: float = 0.2
             return True
         time.sleep(step)
     return bool(condition())
-
-
-def _stop(daemon: subprocess.Popen[str]) -> str:
-    """Stop the daemon with SIGTERM (SIGKILL if it hangs) and return what it logged."""
-    if daemon.poll() is None:
-        daemon.terminate()
-    try:
-        _, stderr = daemon.communicate(timeout=60)
-    except subprocess.TimeoutExpired:
-        daemon.kill()
-        _, stderr = daemon.communicate()
-    return stderr
 
 
 # --- who may take over a lease -----------------------------------------------------------
@@ -98,11 +85,7 @@ def test_a_lease_of_a_gone_daemon_is_taken_over_at_once_and_a_live_one_is_not(
     engine = make_engine(db_url)
     now = utc_now()
     try:
-        with Session(engine) as session, session.begin():
-            sources = [
-                ConfiguredSource(name=n, type="rss", url=f"http://x/{n}", every=60) for n in "ab"
-            ]
-            sync_sources(session, sources, now=now - timedelta(hours=1), rng=random.Random(1))
+        sync(engine, "a", "b", now=now - timedelta(hours=1))
         crashed, running = owner_name(_dead_pid(), "t1"), owner_name(os.getppid(), "t2")
         with Session(engine) as session:
             claim_due_sources(session, names=["a"], now=now, owner=crashed, lease=60)
@@ -128,11 +111,7 @@ def test_a_heartbeat_renews_only_the_leases_its_daemon_still_holds(db_url: str) 
     engine = make_engine(db_url)
     now = utc_now()
     try:
-        with Session(engine) as session, session.begin():
-            sources = [
-                ConfiguredSource(name=n, type="rss", url=f"http://x/{n}", every=60) for n in "ab"
-            ]
-            sync_sources(session, sources, now=now - timedelta(hours=1), rng=random.Random(1))
+        sync(engine, "a", "b", now=now - timedelta(hours=1))
         with Session(engine) as session:
             claim_due_sources(session, names=["a"], now=now, owner="d1", lease=60)
             claim_due_sources(session, names=["b"], now=now, owner="d2", lease=60)
@@ -197,11 +176,7 @@ def test_a_poll_cut_by_a_kill_is_retaken_at_once_by_the_restarted_daemon(
     feed_server: FeedServer, db_url: str, tmp_path: Path
 ) -> None:
     source = serve_one_article(feed_server, "/news/slow", delay=40)
-    config = write_config(tmp_path, db_url, source)
-    config.write_text(
-        config.read_text(encoding="utf-8").replace('timeout = "5s"', 'timeout = "60s"'),
-        encoding="utf-8",
-    )
+    config = write_config(tmp_path, db_url, source, timeout="60s")
     first = start_daemon(config, tmp_path)
     second = None
     try:
@@ -240,7 +215,7 @@ def test_a_poll_cut_by_a_kill_is_retaken_at_once_by_the_restarted_daemon(
     finally:
         for daemon in (first, second):
             if daemon is not None:
-                stderr = _stop(daemon)
+                stderr = stop_daemon(daemon)
     assert "Traceback" not in stderr
 
 
@@ -309,7 +284,7 @@ def test_a_database_outage_is_one_line_each_way_and_loses_nothing(
         assert _wait_for(lambda: len(articles_json(config)) == 2, timeout=90), "lost in outage"
     finally:
         _connections(postgres_admin, database, allowed=True)
-        stderr = _stop(daemon)
+        stderr = stop_daemon(daemon)
     assert daemon.returncode == 0, stderr
     assert stderr.count("database unavailable") == 1, stderr
     assert stderr.count("database available again") == 1, stderr
