@@ -2245,3 +2245,43 @@ def test_more_of_a_count_shares_its_event() -> None:
     assert measure(text, "40") == "homes destroyed"
     text = '"We lost 11 colleagues, and we are still waiting for news of two more," he said.'
     assert all("killed" not in m.key.name for m in read_meanings(text).meanings[1:])
+
+
+def test_the_fourteenth_rounds_readings() -> None:
+    # A flood, a power cut, a fuel shortage, a rabies outbreak, a sinkhole, a strike: each
+    # reading on a subject other than the story it was found in.
+    text = (
+        "About 42,000 households were flooded on Sunday.\n\n"
+        "Of those affected, 30,000 are in Tarsk and 12,000 in Osk."
+    )
+    assert measure(text, "30,000") == "households affected in Tarsk"  # the whole's noun
+    text = "The toll in Corsovia rose to 12. In Velmiro the toll has reached 30."
+    assert measure(text, "30") == "people killed in Velmiro"
+    text = "In Osk 40 schools closed on Monday; in Tarsk the number has doubled to 12."
+    assert measure(text, "12") == "schools closed in Tarsk"  # the clause's own opening
+    text = "The number of petrol stations without fuel has fallen to 180 from 410."
+    assert measure(text, "180") == "stations without fuel"
+    assert meaning_of(text, "410").role == "previous"
+    text = "The number of Ostmark delivery vans without diesel has risen to 900."
+    assert measure(text, "900") == "vans without fuel"  # five words before the verb
+    text = "The government stopped culling foxes in March, after about 1,400 had been killed."
+    assert measure(text, "1,400") == "foxes killed"
+    assert measure("Stray dogs killed three in Sarvel.", "three") == "people killed in Sarvel"
+    text = "The old mine shaft under the square holds about 9,000 cubic metres of water."
+    assert "hostages" not in measure(text, "9,000")
+    text = "About 180,000 homes still had no power on Friday; six deaths have been linked to it."
+    assert measure(text, "six") == "people killed"  # not "homes killed"
+    assert measure("Arrests since the start of the strike stand at 37.", "37") == (
+        "people arrested"
+    )
+    text = "The flood reached the border with Vessia, where it has killed four people."
+    assert measure(text, "four") == "people killed in Vessia"
+    text = "The ministry counts 40 cases of the disease, nine of them fatal."
+    assert measure(text, "nine") == "people killed"
+    assert "killed" not in measure("There were 12 fatal accidents on the road.", "12")
+    text = "Strikers want last season's 4,000 tonnes of catch restored."
+    assert meaning_of(text, "4,000").role == "previous"
+    text = "The agency confirmed the toll of 41 previously given by the police."
+    assert meaning_of(text, "41").role == "previous"
+    fines = meaning_of("The fines now add up to €890,000.", "€890,000")
+    assert (fines.key.name, fines.figure.qualifier) == ("fines [EUR]", "exact")  # a total

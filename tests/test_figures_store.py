@@ -416,6 +416,20 @@ def test_a_distinctive_value_under_other_words_repeats_the_count_that_gave_it(
         )
     assert locked.status == "new_measure"
     assert (seized.status, seized.repeat_of) == ("repeat", locked.id)
+    # Close is not the same: two exact counts a few apart are two counts ("1,536 admitted",
+    # then "1,541 discharged"), but an approximate one near a count may be that count.
+    with Session(engine) as session, session.begin():
+        _, [discharged] = store(
+            session, "https://f.example/6", APRIL_14 + 5 * DAY, "Clinics discharged 1,245 users."
+        )
+        _, [approximate] = store(
+            session,
+            "https://g.example/7",
+            APRIL_14 + 6 * DAY,
+            "Investigators found about 1,250 compromised logins.",
+        )
+    assert discharged.status == "new_measure"
+    assert (approximate.status, approximate.repeat_of) == ("repeat", discharged.id)
 
 
 def test_a_count_that_names_no_event_repeats_the_same_things_count_that_names_one(

@@ -126,6 +126,15 @@ def distinctive(value: float) -> bool:
     return bool(abs(value / scale - round(value / scale)) > 1e-9)
 
 
+def _same_value(value: Value, held: EarlierValue) -> bool:
+    """Whether a distinctive value is the one another measure holds: the same number, or
+    within half a percent when either is approximate ("about 2,310" and "2,300"); two exact
+    counts a few apart ("1,536 admitted", "1,541 discharged") are two counts."""
+    if "about" in (value.qualifier, held.qualifier):
+        return abs(held.value - value.value) <= _SAME * value.value
+    return held.value == value.value
+
+
 def family_of(measure: str, place: str | None) -> str:
     """The measure without its place: "people killed in Tarnet" -> "people killed"."""
     return measure.replace(f" in {place}", "") if place else measure
@@ -261,10 +270,7 @@ class Book:
         return _latest_restated(
             self.twins,
             lambda held: held.measure != measure and held.unit == value.unit,
-            lambda held: (
-                held.value.qualifier not in _BOUNDS
-                and abs(held.value.value - value.value) <= _SAME * value.value
-            ),
+            lambda held: held.value.qualifier not in _BOUNDS and _same_value(value, held.value),
         )
 
     def earlier(self, measure: str) -> list[EarlierValue]:

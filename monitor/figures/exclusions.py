@@ -254,7 +254,7 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 _PARTIES_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:countries|nations|states|governments|sides|leaders|parties|"
     r"companies|firms|cities|towns|capitals|neighbours|neighbors|presidents|ministers|teams|"
-    r"banks|unions|agencies|regions|provinces|rivers|airlines)\b"
+    r"banks|unions|agencies|regions|provinces|rivers|airlines|places|villages|districts)\b"
 )
 # An earthquake's size is read on a scale: "of magnitude 5.4", "a magnitude-7.1 quake",
 # "a 5.6 aftershock", "6.2 on the Richter scale", "put the magnitude at 7.1".

@@ -289,7 +289,9 @@ _ANAPHOR_BEFORE = re.compile(
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|those|these)\b", re.IGNORECASE)
 # "Of these, 30 are in Mirsk district and four in Paldera": parts of the count before, the
 # first right after the opening, the others joined to it by "and".
-OF_THOSE_OPENING = re.compile(r"\s*Of\s+(?:them|those|these)\s*,", re.IGNORECASE)
+# "Of those," and "Of those affected,": the whole is the count before, whatever word says
+# what befell it.
+OF_THOSE_OPENING = re.compile(r"\s*Of\s+(?:them|those|these)(?:\s+[a-z]+){0,2}\s*,", re.IGNORECASE)
 _FIRST_PART = re.compile(r"\s*(?:(?:about|some|nearly|around|almost|only|just)\s+)?$", re.I)
 _NEXT_PART = re.compile(r"\d[^;:]*(?:,|\band)\s+(?:(?:about|some|nearly|around)\s+)?$", re.I)
 

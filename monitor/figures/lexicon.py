@@ -120,6 +120,7 @@ EVENTS: Mapping[str, Event] = {
         Event("without_power", "without power"),
         Event("without_water", "without water"),
         Event("without_heating", "without heating"),
+        Event("without_fuel", "without fuel"),
         Event("condemned", "condemned"),
         Event("cancelled", "cancelled"),
         Event("sunk", "sunk"),
@@ -265,6 +266,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " power, lost electricity, lost their power, lost their electricity, have no power,"
         " has no power, had no power, have no electricity, has no electricity, had no"
         " electricity",
+        "without_fuel": "ran out of fuel, run out of fuel, running out of fuel, ran dry, run"
+        " dry, running dry, left without fuel",
         "drilled": "drill, drills, drilled, drilling, bore, bored, boring",
         "confirmed": "confirmed, confirmed by laboratory tests, laboratory-confirmed",
         "spilled": "spill, spills, spilled, spilt, spilling, leak, leaks, leaked, leaking",
@@ -313,7 +316,11 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
 # Verbs that say an event only in a clause after the counted phrase: "4,300 migrants reached
 # Velmark", but "applications reached 4,480" says a level.
 VERBS_AFTER: Mapping[tuple[str, ...], str] = _forms(
-    {"arrived": "reached, reach, entered, enter, arrive, arriving, came ashore, come ashore"}
+    {
+        "arrived": "reached, reach, entered, enter, arrive, arriving, came ashore, come ashore",
+        # "eight cases, six of them fatal", but "12 fatal accidents" are accidents
+        "killed": "fatal, proved fatal",
+    }
 )
 
 # Adjectives and participles that say what happened when they stand by the count ("300
@@ -382,6 +389,8 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         " without drinking water, without clean water, with no water, with no running water",
         "without_heating": "without heating, without heat, with no heating,"
         " without central heating",
+        "without_fuel": "without fuel, without petrol, without diesel, with no fuel,"
+        " out of fuel, out of petrol",
         "condemned": "condemned, uninhabitable",
         "cancelled": "cancelled, canceled",
         "sunk": "sunk, sunken, capsized",
@@ -476,7 +485,8 @@ PERSONS = PEOPLE | frozenset(
 # Animals, which die, are rescued and are killed like people but are not people.
 ANIMALS = frozenset(
     """animals animal cattle cows cow livestock sheep goats goat camels camel pigs pig poultry
-    chickens horses horse birds bird seabirds seabird fish dolphins seals whales""".split()
+    chickens horses horse birds bird seabirds seabird fish dolphins seals whales dogs dog
+    cats cat foxes fox deer wolves bats ducks geese turkeys hens""".split()
 )
 # Whose toll is said "wounded" rather than "injured".
 MILITARY = frozenset(

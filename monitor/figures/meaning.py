@@ -36,6 +36,7 @@ from monitor.figures.lexicon import (
     ANIMALS,
     EVENTS,
     HEDGES,
+    NOUNS,
     ONLY_OF_PEOPLE,
     PERSONS,
     PLACE_NOUNS,
@@ -1249,6 +1250,16 @@ def _supplied(
             )
     spec = EVENTS.get(event.key or "")
     counted = context.count_head if not percent else None
+    if (
+        counted is not None
+        and context.count is not None
+        and ";" in sentence[context.count.figure.end - context.sentence_start : phrase_start]
+        and event.how == "in the thing"
+        and tuple(head.event_words.lower().split()) in NOUNS
+    ):
+        # "180,000 customers had no power; seven deaths have been linked to it": a noun
+        # that names its own event after a semicolon counts whom it says, not the count's
+        counted = None
     if counted is not None and head.measured_in and counted.measured_in != head.measured_in:
         counted = None  # "12 km of coastline ... 2,000 tonnes": tonnes are not of coastline
     supplied: Head | None = None
@@ -1258,12 +1269,16 @@ def _supplied(
         and (spec is None or not spec.person or counted.person or _animals(counted))
     ):
         supplied = counted  # "14,000 cattle have died ..., and 3,000 more were slaughtered"
-    elif spec is not None and spec.person:
+    elif spec is not None and spec.person and not head.measured_in:
         # "Rescuers worked on, as the death toll rose to 25": a toll counts people, whoever
-        # else the sentence names.
+        # else the sentence names; but "the cavity holds 14,000 cubic metres" holds no one.
         if event.how not in ("subject", "in the thing", "verb before"):
             # "Police have recaptured 35": who acts before the verb is not who is counted.
             supplied = _person_in(sentence, phrase_start, synonyms)
+        if supplied is None and event.how not in ("subject", "verb before"):
+            # "stopped culling dogs after about 2,300 had been killed": dogs killed; but in
+            # "stray dogs killed three", the dogs killed
+            supplied = _person_in(sentence, phrase_start, synonyms, nouns=ANIMALS)
         if supplied is None:
             supplied = head_of(_DEFAULT_PERSON.get(spec.key, "people"), synonyms)
     elif spec is not None and spec.key in _MONEY_EVENTS and money:
@@ -1295,9 +1310,15 @@ def _animals(head: Head) -> bool:
     return _last_word(head.name) in ANIMALS
 
 
-def _person_in(sentence: str, position: int, synonyms: Mapping[str, str]) -> Head | None:
-    """Return the people the number's clause names, nearest before ``position`` (else after
-    it): "Harzvinian soldiers ..., with nearly 200 wounded"."""
+def _person_in(
+    sentence: str,
+    position: int,
+    synonyms: Mapping[str, str],
+    *,
+    nouns: Collection[str] = PERSONS,
+) -> Head | None:
+    """Return the people (or other ``nouns``) the number's clause names, nearest before
+    ``position``: "Harzvinian soldiers ..., with nearly 200 wounded"."""
     words = words_of(sentence)
     start = max((w.end for w in words if w.end <= position and w.text in _CLAUSE_ENDS), default=0)
     # Only before: people named after the count are often an example ("four deaths,
@@ -1307,7 +1328,7 @@ def _person_in(sentence: str, position: int, synonyms: Mapping[str, str]) -> Hea
         for index, w in enumerate(words)
         if start <= w.start
         and w.end <= position
-        and w.lower in PERSONS
+        and w.lower in nouns
         # "police said the body of a third victim": who reports is not who is counted.
         and not (index + 1 < len(words) and words[index + 1].lower in _REPORTING)
     ]

@@ -501,3 +501,6 @@ CHANGE_VERBS: Final = frozenset(
 PRONOUN_ONE_BEFORE: Final = frozenset(
     ("the", "this", "that", "which", "each", "every", "any", "no", "what", "whichever", "another")
 )
+
+# "The fines now add up to €890,000": after these, "up to" is a total, no bound.
+ADD_VERBS = frozenset(("add", "adds", "added", "adding"))

@@ -778,6 +778,8 @@ class _Parser:
         low = self.low
         for size in range(min(w.QUALIFIER_MAX_LEN, j - floor), 0, -1):
             q = w.QUALIFIERS.get(tuple(low[j - size : j]))
+            if q == "up_to" and j - size > 0 and low[j - size - 1] in w.ADD_VERBS:
+                return None, j  # "the fines now add up to €890,000": a total, no bound
             if q is not None:
                 return q, j - size
         return None, j

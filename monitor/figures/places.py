@@ -83,7 +83,9 @@ _OPENING = re.compile(
     r"(?:Further|Farther)\s+(?:north|south|east|west|downstream|upstream|inland))\s+in\s+|"
     r"(?:In|Across|Inside|Throughout)\s+)"
     rf"(?:the\s+)?(?:neighbou?ring\s+)?(?:{_COMPASS}\s+)*(?P<name>{_NAME})(?:\s+alone)?"
-    r"(?:\s*,|\s+(?=[$\u20ac\u00a3]?\d))"  # "In Castavia 390 flights were cancelled"
+    r"(?:\s*,|\s+(?=[$\u20ac\u00a3]?\d)"  # "In Castavia 390 flights were cancelled"
+    # "In Velmiro the toll has reached 30": the toll of the place it opens with
+    r"|\s+(?=the\s+(?:death\s+)?(?:toll|count|number|tally|total|figure)\b))"
 )
 # A place that keeps its own count: "Kestovia's toll", "Raduna revised its own". Agencies give
 # counts rather than own a toll, so a name that owns one is taken for a place.
@@ -93,7 +95,9 @@ _KEEPS_A_TOLL = re.compile(
 )
 _SIDE = re.compile(rf"^On\s+the\s+(?P<name>{_NAME})\s+side\s*,")
 # "in Kolvany, where 192 homes burned and 13 residents died": the clause is the place's.
-_WHERE_CLAUSE = re.compile(rf"\bin\s+(?:the\s+)?(?P<name>{_NAME}),?\s+where\s+[^.;:]*$")
+_WHERE_CLAUSE = re.compile(
+    rf"\b(?:in|with|to|into|across|near)\s+(?:the\s+)?(?P<name>{_NAME}),?\s+where\s+[^.;:]*$"
+)
 _SIDE_AFTER = re.compile(rf"\bon\s+the\s+(?P<name>{_NAME})\s+side\b")
 # "died in the Serrin Strait ferry disaster", "in the Dravesk wildfire": a name before the
 # event's noun names the event, not where a count of it is.
@@ -207,8 +211,14 @@ def _found(
     before = _before(sentence, phrase_start, verb)
     if before.place is not None:
         return before
-    opening = _OPENING.match(sentence)
-    if opening is not None and opening.end() <= phrase_start:
+    # The sentence's opening, or the opening of the clause after its last semicolon before
+    # the number: "260 flights were cancelled at Lindvik; in Drosnia the count doubled".
+    clause = sentence.rfind(";", 0, phrase_start) + 1
+    opened = sentence[clause:].lstrip()
+    if clause:
+        opened = opened[:1].upper() + opened[1:]
+    opening = _OPENING.match(opened)
+    if opening is not None and len(sentence) - len(opened) + opening.end() <= phrase_start:
         name = _cleaned(opening.group("name"))
         if name:
             return PlaceReading(name, opening.group(0).rstrip(", "))

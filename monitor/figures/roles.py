@@ -122,7 +122,8 @@ _MOVED_ON = re.compile(
 )
 # "last week's 40", "yesterday's figure of 300"
 _PAST_POSSESSIVE = re.compile(
-    r"\b(?:last\s+(?:week|month|year|night|weekend)|yesterday|the\s+previous\s+"
+    r"\b(?:last\s+(?:week|month|year|night|weekend|season|winter|summer|spring|autumn)|"
+    r"yesterday|the\s+previous\s+"
     rf"(?:day|week|month|year))['\u2019]s\s+(?:{_ANY}\s+){{0,3}}?(?:of\s+)?$",
     re.IGNORECASE,
 )
@@ -241,8 +242,9 @@ _FROM_PEAK = re.compile(
 )
 # "the toll of six given earlier": a value given before.
 _GIVEN_EARLIER_AFTER = re.compile(
-    r"^\s*(?:given|reported|announced|issued|published|cited)\s+"
-    r"(?:earlier|previously|initially)\b",
+    r"^\s*(?:(?:given|reported|announced|issued|published|cited)\s+"
+    r"(?:earlier|previously|initially)|(?:earlier|previously|initially)\s+(?:given|reported|"
+    r"announced|issued|published|cited))\b",
     re.IGNORECASE,
 )
 # "the €250 million first announced", "the 12 initially reported missing": the first report's

@@ -23,7 +23,7 @@ from monitor.figures.lexicon import (
     VERBS,
     phrase_at,
 )
-from monitor.figures.number_words import TEENS, TENS, UNITS
+from monitor.figures.number_words import ADD_VERBS, TEENS, TENS, UNITS
 from monitor.figures.words import words_of
 
 _NUMERAL = re.compile(r"[\d.,]+")
@@ -49,7 +49,7 @@ _STOP = frozenset(
 _INNER_PREPOSITIONS = frozenset(("of", "in", "for"))
 # Prepositions whose phrase follows the head it describes: "layoffs at Voskel", "the toll
 # from the wildfire".
-_PP_HEADS = frozenset("from by at on along across near after during among with".split())
+_PP_HEADS = frozenset("from by at on along across near after during among with since".split())
 _SCALES = frozenset(
     "thousand thousands million millions billion billions trillion bn mn m k".split()
 )
@@ -260,7 +260,7 @@ def _noun_follows(tokens: list[re.Match[str]], index: int) -> bool:
 
 # "the number of people killed ... rose to 18": the people are what the number counts.
 _NUMBER_OF = re.compile(
-    r"\b(?:the\s+)?(?:number|total|count|tally)\s+of\s+(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,3}?"
+    r"\b(?:the\s+)?(?:number|total|count|tally)\s+of\s+(?P<thing>(?:[A-Za-z][\w'-]*\s+){0,4}?"
     r"[A-Za-z][\w'-]*)(?=\s+(?:killed|dead|who|that|which|in|at|on|by|from|with|to|has|have|had|"
     r"was|were|is|are|rose|risen|reached|stood|stands|climbed|fell|fallen|now|[a-z]+ed|"
     r"hit|left|held|kept|taken|struck|shut|cut|lost|caught|sent|given|put|brought|made|"
@@ -365,6 +365,10 @@ def _phrase_before(clause: str) -> str:
             phrase = [words.pop()]  # "a pay rise of 12%": the rise is the thing
             break
         popped.append(words.pop().lower())
+    if popped[:2] == ["to", "up"] and words and words[-1].lower() in ADD_VERBS:
+        words.pop()  # "the fines now add up to": what adds up is the thing
+        while words and words[-1].lower() in _LINK_BEFORE:
+            words.pop()
     if "from" in popped and words and words[-1].lower() in _CHANGE_NOUNS:
         return ""  # "an increase from 24.2 to 33 billion": the change, not a thing
     index = len(words) - 1
