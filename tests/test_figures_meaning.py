@@ -2283,5 +2283,8 @@ def test_the_fourteenth_rounds_readings() -> None:
     assert meaning_of(text, "4,000").role == "previous"
     text = "The agency confirmed the toll of 41 previously given by the police."
     assert meaning_of(text, "41").role == "previous"
+    text = "Daily losses have risen to $2.5 million since the port shut, from $1 million at first."
+    assert meaning_of(text, "$1 million").role == "previous"
+    assert measure(text, "$1 million") == measure(text, "$2.5 million")  # not the port's
     fines = meaning_of("The fines now add up to €890,000.", "€890,000")
     assert (fines.key.name, fines.figure.qualifier) == ("fines [EUR]", "exact")  # a total

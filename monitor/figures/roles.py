@@ -77,7 +77,9 @@ _TIMES_THE = re.compile(
 # Wire style puts the new value first: "raised its aid to 95 million from 60 million".
 _TO_THEN_FROM = re.compile(
     r"\bto\s+(?:(?:about|around|nearly|almost|some|roughly|just\s+over|just\s+under)\s+)?"
-    rf"(?:[$\u20ac\u00a3]?\d[\d,.]*|{SPELLED_PATTERN})\s*%?,?\s*(?:{_ANY},?\s+){{0,4}}?from\s+{_DET}"
+    rf"(?:[$\u20ac\u00a3]?\d[\d,.]*|{SPELLED_PATTERN})\s*%?,?\s*(?:{_ANY},?\s+){{0,4}}?"
+    # "risen to $5.5 million since the cable was cut, from $3 million": a since-clause between
+    rf"(?:since\s+(?:{_ANY}\s+){{0,7}}?{_ANY},\s+)?from\s+{_DET}"
     r"(?:(?:peak|high|record|low|level|total|figure|estimate)\s+of\s+)?$",
     re.IGNORECASE,
 )

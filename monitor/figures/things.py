@@ -287,7 +287,9 @@ def thing_before(sentence: str, position: int) -> str:
     phrase = _phrase_before(clause)
     if not phrase and len(clauses) >= 2 and _only_links(clause) and _continues(clause):
         # "New cases are still rising, from 60 to 140 a day": the subject is a clause back.
-        phrase = _phrase_before(clauses[-2]) if not _apposition(clauses[-2], clause) else ""
+        # "risen to $5.5 million since the cable was cut, from $3 million": not the cable
+        earlier = re.split(r"\bsince\b", clauses[-2])[0]
+        phrase = _phrase_before(earlier) if not _apposition(clauses[-2], clause) else ""
     if not phrase and len(clauses) >= 3 and _apposition(clauses[-2], clause):
         # "Suspected cases in Kesmar, a rural region, have risen to 486": past the apposition.
         return _phrase_before(clauses[-3])
