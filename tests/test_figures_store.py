@@ -414,11 +414,8 @@ def test_a_distinctive_value_under_other_words_repeats_the_count_that_gave_it(
             APRIL_14 + 4 * DAY,
             "The gang seized 1,240 customer profiles.",
         )
-    assert locked.status == "new_measure"
-    assert (seized.status, seized.repeat_of) == ("repeat", locked.id)
-    # Close is not the same: two exact counts a few apart are two counts ("1,536 admitted",
-    # then "1,541 discharged"), but an approximate one near a count may be that count.
-    with Session(engine) as session, session.begin():
+        # Close is not the same: two exact counts a few apart are two counts ("1,536
+        # admitted", then "1,541 discharged"), but an approximate one near a count may be it.
         _, [discharged] = store(
             session, "https://f.example/6", APRIL_14 + 5 * DAY, "Clinics discharged 1,245 users."
         )
@@ -428,6 +425,8 @@ def test_a_distinctive_value_under_other_words_repeats_the_count_that_gave_it(
             APRIL_14 + 6 * DAY,
             "Investigators found about 1,250 compromised logins.",
         )
+    assert locked.status == "new_measure"
+    assert (seized.status, seized.repeat_of) == ("repeat", locked.id)
     assert discharged.status == "new_measure"
     assert (approximate.status, approximate.repeat_of) == ("repeat", discharged.id)
 

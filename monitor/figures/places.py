@@ -215,10 +215,11 @@ def _found(
     # the number: "260 flights were cancelled at Lindvik; in Drosnia the count doubled".
     clause = sentence.rfind(";", 0, phrase_start) + 1
     opened = sentence[clause:].lstrip()
+    offset = len(sentence) - len(opened)  # where the clause's first word starts
     if clause:
-        opened = opened[:1].upper() + opened[1:]
+        opened = opened[:1].upper() + opened[1:]  # "in Drosnia" opens it as "In Drosnia"
     opening = _OPENING.match(opened)
-    if opening is not None and len(sentence) - len(opened) + opening.end() <= phrase_start:
+    if opening is not None and offset + opening.end() <= phrase_start:
         name = _cleaned(opening.group("name"))
         if name:
             return PlaceReading(name, opening.group(0).rstrip(", "))

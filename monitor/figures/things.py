@@ -270,6 +270,9 @@ _NUMBER_OF = re.compile(
 )
 
 
+_SINCE = re.compile(r"\bsince\b")
+
+
 def thing_before(sentence: str, position: int) -> str:
     """Return the noun phrase that names what a number at ``position`` measures, or ""."""
     clauses = re.split(r"[,;:()\u2013\u2014]", sentence[:position])
@@ -288,7 +291,7 @@ def thing_before(sentence: str, position: int) -> str:
     if not phrase and len(clauses) >= 2 and _only_links(clause) and _continues(clause):
         # "New cases are still rising, from 60 to 140 a day": the subject is a clause back.
         # "risen to $5.5 million since the cable was cut, from $3 million": not the cable
-        earlier = re.split(r"\bsince\b", clauses[-2])[0]
+        earlier = _SINCE.split(clauses[-2])[0]
         phrase = _phrase_before(earlier) if not _apposition(clauses[-2], clause) else ""
     if not phrase and len(clauses) >= 3 and _apposition(clauses[-2], clause):
         # "Suspected cases in Kesmar, a rural region, have risen to 486": past the apposition.
