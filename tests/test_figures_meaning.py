@@ -2264,6 +2264,7 @@ def test_the_fourteenth_rounds_readings() -> None:
     assert meaning_of(text, "410").role == "previous"
     text = "The number of Ostmark delivery vans without diesel has risen to 900."
     assert measure(text, "900") == "vans without fuel"  # five words before the verb
+    assert "fuel" not in measure("Twelve wells have run dry in the district.", "Twelve")
     text = "The government stopped culling foxes in March, after about 1,400 had been killed."
     assert measure(text, "1,400") == "foxes killed"
     assert measure("Stray dogs killed three in Sarvel.", "three") == "people killed in Sarvel"

@@ -266,8 +266,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " power, lost electricity, lost their power, lost their electricity, have no power,"
         " has no power, had no power, have no electricity, has no electricity, had no"
         " electricity",
-        "without_fuel": "ran out of fuel, run out of fuel, running out of fuel, ran dry, run"
-        " dry, running dry, left without fuel",
+        # not "ran dry": wells and taps run dry too
+        "without_fuel": "ran out of fuel, run out of fuel, running out of fuel, left without fuel",
         "drilled": "drill, drills, drilled, drilling, bore, bored, boring",
         "confirmed": "confirmed, confirmed by laboratory tests, laboratory-confirmed",
         "spilled": "spill, spills, spilled, spilt, spilling, leak, leaks, leaked, leaking",
