@@ -2289,3 +2289,41 @@ def test_the_fourteenth_rounds_readings() -> None:
     assert measure(text, "$1 million") == measure(text, "$2.5 million")  # not the port's
     fines = meaning_of("The fines now add up to €890,000.", "€890,000")
     assert (fines.key.name, fines.figure.qualifier) == ("fines [EUR]", "exact")  # a total
+
+
+def test_the_fifteenth_rounds_readings() -> None:
+    # A prison protest, a bank fraud, a wildlife cull, a rail fire, an epidemic: each reading
+    # on a subject other than the story it was found in.
+    text = "Some 86 inmates at Kelvor jail have refused food since Monday, up from 40."
+    assert measure(text, "Some 86") == "inmates on hunger strike in Kelvor"
+    assert meaning_of(text, "40").role == "previous"
+    text = "Ninety hunger-striking prisoners were moved to Osk on Friday."
+    assert measure(text, "Ninety") == "inmates on hunger strike"
+    text = "About 30 hunger strikers remain at Vell."
+    assert measure(text, "About 30") == "people on hunger strike in Vell"  # not workers
+    text = "Ten prisoners at Drosk Central Prison were injured in the riot."
+    assert measure(text, "Ten") == "inmates injured in Drosk"  # the site's name, short
+    text = "Auditors said at least $40 million was missing from the cooperative."
+    assert measure(text, "$40 million") == "money missing [USD]"  # not the auditors
+    text = "Of that, $6 million has been recovered, up from $2 million last month."
+    assert measure(text, "$6 million") == "money recovered [USD]"
+    text = "Recovered deposits so far total $9 million, up from $6 million."
+    assert measure(text, "$9 million") == "deposits recovered [USD]"  # "so far" says when
+    text = "The ranchers lost 140 bison to the blizzard, up from 60 the winter before."
+    assert measure(text, "140") == "bison killed"
+    text = "The outbreak has killed 300 pigs, more than in the whole of 2019, when 120 died."
+    assert meaning_of(text, "120").role == "previous"
+    text = "The 52 cases this month compare with 18 in the same month last year."
+    assert meaning_of(text, "18").role == "previous"
+    text = "The toll from Sunday's blaze in an old Harven paper warehouse rose to 11."
+    assert measure(text, "11") == "people killed"  # the head before the long phrase
+    text = "Four of the injured died in hospital overnight."
+    assert measure(text, "Four") == "people killed"  # what befell the part
+    text = "Ferries on Routes 4 and 7 are cancelled; 30 sailings were lost."
+    assert "7" not in {m.figure.value for m in read_meanings(text).meanings}
+    text = "Twelve coaches were carrying 400 pilgrims when the road closed."
+    assert "on board" not in measure(text, "Twelve")  # what carries is not aboard
+    text = "That means 22% of the 300 wells tested are unsafe."
+    assert measure(text, "22%").startswith("wells")  # a share of what follows
+    text = "The fund pays 18% more once claims are approved."
+    assert "once" not in measure(text, "18%")

@@ -99,6 +99,8 @@ _PRONOUNS = frozenset("it they he she we".split())
 # "19 of the 27 inmates who escaped": a relative clause says what befell the whole.
 # "2,100 of the 3,500 residents": a part, then its whole's number.
 _PART_OF_NUMBER = re.compile(r"[^;]*?\s+of\s+(?:the|its|their)\s+[\d][\d,.]*\s", re.IGNORECASE)
+# "three of the injured": a part of a whole named by what befell it.
+_PART_OF_WHOLE_NAMED = re.compile(r"\S+\s+of\s+(?:the|those)\s+$", re.IGNORECASE)
 # The auxiliary of a clause's own verb, within its first words: "... were allowed home".
 _FINITE_AFTER = re.compile(
     r"(?<=\s)(?:were|was|are|is|have|has|had)\b(?=[^,;.]{0,40})", re.IGNORECASE
@@ -116,7 +118,7 @@ _APPOSITION = re.compile(
     r"among|mainly|chiefly|notably)\b[^,;:.]{0,60},"
 )
 # Events a noun names as who the people are ("strikers"), not what the sentence says befell them.
-_WHO_THEY_ARE = frozenset(("strike",))
+_WHO_THEY_ARE = frozenset(("strike", "hunger_strike"))
 _MODALS = frozenset("will would shall 'll".split())
 _COORDINATION = (("and",), ("as", "well", "as"), ("plus",), ("along", "with"), ("together", "with"))
 
@@ -170,6 +172,8 @@ def read_event(
     if in_thing is not None and in_thing.key is not None:
         if in_thing.key in _WHO_THEY_ARE and after is not None and finite:
             return after  # "40 strikers were arrested": what befell them, not who they are
+        if after is not None and _PART_OF_WHOLE_NAMED.match(sentence[phrase_start:thing_start]):
+            return after  # "three of the injured died in hospital": what befell the part
         return in_thing
     if re.match(r"\s+on\s+the\s+table\b", sentence[max(thing_end, phrase_start) :]):
         return EventReading("pledged", "on the table", "clause after")  # "put 4% on the table"

@@ -98,7 +98,10 @@ _NAME_BEFORE = re.compile(
     r"Round|Game|Match|Week|Day)\s+$"
     # ... and lower case: "on deck 9", "from gate 4", "on decks 6 and 7"
     r"|\b(?:deck|gate|platform|berth|pier|ward|bay|terminal|floor|cabin|hangar)\s+$"
-    r"|\b(?:decks|gates|platforms|berths|wards|bays|floors|cabins)\s+"
+    # ... and several: "on decks 6 and 7", "Lines 2 and 5 are closed"
+    r"|\b(?:[Dd]ecks|[Gg]ates|[Pp]latforms|[Bb]erths|[Ww]ards|[Bb]ays|[Ff]loors|[Cc]abins|Lines|"
+    r"Routes|Flights|Terminals|Blocks|Units|Piers|Docks|Zones|Sections|Articles|Channels|"
+    r"Levels|Phases|Stages)\s+"
     r"(?:\d{1,3}\s*(?:,|and|or|&)\s*)*$"
 )
 # "2000 troops" counts troops; "in 2019 the talks" and "since 2006" are years.

@@ -68,6 +68,7 @@ _OF_OPENING = re.compile(
     r"(?:[\d,.]+\s+)?(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z][a-z-]*),\s+(?:[a-z]+\s+){0,2}$"
 )
 _LEADING_OF = re.compile(r"\s*of\b", re.IGNORECASE)
+_SHARE_OF_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|all)\s+(?:[\d][\d,.]*\s+)?", re.I)
 _MONEY_OR_PERCENT_LINK = re.compile(r"\s*(?:worth\s+of|of|in|for)\b", re.IGNORECASE)
 
 
@@ -409,5 +410,11 @@ def _thing(sentence: str, number: Number) -> tuple[str, int, int]:
         start = sentence.rfind(beside, 0, number.start)
         return beside, start, start + len(beside)
     before = thing_before(sentence, number.start)
+    whole = _SHARE_OF_WHOLE.match(sentence, number.end) if number.unit == PERCENT else None
+    if not before and whole is not None:
+        # "That means 16% of the 31 blocks checked have failed": a share of what follows
+        thing, end = thing_after(sentence, whole.end())
+        if thing:
+            return thing, end - len(thing), end
     start = sentence.rfind(before, 0, number.start) if before else number.start
     return before, start, start + len(before)

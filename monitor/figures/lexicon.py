@@ -92,6 +92,8 @@ EVENTS: Mapping[str, Event] = {
         Event("administered", "administered", placed=False),
         Event("tested", "tested", person=True),
         Event("strike", "on strike", presence=True, person=True),
+        # Refusing food is a protest of its own, by prisoners and detainees as much as workers.
+        Event("hunger_strike", "on hunger strike", presence=True, person=True),
         Event("laid_off", "laid off", person=True),
         Event("rehired", "rehired", person=True),
         Event("cut", "cut", placed=False),
@@ -250,6 +252,10 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "strike": "on strike, walked out, walk out, downed tools, stopped work, joined the strike,"
         " walked off the job, walk off the job, walked off, stayed away, joined the walkout,"
         " went on strike, gone on strike",
+        "hunger_strike": "on hunger strike, refuse food, refuses food, refused food, refusing"
+        " food, refuse meals, refused meals, refusing meals, refuse to eat, refused to eat,"
+        " refusing to eat, stopped eating, joined the hunger strike, went on hunger strike,"
+        " gone on hunger strike, still on hunger strike",
         "laid_off": "laid off, lay off, lays off, laying off, let go, made redundant,"
         " lost their jobs, lose their jobs, loses their jobs, losing their jobs, lose their"
         " job, being let go, dismissed, sacked",
@@ -361,6 +367,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "vaccinated": "vaccinated",
         "administered": "administered",
         "strike": "striking",
+        "hunger_strike": "hunger-striking, hunger striking, on hunger strike",
         "laid_off": "laid-off, redundant",
         "rehired": "rehired",
         "polluted": "polluted, oiled, contaminated",
@@ -436,6 +443,7 @@ NOUNS: Mapping[tuple[str, ...], str] = _forms(
         " job loss, job losses",
         "cut": "cut, cuts",
         "strike": "striker, strikers, walkout, walkouts, stoppage",
+        "hunger_strike": "hunger striker, hunger strikers, hunger-striker, hunger-strikers",
         "released": "release, releases",
         "cancelled": "cancellation, cancellations",
         "closed": "closure, closures",
@@ -486,7 +494,10 @@ PERSONS = PEOPLE | frozenset(
 ANIMALS = frozenset(
     """animals animal cattle cows cow livestock sheep goats goat camels camel pigs pig poultry
     chickens horses horse birds bird seabirds seabird fish dolphins seals whales dogs dog
-    cats cat foxes fox deer wolves bats ducks geese turkeys hens""".split()
+    cats cat foxes fox deer wolves bats ducks geese turkeys hens rhinos rhino elephants
+    elephant lions lion tigers tiger leopards leopard cheetahs gorillas gorilla bears bear
+    buffalo bison reindeer elk moose yaks giraffes zebras antelope hippos hippo monkeys apes
+    wildebeest""".split()
 )
 # Whose toll is said "wounded" rather than "injured".
 MILITARY = frozenset(
@@ -519,6 +530,21 @@ PLACE_NOUNS = frozenset(
 PLACE_SUFFIXES = frozenset(
     """oblast region province district county state city town village municipality
     prefecture governorate department territory area zone valley""".split()
+)
+# A site's full name closes with what it is ("Merrowfield Immigration Detention Centre",
+# "Mbolane Game Reserve"); later reports name it by its first words ("at Merrowfield").
+FACILITY_SUFFIXES = frozenset(
+    """centre center prison jail camp hospital reserve park mine colliery plant refinery
+    station airport port harbour harbor school academy stadium factory works barracks base
+    terminal depot complex facility clinic sanctuary estate""".split()
+)
+# Words that say what kind of site it is, between its name and ``FACILITY_SUFFIXES``.
+FACILITY_KINDS = frozenset(
+    """immigration detention removal holding reception remand correctional security game
+    nature wildlife national transfrontier regional general district county central
+    military naval air power nuclear treatment water training refugee transit processing
+    children's university teaching memorial coal gas oil chemical container ferry bus
+    railway rail marine royal city state provincial municipal federal international""".split()
 )
 # Units a count measures something in, as written: "1,500 tonnes", "12 km", "4,000 metres".
 MEASURE_UNITS = frozenset(

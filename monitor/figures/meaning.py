@@ -85,11 +85,15 @@ _PERSON_EVENT = {
     "destroyed": "killed",  # "the town lost 7 people"
 }
 _MONEY_EVENTS = frozenset(("pledged", "paid", "sent", "spent"))
+# What can befall a sum as it befalls people: "€900 million is missing", "€310 million recovered".
+_LOST_OR_FOUND = frozenset(("missing", "recovered"))
+_CARRYING = frozenset(("carry", "carries", "carrying"))
+_MONEY = Head("money", "money", person=False, military=False)
 # What a donor does with a sum: "Halvenia pledged €10 million" is Halvenia's pledge.
 _GIVEN = frozenset(("pledged", "paid", "sent"))
 # What can be done with a sum of money.
 _MONEY_EVENTS_ALL = _MONEY_EVENTS | frozenset(
-    ("demanded", "cost", "bought", "seized", "cut", "withdrawn", "raised")
+    ("demanded", "cost", "bought", "seized", "cut", "withdrawn", "raised", *_LOST_OR_FOUND)
 )
 # What is done to places and things, never to people: "40 schools closed", "two boreholes".
 _DONE_TO_THINGS = frozenset(("closed", "reopened", "drilled"))
@@ -1235,6 +1239,10 @@ def _supplied(
 ) -> Head:
     """Return ``head`` with a left-out noun supplied: the sentence's last count, the people
     it names, the article's last people, or what the event befalls by default."""
+    if money and event.key in _LOST_OR_FOUND and head.name in ("", "aid"):
+        # "Officials said at least €900 million was missing (from the fund)": a sum missing
+        # or recovered is money, whoever the sentence names and whatever it was held in
+        return replace(_MONEY, event=head.event, event_words=head.event_words)
     if head.name:
         return head
     if head.measured_in and not money and not percent:
@@ -1346,6 +1354,8 @@ def _event_and_scope(
     scope = figure.scope
     if key is not None and head.person:
         key = _PERSON_EVENT.get(key, key)
+    if key == "destroyed" and _animals(head):
+        key = "killed"  # "Kessaro lost 13 rhinos to poachers", "2,000 pigs destroyed"
     if key == "crossed" and (head.military or (head.name and not head.person)):
         key = "sent"  # soldiers or containers crossing a border are sent, not refugees
     if (
@@ -1391,8 +1401,17 @@ def _event_and_scope(
         key = "destroyed"  # "homes burned" are homes destroyed; "burned 40,000 hectares" burned
     if key in _DONE_TO_THINGS and head.person:
         key = None  # "the 8,100 dockworkers who have shut the ports": what they did, not befell
-    if key == "aboard" and event.how == "verb before" and not head.person:
-        key = None  # "the trucks carried 40 tonnes": carried is not aboard for things
+    if (
+        key == "aboard"
+        and not head.person
+        and (
+            event.how == "verb before"
+            or (event.how == "clause after" and event.words.lower() in _CARRYING)
+        )
+    ):
+        # "the trucks carried 40 tonnes", "120 buses were carrying 180,000 commuters": what
+        # carries is not aboard
+        key = None
     if key == "escaped" and head.name and not head.person:
         key = "spilled"  # "1,500 tonnes of oil had escaped"
     if key == "laid_off" and (head.name == "jobs" or event.intent):

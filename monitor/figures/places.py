@@ -20,7 +20,12 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from monitor.figures.lexicon import PLACE_SUFFIXES, TIME_WORDS
+from monitor.figures.lexicon import (
+    FACILITY_KINDS,
+    FACILITY_SUFFIXES,
+    PLACE_SUFFIXES,
+    TIME_WORDS,
+)
 from monitor.figures.words import CLAUSE_MARKS, words_of
 from monitor.watch.text import normalize
 
@@ -419,6 +424,12 @@ def _cleaned(name: str) -> str | None:
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     while words and words[-1].lower() in PLACE_SUFFIXES and len(words) > 1:
         words.pop()
+    if len(words) > 1 and words[-1].lower() in FACILITY_SUFFIXES:
+        named = len(words) - 1
+        while named > 1 and words[named - 1].lower() in FACILITY_KINDS:
+            named -= 1
+        if words[named - 1].lower() not in FACILITY_KINDS:
+            words = words[:named]
     while words and (words[0].lower() in _NOT_PLACES or re.fullmatch(_COMPASS, words[0].lower())):
         words.pop(0)
     if not words or words[0].lower() in _NOT_PLACES or (words[0].isupper() and len(words[0]) < 2):

@@ -64,7 +64,7 @@ _TO_NUMBER = re.compile(
 )
 # "compared with 300", "against 41 a year earlier", "higher than the 300 reported"
 _COMPARED = re.compile(
-    rf"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?|"
+    rf"\b(?:compared\s+(?:with|to)|compares?\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?|"
     rf"than\s+(?:the|its|their|last|an?\s+earlier|a\s+previous))\s+{_DET}(?:{_ANY}\s+){{0,4}}$",
     re.IGNORECASE,
 )
@@ -100,6 +100,13 @@ _AT_HEIGHT = re.compile(
     r"\bat\s+(?:the|its|their)\s+(?:height|peak|worst)\b(?:\s+of\s+[^,.;:\d]{1,40}?)?"
     r"(?:,\s*|\s+)(?:(?:(?!\b(?:but|now|still|today|currently|falling|dropping|easing|"
     r"declining|receding)\b)[^.;:]){0,80}?\s)?$",
+    re.IGNORECASE,
+)
+# "more than in the whole of last year, when 20 were killed": a count of a past time's own.
+_PAST_WHEN = re.compile(
+    r"\b(?:last\s+(?:year|month|season|winter|summer|spring|autumn)|the\s+(?:year|month|"
+    r"season)\s+before|(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|decades?)\s+"
+    rf"(?:ago|earlier)|(?:in|of|during)\s+(?:19|20)\d\d),\s+when\s+(?:{_ANY}\s+){{0,4}}$",
     re.IGNORECASE,
 )
 # "the earlier estimate of", "a previous toll of", "its former figure of", "the earlier plan
@@ -401,6 +408,7 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
         _TIMES_THE,
         _AT_HEIGHT,
         _EARLIER_EVENT,
+        _PAST_WHEN,
     ):
         match = pattern.search(before)
         if (

@@ -44,7 +44,8 @@ _STOP = frozenset(
     alone now then ago last next this year years month months week weeks day days them
     us him me you early late overnight today yesterday tonight later earlier recently again
     soon remain remains remained counted recorded registered announced given estimated
-    published released cited yes nationally nationwide overall countrywide altogether""".split()
+    published released cited yes nationally nationwide overall countrywide altogether
+    once rather instead""".split()
 ) | frozenset(words[0] for words in ADJECTIVES if len(words) == 1)
 _INNER_PREPOSITIONS = frozenset(("of", "in", "for"))
 # Prepositions whose phrase follows the head it describes: "layoffs at Voskel", "the toll
@@ -100,7 +101,8 @@ _LINK_BEFORE = frozenset(
     edged dipped dips fallen recorded registered reported counted logged confirmed went gone
     accounts account accounted rising climbing growing falling dropping still could may
     might would will expected likely set feared forecast projected predicted poised doubled
-    halved tripled trebled quadrupled shrunk shrank beyond above below grown""".split()
+    halved tripled trebled quadrupled shrunk shrank beyond above below grown revised
+    lowered corrected updated upgraded downgraded adjusted mean means meant reduced""".split()
 )
 
 
@@ -126,6 +128,8 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
             if words and words[-1][0].lower() == _COMPLEMENT:
                 continue  # "two of the four closed mines": the whole's count, then its noun
             break  # "up from 85 two days ago": another number, in words
+        if not words and _past_verb(lower) and not _noun_follows(tokens, index):
+            break  # "three of the injured died": the verb after, no noun
         if not words and lower in _SAID_BEFORE and _participle(tokens, index + 1):
             break  # "the 3% first offered", "the 12 initially reported missing": no thing here
         if lower in _DETERMINERS and not words and not _inverted(sentence, position, tokens, index):
@@ -255,7 +259,15 @@ def _noun_follows(tokens: list[re.Match[str]], index: int) -> bool:
     if index + 1 >= len(tokens):
         return False
     following = tokens[index + 1].group().rstrip(".").lower()
-    return following[:1].isalpha() and following not in _STOP
+    # "three of the injured died": a verb in the past is no noun ("38 confirmed cases" is)
+    return following[:1].isalpha() and following not in _STOP and not _past_verb(following)
+
+
+def _past_verb(word: str) -> bool:
+    return (word.endswith("ed") and (word,) in VERBS) or word in _PAST_VERBS
+
+
+_PAST_VERBS = frozenset("died fled froze drowned wept".split())
 
 
 # "the number of people killed ... rose to 18": the people are what the number counts.
@@ -286,7 +298,13 @@ def thing_before(sentence: str, position: int) -> str:
         return counted.group("thing")
     part_of = _OF_THE.match(sentence[:position])
     if part_of is not None and len(clauses) == 2:
-        return part_of.group("thing")  # "Of the suspected cases, 167 are in Tavelko"
+        # "Of the suspected cases, 167 are in Tavelko"; "Of the 65 rescuers who went, 12 ..."
+        whole = _LEADING_NUMERAL.sub("", part_of.group("thing"))
+        relative = _RELATIVE.search(whole)
+        verb = whole[relative.end() :].split()[:1] if relative else []
+        if relative is not None and not (verb and names_an_event(verb[0].lower())):
+            whole = whole[: relative.start()]  # "who went to Dornach" says nothing befell them
+        return whole
     phrase = _phrase_before(clause)
     if not phrase and len(clauses) >= 2 and _only_links(clause) and _continues(clause):
         # "New cases are still rising, from 60 to 140 a day": the subject is a clause back.
@@ -299,6 +317,9 @@ def thing_before(sentence: str, position: int) -> str:
     return phrase
 
 
+_LEADING_NUMERAL = re.compile(r"^\d[\d,.]*\s+")
+_RELATIVE = re.compile(r"\s+(?:who|whom|which|that)\b")
+_SO_FAR = re.compile(r"\bso\s+far\b", re.IGNORECASE)
 _CHANGED_BY_THEN_TO = re.compile(
     r"\s(?P<verb>rose|risen|fell|fallen|jumped|climbed|increased|grew|grown|dropped|declined|"
     r"surged|soared|slipped|dipped|edged\s+up|edged\s+down)\s+(?:by\s+)?[\d.,]+\s*"
@@ -362,6 +383,8 @@ def _only_links(clause: str) -> bool:
 
 
 def _phrase_before(clause: str) -> str:
+    # "Assets recovered so far total", "prices have so far gone up by": "so far" says when
+    clause = _SO_FAR.sub(" ", clause)
     words: list[str] = [w.rstrip(".") for w in _TOKEN.findall(clause) if w[0].isalnum()]
     popped: list[str] = []
     phrase: list[str] = []
@@ -377,8 +400,17 @@ def _phrase_before(clause: str) -> str:
     if "from" in popped and words and words[-1].lower() in _CHANGE_NOUNS:
         return ""  # "an increase from 24.2 to 33 billion": the change, not a thing
     index = len(words) - 1
-    while index >= 0 and len(phrase) < 6:
+    while index >= 0:
         lower = words[index].lower()
+        if len(phrase) >= 6:
+            # "the death toll from Monday's fire in a Velmora metro tunnel": a long phrase
+            # after the head, which a preposition a few words back opens
+            opening = _pp_head_before(words, index)
+            if opening is None:
+                break
+            phrase = []
+            index = opening - 1
+            continue
         before = words[index - 1].lower() if index > 0 else ""
         if _YEAR.fullmatch(lower) and before in ("in", "since", "for"):
             index -= 2  # "the flash count in 2018 at 2483805": the year says when
@@ -426,6 +458,15 @@ def _phrase_before(clause: str) -> str:
     if not phrase and words and names_an_event(words[-1].lower()):
         return words[-1]  # "killed at least 87": the verb says what befell those counted
     return " ".join(phrase)
+
+
+def _pp_head_before(words: list[str], index: int) -> int | None:
+    """Return where a preposition that opens a phrase after its head stands, in the few
+    words up to ``index``, with a word that may be the head before it; else None."""
+    for at in range(index, max(index - 4, 0), -1):
+        if words[at].lower() in _PP_HEADS and words[at - 1].lower() not in _STOP:
+            return at
+    return None
 
 
 def _cause_link(words: list[str], index: int) -> int:
