@@ -1008,7 +1008,7 @@ def test_a_place_after_a_comma_reports_the_gapped_counts() -> None:
         "Marvela counts 40 dead and 90 in hospital, Tostra six dead and 31 in hospital."
     )
     assert measure(text, "six") == "people killed in Tostra"
-    assert measure(text, "31") == "people hospitalised in Tostra"
+    assert measure(text, "31") == "people in hospital in Tostra"
     assert measure(text, "40") == "people killed in Marvela"
 
 
@@ -1833,7 +1833,7 @@ def test_the_eleventh_rounds_rules_stay_in_their_lane() -> None:
         "In Malvora, 40 people have died. Across the border, 1,200 people were in hospital."
         " Worldwide, 3,000 people have died of cholera this year."
     )
-    assert measure(text, "1,200") == "people hospitalised"
+    assert measure(text, "1,200") == "people in hospital"
     assert measure(text, "3,000") == "people killed"
     text = "About 2,000 tonnes of oil spilled from the tanker. The slick has grown to 3,500 tonnes."
     assert measure(text, "3,500") == "oil spilled [tonnes]"
@@ -2325,5 +2325,9 @@ def test_the_fifteenth_rounds_readings() -> None:
     assert "on board" not in measure(text, "Twelve")  # what carries is not aboard
     text = "That means 22% of the 300 wells tested are unsafe."
     assert measure(text, "22%").startswith("wells")  # a share of what follows
+    text = "Some 140 miners were admitted to hospital; 12 remain in hospital, down from 30."
+    assert measure(text, "Some 140") == "miners hospitalised"  # everyone admitted so far
+    assert measure(text, "12") == "miners in hospital"  # who is there now
+    assert measure("Nine crew are still in hospital.", "Nine") == "crew in hospital"
     text = "The fund pays 18% more once claims are approved."
     assert "once" not in measure(text, "18%")

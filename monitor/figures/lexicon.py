@@ -87,6 +87,8 @@ EVENTS: Mapping[str, Event] = {
         Event("infected", "infected", person=True),
         Event("suspected", "suspected", person=True, before=True),
         Event("hospitalised", "hospitalised", person=True),
+        # Who is in hospital now, against "hospitalised", everyone admitted so far.
+        Event("in_hospital", "in hospital", person=True, presence=True),
         Event("recovered", "recovered", person=True),
         Event("vaccinated", "vaccinated", person=True),
         Event("administered", "administered", placed=False),
@@ -240,9 +242,13 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "affected": "affect, affects, affected, affecting",
         "infected": "infect, infected, tested positive, fell ill, fallen ill",
         "hospitalised": "hospitalise, hospitalised, hospitalize, hospitalized, admit,"
-        " admitted, in hospital, in hospitals, treated in hospital, admitted to hospital,"
+        " admitted, treated in hospital, admitted to hospital,"
         " treated in hospitals, being treated in, treated in, taken to hospital, taken to"
-        " hospitals, remain in hospital",
+        " hospitals",
+        "in_hospital": "in hospital, in hospitals, remain in hospital, remains in hospital,"
+        " remained in hospital, remaining in hospital, still in hospital, stay in hospital,"
+        " stayed in hospital, kept in hospital, remain hospitalised, remained hospitalised,"
+        " remain hospitalized, remained hospitalized, still hospitalised, still hospitalized",
         "treated": "treat, treats, treated, treating, spray, sprays, sprayed, spraying",
         "recovered": "recover, recovered, recovering",
         "vaccinated": "vaccinate, vaccinated, vaccinating, inoculate, inoculated, immunise,"
@@ -363,6 +369,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "infected": "infected",
         "suspected": "suspected, probable",
         "hospitalised": "hospitalised, hospitalized",
+        "in_hospital": "in hospital, still in hospital",
         "recovered": "recovered",
         "vaccinated": "vaccinated",
         "administered": "administered",
