@@ -2329,5 +2329,8 @@ def test_the_fifteenth_rounds_readings() -> None:
     assert measure(text, "Some 140") == "miners hospitalised"  # everyone admitted so far
     assert measure(text, "12") == "miners in hospital"  # who is there now
     assert measure("Nine crew are still in hospital.", "Nine") == "crew in hospital"
+    text = "Orsa's cattle toll rose to 400 and Lothmark's to 150 after the floods."
+    assert measure(text, "400") == "cattle killed in Orsa"  # a toll of animals is deaths too
+    assert measure(text, "150") == "cattle killed in Lothmark"  # the gapped owner's count
     text = "The fund pays 18% more once claims are approved."
     assert "once" not in measure(text, "18%")

@@ -309,7 +309,8 @@ def _named_by(sentence: str, before: str, after: str = "") -> bool:
 # the verb and noun are left out after a place that stands in for the first one's.
 GAPPED = re.compile(
     r"(?:\b(?:and|while|but)|,)\s+(?:(?:at|in)\s+)?(?:the\s+)?[A-Z][\w'\u2019-]*"
-    r"(?:\s+[A-Z][\w'\u2019-]*){0,2}\s+$"
+    # ... "and Lothmark's to 15" after "Orsa's toll rose to 40"
+    r"(?:\s+[A-Z][\w'\u2019-]*){0,2}(?:['\u2019]s\s+(?:to|at)\s+|\s+)$"
 )
 # The gapped count ends its clause, with at most its unit: "and Lothmark 15 km."
 GAP_ENDS = re.compile(rf"\s*(?:(?:{'|'.join(sorted(MEASURE_UNITS))})\b\s*)?(?:[,;.)]|$)")

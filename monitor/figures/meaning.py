@@ -1368,7 +1368,11 @@ def _event_and_scope(
         # trawlers remain held" are held as captives are.
         key = None
     if key is not None and event.how == "subject" and EVENTS[key].person and head.name:
-        if not head.person and (head.name != "cases" or key not in _CASE_EVENTS):
+        if (
+            not head.person
+            and not _animals(head)
+            and (head.name != "cases" or key not in _CASE_EVENTS)
+        ):
             key = None  # "the district's toll of 1,100 cases": no one died of the word toll
     if (
         key == "destroyed"
