@@ -2332,5 +2332,7 @@ def test_the_fifteenth_rounds_readings() -> None:
     text = "Orsa's cattle toll rose to 400 and Lothmark's to 150 after the floods."
     assert measure(text, "400") == "cattle killed in Orsa"  # a toll of animals is deaths too
     assert measure(text, "150") == "cattle killed in Lothmark"  # the gapped owner's count
+    text = "Customs seized 300 turtle shells weighing about 900 kg at the port."
+    assert measure(text, "about 900") == f"{measure(text, '300')} [kg]"  # what was counted
     text = "The fund pays 18% more once claims are approved."
     assert "once" not in measure(text, "18%")

@@ -88,6 +88,10 @@ _MONEY_EVENTS = frozenset(("pledged", "paid", "sent", "spent"))
 # What can befall a sum as it befalls people: "€900 million is missing", "€310 million recovered".
 _LOST_OR_FOUND = frozenset(("missing", "recovered"))
 _CARRYING = frozenset(("carry", "carries", "carrying"))
+_WEIGHING = re.compile(
+    r"\b(?:weighing|weighed|weighs|with\s+a\s+(?:combined|total)\s+weight\s+of)\s+"
+    r"(?:(?:a\s+total\s+of|in\s+all|about|around|some|nearly|almost|more\s+than|over)\s+)?$"
+)
 _MONEY = Head("money", "money", person=False, military=False)
 # What a donor does with a sum: "Halvenia pledged €10 million" is Halvenia's pledge.
 _GIVEN = frozenset(("pledged", "paid", "sent"))
@@ -750,6 +754,18 @@ def _meaning(
         # "raised its estimate of the amount spilled to 2,000 tonnes from the 1,500 tonnes":
         # the same unit, what the sentence's count before measured.
         event = context.count_event
+    if (
+        not head.name
+        and head.measured_in
+        and context.count_head is not None
+        and context.count_head.name
+        and not context.count_head.measured_in
+        and _WEIGHING.search(sentence, 0, phrase_start)
+    ):
+        # "police recovered 14 elephant tusks weighing 96 kg": the weight of what was counted,
+        # and what befell it
+        head = replace(context.count_head, measured_in=head.measured_in, increment=False)
+        event = context.count_event or event
     part = (
         _PART_WHO.match(sentence, phrase_end)
         or (_WERE_WHO.match(sentence, phrase_end) if _OF_THE_OPENING.match(sentence) else None)
