@@ -271,7 +271,7 @@ def _subject(
     ("Dravonia reported 26 deaths", "Lutavia put its own toll at six"), or the place named
     earlier in the sentence when the count says "there"."""
     gapped = re.search(
-        rf"(?:\b(?:and|while|but)|,)\s+(?P<name>{_NAME}?)(?:['\u2019]s\s+(?:to|at)|\s+for)?\s+$",
+        rf"(?:\b(?:and|while|but)|,)\s+(?P<name>{_NAME})(?:['\u2019]s\s+(?:to|at)|\s+for)?\s+$",
         sentence[:phrase_start],
     )
     parallel = re.match(rf"\s*{_NAME}\s+(?:has\s+|have\s+)?{_REPORTED}\b", sentence)

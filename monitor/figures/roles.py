@@ -64,7 +64,7 @@ _TO_NUMBER = re.compile(
 )
 # "compared with 300", "against 41 a year earlier", "higher than the 300 reported"
 _COMPARED = re.compile(
-    rf"\b(?:compared\s+(?:with|to)|compares?\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?|"
+    rf"\b(?:compare[sd]?\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?|"
     rf"than\s+(?:the|its|their|last|an?\s+earlier|a\s+previous))\s+{_DET}(?:{_ANY}\s+){{0,4}}$",
     re.IGNORECASE,
 )
@@ -102,13 +102,6 @@ _AT_HEIGHT = re.compile(
     r"declining|receding)\b)[^.;:]){0,80}?\s)?$",
     re.IGNORECASE,
 )
-# "more than in the whole of last year, when 20 were killed": a count of a past time's own.
-_PAST_WHEN = re.compile(
-    r"\b(?:last\s+(?:year|month|season|winter|summer|spring|autumn)|the\s+(?:year|month|"
-    r"season)\s+before|(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|decades?)\s+"
-    rf"(?:ago|earlier)|(?:in|of|during)\s+(?:19|20)\d\d),\s+when\s+(?:{_ANY}\s+){{0,4}}$",
-    re.IGNORECASE,
-)
 # "the earlier estimate of", "a previous toll of", "its former figure of", "the earlier plan
 # for" (a plan, target or offer is for its number)
 _EARLIER = re.compile(
@@ -136,13 +129,15 @@ _PAST_POSSESSIVE = re.compile(
     rf"(?:day|week|month|year))['\u2019]s\s+(?:{_ANY}\s+){{0,3}}?(?:of\s+)?$",
     re.IGNORECASE,
 )
+# A time gone by: "last year", "two decades (ago)".
+_LAST_SEASON = r"last\s+(?:year|month|season|winter|summer|spring|autumn)"
+_YEARS_BACK = r"(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|decades?)"
 # "Last year, a similar riot left 9 dead", "The previous eruption, in 2011, disrupted 1,100
 # flights", "since 2011, when 25 inmates died": an earlier event's figures, told as
 # background.
 _EARLIER_EVENT = re.compile(
     r"(?:^\W*(?:(?:[A-Z]{2,}[\w ,.()-]{0,40}?\s+[-\u2013\u2014]\s+))?"
-    r"(?:last\s+(?:year|month|season|winter|summer|spring|autumn)|"
-    r"(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|decades?)\s+ago|"
+    rf"(?:{_LAST_SEASON}|{_YEARS_BACK}\s+ago|"
     r"in\s+the\s+previous\s+(?:year|season|outbreak|crisis))\s*,"
     r"|\ba\s+similar\s+[a-z]+(?:\s+[a-z]+){0,5}(?<!\bto)\s+last\s+(?:year|month|season|winter|"
     r"summer)"
@@ -151,7 +146,9 @@ _EARLIER_EVENT = re.compile(
     r"(?:(?!,\s*(?:but|and|yet|while|as|with)\b|\b(?:now|this\s+(?:week|month|year)|on\s+"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday's|today)\b)[^;:])*$"
     # "since 2011, when 25 inmates died": the number inside the when-clause
-    r"|\b(?:since|in)\s+(?:19|20)\d\d,\s+when\b[^,;:]*$",
+    # ... and "more than in the whole of last year, when 20 were killed"
+    r"|\b(?:(?:since|in|of|during)\s+(?:19|20)\d\d|the\s+(?:year|month|season)\s+before|"
+    rf"{_LAST_SEASON}|{_YEARS_BACK}\s+(?:ago|earlier)),\s+when\b[^,;:]*$",
     re.IGNORECASE,
 )
 # "peaked at 250,000 and has since fallen to 80,000", "250,000 customers ... at its peak,
@@ -408,7 +405,6 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
         _TIMES_THE,
         _AT_HEIGHT,
         _EARLIER_EVENT,
-        _PAST_WHEN,
     ):
         match = pattern.search(before)
         if (
