@@ -2336,3 +2336,38 @@ def test_the_fifteenth_rounds_readings() -> None:
     assert measure(text, "about 900") == f"{measure(text, '300')} [kg]"  # what was counted
     text = "The fund pays 18% more once claims are approved."
     assert "once" not in measure(text, "18%")
+
+
+def test_the_sixteenth_rounds_readings() -> None:
+    # A strike, a flood, a famine, a fraud trial and a price slump: none of the stories the
+    # round was read from.
+    text = "Around a quarter of the ward's nurses walked out on Monday."
+    assert meaning_of(text, "a quarter").figure.unit == "percent"
+    assert meaning_of(text, "a quarter").figure.value == 25
+    text = "About one in five homes in Tessaly lost power."
+    one_in_five = meaning_of(text, "one in five")
+    assert (one_in_five.figure.unit, one_in_five.figure.value) == ("percent", 20)
+    text = "One in three children in the camps is underweight."
+    assert 3 not in {m.figure.value for m in read_meanings(text).meanings}  # not 3 children
+    text = "Police arrested two in 2019 and one in Kessaro."
+    assert {m.figure.unit for m in read_meanings(text).meanings} == {"count"}  # no share
+    text = "Flood claims reached 1,900, nearly double last Friday's 1,010."
+    assert meaning_of(text, "1,010").role == "previous"
+    assert "Friday" not in measure(text, "1,010")  # a day is when, not where
+    assert measure(text, "1,010") == measure(text, "1,900")
+    text = "Famine alert issued for Ombaran highlands\nHunger has killed 40 people in Ombara."
+    assert measure(text, "40", title="Famine alert issued for Ombaran highlands") == (
+        "people killed in Ombara"  # the headline's demonym is the country the text names
+    )
+    text = "The wholesale price recovered slightly to €57 a tonne."
+    assert "slightly" not in measure(text, "€57")
+    text = "Arrivals rose steadily to 1,200 a day."
+    assert "steadily" not in measure(text, "1,200")
+    text = "Kelvany's district council reported 21, the agency said."
+    assert "council" not in {m.key.head for m in read_meanings(text).meanings}  # who told
+    text = "The agency recorded 310 claims, and the Tessaly flood office reported 95."
+    assert measure(text, "95") == measure(text, "310")  # the reporter's count is of claims
+    text = "A court in Varna convicted 11 bank managers of fraud; 30 had been charged."
+    assert measure(text, "11") == "managers convicted in Varna"
+    assert measure(text, "30") != measure(text, "11")
+    assert measure("Seven smugglers were jailed on Monday.", "Seven") == "smugglers convicted"

@@ -21,12 +21,21 @@ from monitor.figures.exclusions import (
     SMALL_SPELLED_MAX,
     not_a_figure,
 )
-from monitor.figures.lexicon import ADJECTIVES, MEASURE_UNITS, ONLY_OF_PEOPLE, VERBS, phrase_at
+from monitor.figures.lexicon import (
+    ADJECTIVES,
+    MEASURE_UNITS,
+    ONLY_OF_PEOPLE,
+    PLACE_NOUNS,
+    TIME_WORDS,
+    VERBS,
+    phrase_at,
+)
 from monitor.figures.model import COUNT, PERCENT, Figure, Number
 from monitor.figures.money import WRITTEN_SUM
 from monitor.figures.number_words import SPELLED_PATTERN, TEENS, TENS, UNITS
 from monitor.figures.numbers import find_numbers
 from monitor.figures.sentences import Sentence, split_sentences
+from monitor.figures.shares import as_shares
 from monitor.figures.things import (
     STOCK_NOUNS,
     event_word_after,
@@ -69,6 +78,13 @@ _OF_OPENING = re.compile(
 )
 _LEADING_OF = re.compile(r"\s*of\b", re.IGNORECASE)
 _SHARE_OF_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|all)\s+(?:[\d][\d,.]*\s+)?", re.I)
+_WHEN_POSSESSIVE = re.compile(rf"\b(?:{'|'.join(sorted(TIME_WORDS))})['\u2019]s?$", re.IGNORECASE)
+# "the health office reported 21": the subject of a reporting verb is who counted.
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:reported|recorded|registered|counted|logged|listed|announced|declared|notified)\s+$"
+)
+# "nearly double last Thursday's 612": the same thing, counted then.
+_WHEN_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(TIME_WORDS))})['\u2019]s\s+$", re.IGNORECASE)
 _MONEY_OR_PERCENT_LINK = re.compile(r"\s*(?:worth\s+of|of|in|for)\b", re.IGNORECASE)
 
 
@@ -86,7 +102,8 @@ class Reading:
 
 
 def parse_figures(text: str, *, small_spelled_max: int = SMALL_SPELLED_MAX) -> list[Figure]:
-    """Return the figures ``text`` reports, in text order."""
+    """Return the figures ``text`` reports, in text order, each number as written: "a
+    quarter of" is 0.25 here, the way number recognition is scored (``shares.py``)."""
     return [
         reading.figure
         for reading in read_numbers(text, small_spelled_max=small_spelled_max)
@@ -94,8 +111,14 @@ def parse_figures(text: str, *, small_spelled_max: int = SMALL_SPELLED_MAX) -> l
     ]
 
 
-def read_numbers(text: str, *, small_spelled_max: int = SMALL_SPELLED_MAX) -> list[Reading]:
-    """Return every number of ``text`` with the figure it is, or why it is none."""
+def read_numbers(
+    text: str, *, small_spelled_max: int = SMALL_SPELLED_MAX, fractions_as_shares: bool = False
+) -> list[Reading]:
+    """Return every number of ``text`` with the figure it is, or why it is none.
+
+    With ``fractions_as_shares``, "a quarter of the farms" and "one in five lorries" are
+    percentages, as the meaning stage compares them with "25%" (``shares.py``).
+    """
     readings = []
     for sentence in split_sentences(text):
         # The thing of the sentence's last figure of each unit, for those that leave it out.
@@ -103,7 +126,10 @@ def read_numbers(text: str, *, small_spelled_max: int = SMALL_SPELLED_MAX) -> li
         # What a comparison ("down from 17", "compared with 3,700") may be of: the last count
         # of its kind, even a small one in words or one whose noun the clause implies.
         compared: dict[str, str | None] = {}
-        for number in find_numbers(sentence.text):
+        numbers = find_numbers(sentence.text)
+        if fractions_as_shares:
+            numbers = as_shares(sentence.text, numbers)
+        for number in numbers:
             kind = _kind(number.unit)
             earlier = counted.get(kind, "")
             if (
@@ -357,6 +383,17 @@ def _borrows(sentence: str, number: Number) -> bool:
         or _gapped(sentence, number)
         or _PARTITIVE.match(sentence, number.end)
         or _COMPARED_BEFORE.search(sentence, 0, number.start)
+        or _WHEN_BEFORE.search(sentence, 0, number.start)
+        or _REPORTED_BEFORE.search(sentence, 0, number.start)
+    )
+
+
+def _names_a_reporter(subject: str) -> bool:
+    """ "the ministry", "health officials" report a count; "Lirenza", "Mbarun district"
+    name where it was counted."""
+    return any(
+        word[0].islower() and word not in PLACE_NOUNS and not word.endswith("ly")
+        for word in subject.split()
     )
 
 
@@ -410,6 +447,10 @@ def _thing(sentence: str, number: Number) -> tuple[str, int, int]:
         start = sentence.rfind(beside, 0, number.start)
         return beside, start, start + len(beside)
     before = thing_before(sentence, number.start)
+    if _REPORTED_BEFORE.search(sentence, 0, number.start) and _names_a_reporter(before):
+        return "", number.end, number.end  # "Kelvany's health office reported 21": who told
+    if _WHEN_POSSESSIVE.search(before):
+        before = ""  # "nearly double last Thursday's 612": when it was counted, not what
     whole = _SHARE_OF_WHOLE.match(sentence, number.end) if number.unit == PERCENT else None
     if not before and whole is not None:
         # "That means 16% of the 31 blocks checked have failed": a share of what follows

@@ -135,6 +135,8 @@ EVENTS: Mapping[str, Event] = {
         Event("sighted", "sighted"),
         Event("restored", "restored"),
         Event("charged", "charged", person=True),
+        # Found guilty: a later step of a case than charged, and its own count.
+        Event("convicted", "convicted", person=True),
         Event("infested", "infested"),
         Event("buried", "buried"),
         Event("blinded", "blinded", person=True),
@@ -307,6 +309,8 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         "charged": "charge, charges, charged, charging, charged with, charged over,"
         " charged in connection with, indicted, prosecuted, have been charged,"
         " had been charged, were charged, was charged",
+        "convicted": "convict, convicts, convicted, convicting, found guilty, sentence,"
+        " sentences, sentenced, sentencing, jail, jails, jailed, jailing",
         "restored": "restore, restores, restored, restoring, reconnect, reconnects, reconnected,"
         " reconnecting, back online, brought back online,"
         " back in service, back on the grid",
@@ -415,6 +419,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "sighted": "sighted, spotted, detected",
         "restored": "restored, back online",
         "charged": "charged, indicted",
+        "convicted": "convicted, sentenced, jailed",
         "infested": "infested",
         "buried": "buried, engulfed",
         "blinded": "blinded",
@@ -431,6 +436,7 @@ NOUNS: Mapping[tuple[str, ...], str] = _forms(
         "withdrawn": "withdrawal, withdrawals, outflow, outflows",
         "casualties": "casualty, casualties",
         "arrested": "arrest, arrests, detention, detentions",
+        "convicted": "conviction, convictions",
         "evacuated": "evacuation, evacuations, evacuee, evacuees",
         "evacuation_ordered": "evacuation order, evacuation orders",
         "rescued": "rescue, rescues",
@@ -603,7 +609,7 @@ VERB_FORMS = frozenset(
     put puts stands amounted amounts amount came comes come went goes go remained remains
     remain became becomes become included includes include took takes take joined joins join
     hoped hopes made makes represents represented handled handles refused refuses stuck
-    running""".split()
+    running rebounded rebounds plunged plunges plummeted slumped slumps tumbled""".split()
 )
 
 

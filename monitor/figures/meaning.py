@@ -372,7 +372,7 @@ def read_meanings(
     unnamed: list[Unnamed] = []
     skipped: list[Reading] = []
     context = _Context(focus=_focus(title, known, {*frame, *story_terms}))
-    for reading in read_numbers(text, **options):
+    for reading in read_numbers(text, fractions_as_shares=True, **options):
         figure = reading.figure or reading.candidate
         if figure is None:
             skipped.append(reading)
@@ -1551,7 +1551,7 @@ def _focus(title: str | None, known: Collection[str], story: Collection[str]) ->
     named = [
         name
         for name in known
-        if _names(title, name)
+        if (_names(title, name) or _names_people_of(title, name))
         and normalize(name) not in story
         and not any(word in story for word in normalize(name).split())
     ]
@@ -1560,6 +1560,11 @@ def _focus(title: str | None, known: Collection[str], story: Collection[str]) ->
 
 def _names(text: str, name: str) -> bool:
     return re.search(rf"\b{re.escape(name)}\b", text) is not None
+
+
+def _names_people_of(text: str, name: str) -> bool:
+    """ "Cholera outbreak declared in Ambrevian port city": Ambrevia's."""
+    return re.search(rf"\b{re.escape(name)}n\b", text) is not None
 
 
 def _headline_end(text: str, title: str | None) -> int:

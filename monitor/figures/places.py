@@ -160,7 +160,21 @@ def places_named(text: str) -> frozenset[str]:
             other = _cleaned(also.group("name")) if also is not None else None
             if other is not None:
                 names.add(other)
-    return frozenset(names)
+    return frozenset(_country_of(name, names) for name in names)
+
+
+def _country_of(name: str, names: Collection[str]) -> str:
+    """ "in Ambrevian towns" where the text also names Ambrevia: the place is Ambrevia."""
+    for place in names:
+        if (
+            " " not in name
+            and name != place
+            and len(place) > 3
+            and name.lower().startswith(place.lower()[:-1])
+            and name.lower().endswith(("n", "ns", "ese", "ish"))
+        ):
+            return place
+    return name
 
 
 def read_place(

@@ -122,9 +122,10 @@ _MOVED_ON = re.compile(
     r"doubled|triple|tripled|twice|higher|lower)\b",
     re.IGNORECASE,
 )
-# "last week's 40", "yesterday's figure of 300"
+# "last week's 40", "last Thursday's 612", "yesterday's figure of 300"
 _PAST_POSSESSIVE = re.compile(
-    r"\b(?:last\s+(?:week|month|year|night|weekend|season|winter|summer|spring|autumn)|"
+    r"\b(?:last\s+(?:week|month|year|night|weekend|season|winter|summer|spring|autumn|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"yesterday|the\s+previous\s+"
     rf"(?:day|week|month|year))['\u2019]s\s+(?:{_ANY}\s+){{0,3}}?(?:of\s+)?$",
     re.IGNORECASE,

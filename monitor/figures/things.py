@@ -98,6 +98,7 @@ _LINK_BEFORE = frozenset(
     tops topped hits passes passed nears neared exceeds exceeded climbs rises jumps stands
     stood amounts amounted amount came comes put puts up down stand averaging averaged out
     averages totalling totaling reaching nearing topping exceeding eased eases slipped slips
+    rebounded rebounds plunged plunges plummeted slumped slumps tumbled
     edged dipped dips fallen recorded registered reported counted logged confirmed went gone
     accounts account accounted rising climbing growing falling dropping still could may
     might would will expected likely set feared forecast projected predicted poised doubled
@@ -288,7 +289,7 @@ _SINCE = re.compile(r"\bsince\b")
 
 def thing_before(sentence: str, position: int) -> str:
     """Return the noun phrase that names what a number at ``position`` measures, or ""."""
-    clauses = re.split(r"[,;:()\u2013\u2014]", sentence[:position])
+    clauses = re.split(r"[,;:()\u2013\u2014]", _MANNER.sub("", sentence[:position]))
     clause = clauses[-1]
     changed = _CHANGED_BY_THEN_TO.search(clause)
     if changed is not None:
@@ -318,6 +319,8 @@ def thing_before(sentence: str, position: int) -> str:
     return phrase
 
 
+# "the price recovered slightly to", "arrivals rose steadily to": how it moved, not what.
+_MANNER = re.compile(r"\s+[a-z]{3,}ly(?=\s+(?:to|by|from|at)\s)")
 _LEADING_NUMERAL = re.compile(r"^\d[\d,.]*\s+")
 _RELATIVE = re.compile(r"\s+(?:who|whom|which|that)\b")
 _SO_FAR = re.compile(r"\bso\s+far\b", re.IGNORECASE)
