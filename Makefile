@@ -4,7 +4,7 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test stories stories-blind lint clean
+.PHONY: demo serve screenshot test stories stories-blind lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,14 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	rm -rf .demo
 	$(BIN)/monitor demo --database sqlite:///.demo/monitor.db
+
+# The web view of the demo's results at http://127.0.0.1:8080 (after `make demo`).
+serve: $(STAMP)
+	$(BIN)/monitor --config config/demo.toml serve
+
+# docs/images/timeline.png, the measure timeline README shows: the demo, then Chromium.
+screenshot: demo
+	$(BIN)/python docs/screenshot.py
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

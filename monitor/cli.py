@@ -10,7 +10,8 @@ import asyncio
 import json
 import logging
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -32,7 +33,15 @@ class _JsonRow(Protocol):
     def to_json(self) -> dict[str, object]: ...
 
 
+class _ListedRow(_JsonRow, Protocol):
+    """A row of a listing read a page at a time: its id is where the next page starts."""
+
+    @property
+    def id(self) -> int: ...
+
+
 Row = TypeVar("Row", bound=_JsonRow)
+Listed = TypeVar("Listed", bound=_ListedRow)
 Read = TypeVar("Read")
 
 EXIT_ERROR = 1
@@ -42,13 +51,19 @@ EXIT_CONFIG = 2
 # a silent "everything" or a database overflow: a listing shows 1 to a million rows, and a row
 # id fits the databases' 64-bit integer.
 _ROW_ID = click.IntRange(1, 2**63 - 1)
+# A table is for people, so it shows the newest 50 unless told otherwise (and says how many it
+# left out); --json is for programs, which would lose rows silently to a default, so it prints
+# every row unless --limit is given.
+TABLE_LIMIT = 50
+# --json reads a listing this many rows per query, so a large database is never held in memory.
+JSON_PAGE = 500
 _limit_option = click.option(
     "--limit",
-    default=50,
-    show_default=True,
     type=click.IntRange(1, 1_000_000),
-    help="How many of the newest to show.",
+    help=f"How many of the newest to show [default: {TABLE_LIMIT}; with --json, all].",
 )
+# A page of a listing: (session, the id the previous page ended with or None, page size) -> rows.
+Page = Callable[["Session", int | None, int], list[Listed]]
 
 
 class _MonitorGroup(click.Group):
@@ -182,6 +197,33 @@ def run(state: _State, once: bool) -> None:
         raise MonitorError("no source could be polled")
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8080, show_default=True, type=click.IntRange(1, 65535), help="TCP port."
+)
+@pass_state
+def serve(state: _State, host: str, port: int) -> None:
+    """Serve the read-only web view, its JSON API, /healthz and /metrics (Ctrl-C stops it)."""
+    import uvicorn
+
+    from monitor.store import migrate
+    from monitor.store.db import open_engine
+    from monitor.web.app import create_app
+
+    settings = state.settings
+    with open_engine(settings.monitor.database_url) as engine:
+        migrate.require_current_schema(engine)
+        click.echo(f"Serving the web view at http://{host}:{port}/", err=True)
+        uvicorn.run(
+            create_app(settings, engine),
+            host=host,
+            port=port,
+            log_level=settings.monitor.log_level.lower(),
+            access_log=False,
+        )
+
+
 @cli.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -273,7 +315,7 @@ def sources(state: _State, as_json: bool) -> None:
 )
 @pass_state
 def articles(
-    state: _State, as_json: bool, limit: int, duplicates: bool, versions_of: str | None
+    state: _State, as_json: bool, limit: int | None, duplicates: bool, versions_of: str | None
 ) -> None:
     """List the newest stored articles with the watches they matched."""
     from monitor.store import listing
@@ -282,12 +324,14 @@ def articles(
         _article_versions(state, versions_of, as_json=as_json)
         return
 
-    rows = _read(
-        state, lambda session: listing.list_articles(session, limit=limit, duplicates=duplicates)
-    )
-    _print_rows(
-        rows,
+    _print_listing(
+        state,
+        lambda session, before, size: listing.list_articles(
+            session, limit=size, duplicates=duplicates, before_id=before
+        ),
+        lambda session: listing.count_articles(session, duplicates=duplicates),
         as_json=as_json,
+        limit=limit,
         headers=("id", "published", "source", "watches", "dedup", "title"),
         cells=lambda r: (
             r.id,
@@ -339,10 +383,22 @@ def figures(
         return
     from monitor.store.figures import list_figures
 
+    if as_json:
+        # Oldest first, every figure, a page at a time (the table needs them all at once to
+        # size its columns).
+        with _session(state) as session:
+            _echo_pages(
+                session,
+                lambda session, after, size: list_figures(
+                    session, watch=watch, measure=measure, limit=size, after_id=after
+                ),
+                limit=None,
+            )
+        return
     rows = _read(state, lambda session: list_figures(session, watch=watch, measure=measure))
     _print_rows(
         rows,
-        as_json=as_json,
+        as_json=False,
         headers=("id", "published", "site", "watch", "measure", "figure", "status"),
         cells=lambda r: (
             r.id,
@@ -465,17 +521,21 @@ def _figure_cell(row: FigureRow) -> str:
 @pass_state
 @click.pass_context
 def alerts(
-    ctx: click.Context, state: _State, status: str | None, as_json: bool, limit: int
+    ctx: click.Context, state: _State, status: str | None, as_json: bool, limit: int | None
 ) -> None:
     """List alerts with the state of each delivery."""
     if ctx.invoked_subcommand is not None:
         return
-    from monitor.store.alerts import list_alerts
+    from monitor.store.alerts import count_alerts, list_alerts
 
-    rows = _read(state, lambda session: list_alerts(session, status=status, limit=limit))
-    _print_rows(
-        rows,
+    _print_listing(
+        state,
+        lambda session, before, size: list_alerts(
+            session, status=status, limit=size, before_id=before
+        ),
+        lambda session: count_alerts(session, status=status),
         as_json=as_json,
+        limit=limit,
         headers=("id", "created", "watch", "kind", "measure", "deliveries"),
         cells=lambda r: (
             r.id,
@@ -602,6 +662,13 @@ def dedup_reindex(state: _State) -> None:
 
 def _read(state: _State, query: Callable[[Session], list[Read]]) -> list[Read]:
     """Return what ``query`` reads from the configured database, once its schema is checked."""
+    with _session(state) as session:
+        return query(session)
+
+
+@contextmanager
+def _session(state: _State) -> Iterator[Session]:
+    """Yield a session on the configured database, once its schema is checked."""
     from sqlalchemy.orm import Session
 
     from monitor.store import migrate
@@ -610,7 +677,54 @@ def _read(state: _State, query: Callable[[Session], list[Read]]) -> list[Read]:
     with open_engine(state.settings.monitor.database_url) as engine:
         migrate.require_current_schema(engine)
         with Session(engine) as session:
-            return query(session)
+            yield session
+
+
+def _print_listing(
+    state: _State,
+    page: Page[Listed],
+    count: Callable[[Session], int],
+    *,
+    as_json: bool,
+    limit: int | None,
+    headers: tuple[str, ...],
+    cells: Callable[[Listed], tuple[object, ...]],
+) -> None:
+    """Print a newest-first listing: every row (or the newest ``limit``) as JSON lines, or a
+    table of the newest ``limit`` (by default TABLE_LIMIT) that says on stderr how many more
+    there are."""
+    with _session(state) as session:
+        if as_json:
+            _echo_pages(session, page, limit=limit)
+            return
+        shown = limit or TABLE_LIMIT
+        rows = page(session, None, shown)
+        left_out = count(session) - len(rows) if len(rows) == shown else 0
+    _print_rows(rows, as_json=False, headers=headers, cells=cells)
+    if left_out > 0:
+        click.echo(f"... {left_out} more; use --limit or --json", err=True)
+
+
+def _echo_pages(session: Session, page: Page[Listed], *, limit: int | None) -> None:
+    """Print the rows ``page`` reads as JSON lines, JSON_PAGE at a time, all or the first
+    ``limit``; each page starts after the id the one before ended with (keyset pagination,
+    which stays as fast on the last page as on the first, unlike an offset)."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Every page reads one snapshot, as SQLite's read transaction does: a row written
+        # meanwhile can neither move between pages nor take away the row a page starts after.
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    after: int | None = None
+    left = limit
+    while left is None or left > 0:
+        size = JSON_PAGE if left is None else min(JSON_PAGE, left)
+        rows = page(session, after, size)
+        for row in rows:
+            click.echo(json.dumps(row.to_json()))
+        if len(rows) < size:
+            return
+        after = rows[-1].id
+        if left is not None:
+            left -= len(rows)
 
 
 def _print_rows(

@@ -19,8 +19,34 @@ def compose() -> dict[str, Any]:
     return loaded
 
 
-def test_compose_has_the_three_services() -> None:
-    assert set(compose()["services"]) == {"postgres", "monitor", "mailpit"}
+def test_compose_has_the_four_services() -> None:
+    assert set(compose()["services"]) == {"postgres", "monitor", "web", "mailpit"}
+
+
+def test_the_web_service_serves_the_daemons_database_on_loopback() -> None:
+    services = compose()["services"]
+    web, daemon = services["web"], services["monitor"]
+    assert web["build"] == "." and web["command"][:2] == ["monitor", "serve"]
+    assert (
+        web["environment"]["MONITOR_DATABASE_URL"] == daemon["environment"]["MONITOR_DATABASE_URL"]
+    )
+    assert web["ports"] == ["127.0.0.1:8080:8080"]
+    assert "/healthz" in " ".join(web["healthcheck"]["test"])
+
+
+def test_the_web_views_templates_and_stylesheet_are_in_the_wheel(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        check=True,
+    )
+    (wheel,) = tmp_path.glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "monitor/web/templates/measure.html" in names
+    assert "monitor/web/static/style.css" in names
 
 
 def test_postgres_16_with_a_named_volume_and_a_health_check() -> None:

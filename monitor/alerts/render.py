@@ -238,7 +238,7 @@ def _split(url: str) -> SplitResult:
         return SplitResult("", "", url, "", "")
 
 
-def _is_link(url: str) -> bool:
+def is_link(url: str) -> bool:
     return _split(url).scheme.lower() in ("http", "https")
 
 
@@ -288,7 +288,7 @@ def _e(text: str) -> str:
 
 
 def _a(url: str, label: str) -> str:
-    if not _is_link(url):  # javascript: and friends stay text
+    if not is_link(url):  # javascript: and friends stay text
         return _e(label)
     return f'<a href="{_e(url)}" style="color:#1a5fb4">{_e(label)}</a>'
 
@@ -372,7 +372,7 @@ def _m(text: str, limit: int = SLACK_TEXT_MAX) -> str:
 
 
 def _slack_link(url: str, label: str) -> str:
-    if not _is_link(url):
+    if not is_link(url):
         return _m(label, 500)
     # '|' and '>' would end the link early; a URL never needs them raw.
     target = url.replace("|", "%7C").replace("<", "%3C").replace(">", "%3E").replace("&", "&amp;")

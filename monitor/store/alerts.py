@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from monitor.store.tables import Alert, Delivery
@@ -57,14 +57,16 @@ class AlertRow:
         }
 
 
-def list_alerts(session: Session, *, status: str | None = None, limit: int = 100) -> list[AlertRow]:
-    """Return the newest alerts, or those with a delivery in ``status`` ("pending", "failed")."""
-    query = select(Alert).order_by(Alert.id.desc()).limit(limit)
-    if status is not None:
-        query = query.where(
-            Alert.id.in_(select(Delivery.alert_id).where(Delivery.status == status))
-        )
-    alerts = list(session.scalars(query))
+def list_alerts(
+    session: Session, *, status: str | None = None, limit: int = 100, before_id: int | None = None
+) -> list[AlertRow]:
+    """Return the newest alerts, or those with a delivery in ``status`` ("pending", "failed"),
+    newest first; with ``before_id``, the next ones older than that alert (keyset pagination:
+    ``monitor alerts --json`` reads every alert a page at a time)."""
+    query = select(Alert).where(*_alerts_in(status)).order_by(Alert.id.desc())
+    if before_id is not None:
+        query = query.where(Alert.id < before_id)
+    alerts = list(session.scalars(query.limit(limit)))
     deliveries: dict[int, list[DeliveryRow]] = {}
     if alerts:
         rows = session.scalars(
@@ -98,6 +100,17 @@ def list_alerts(session: Session, *, status: str | None = None, limit: int = 100
         )
         for a in alerts
     ]
+
+
+def count_alerts(session: Session, *, status: str | None = None) -> int:
+    """Return how many alerts ``list_alerts`` would list without a limit."""
+    return session.scalar(select(func.count()).select_from(Alert).where(*_alerts_in(status))) or 0
+
+
+def _alerts_in(status: str | None) -> list[ColumnElement[bool]]:
+    if status is None:
+        return []
+    return [Alert.id.in_(select(Delivery.alert_id).where(Delivery.status == status))]
 
 
 def retry_alert(session: Session, alert_id: int) -> int:

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, exists, func, or_, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
 
 from monitor.figures.decide import Book, Decided, Held, family_of, provisional_index
@@ -294,43 +294,68 @@ def _escaped(text: str) -> str:
 
 
 def list_figures(
-    session: Session, *, watch: str | None = None, measure: str | None = None
+    session: Session,
+    *,
+    watch: str | None = None,
+    measure: str | None = None,
+    limit: int | None = None,
+    after_id: int | None = None,
 ) -> list[FigureRow]:
-    """Return stored figures, of one watch and/or measure if given, oldest first."""
+    """Return stored figures, of one watch and/or measure if given, oldest first: the first
+    ``limit`` if given, and with ``after_id`` those that come after that figure (keyset
+    pagination: ``monitor figures --json`` reads every figure a page at a time)."""
+    order = (*PUBLICATION_ORDER, StoredFigure.article_id, StoredFigure.id)
     query = (
         select(StoredFigure, Article.url, Article.site, Article.published_at)
         .join(Article, Article.id == StoredFigure.article_id)
         .where(*_of(watch=watch, measure=measure))
-        .order_by(*PUBLICATION_ORDER, StoredFigure.article_id, StoredFigure.id)
+        .order_by(*order)
+        .limit(limit)
     )
-    return [
-        FigureRow(
-            id=row.id,
-            article_id=row.article_id,
-            article_url=url,
-            site=site,
-            watch=row.watch,
-            published_at=published_at,
-            value=row.value,
-            low=row.low,
-            high=row.high,
-            qualifier=row.qualifier,
-            unit=row.unit,
-            thing=row.thing,
-            measure=row.measure,
-            rate=row.rate,
-            scope=row.scope,
-            sentence=row.sentence,
-            status=row.status,
-            reason=row.reason,
-            repeat_of=row.repeat_of,
-            role=row.role,
-            event=row.event,
-            place=row.place,
-            evidence=row.evidence,
-        )
-        for row, url, site, published_at in session.execute(query)
-    ]
+    if after_id is not None:
+        # The order is by publication, not by id: a page starts after the whole sort key of
+        # the figure the last one ended with, read back as the database holds it.
+        key = session.execute(
+            select(*order)
+            .select_from(StoredFigure)
+            .join(Article, Article.id == StoredFigure.article_id)
+            .where(StoredFigure.id == after_id)
+        ).one_or_none()
+        if key is None:
+            raise LookupError(f"no figure #{after_id}")
+        query = query.where(tuple_(*order) > tuple_(*key))
+    return [figure_row(*found) for found in session.execute(query)]
+
+
+def figure_row(
+    row: StoredFigure, article_url: str, site: str | None, published_at: datetime | None
+) -> FigureRow:
+    """Return a stored figure as listed, with its article's URL, site and date."""
+    return FigureRow(
+        id=row.id,
+        article_id=row.article_id,
+        article_url=article_url,
+        site=site,
+        watch=row.watch,
+        published_at=published_at,
+        value=row.value,
+        low=row.low,
+        high=row.high,
+        qualifier=row.qualifier,
+        unit=row.unit,
+        thing=row.thing,
+        measure=row.measure,
+        rate=row.rate,
+        scope=row.scope,
+        sentence=row.sentence,
+        status=row.status,
+        reason=row.reason,
+        repeat_of=row.repeat_of,
+        role=row.role,
+        event=row.event,
+        place=row.place,
+        evidence=row.evidence,
+    )
 
 
 def measure_history(session: Session, measure: str, watch: str | None = None) -> list[HistoryValue]:

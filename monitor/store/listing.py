@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from monitor.store.tables import Article, Source, SourceEntry, WatchMatch
@@ -97,13 +97,15 @@ def list_sources(session: Session, names: list[str], *, now: datetime) -> list[S
 
 
 def list_articles(
-    session: Session, *, limit: int = 100, duplicates: bool = False
+    session: Session, *, limit: int = 100, duplicates: bool = False, before_id: int | None = None
 ) -> list[ArticleRow]:
-    """Return the newest stored articles (or only the copies) with their watches and source."""
-    query = select(Article).order_by(Article.id.desc()).limit(limit)
-    if duplicates:
-        query = query.where(Article.duplicate_of.is_not(None))
-    articles = list(session.scalars(query))
+    """Return the newest stored articles (or only the copies) with their watches and source,
+    newest first; with ``before_id``, the next ones older than that article (keyset
+    pagination: ``monitor articles --json`` reads every article a page at a time)."""
+    query = select(Article).where(*_articles_in(duplicates)).order_by(Article.id.desc())
+    if before_id is not None:
+        query = query.where(Article.id < before_id)
+    articles = list(session.scalars(query.limit(limit)))
     ids = [article.id for article in articles]
     copies: dict[int, list[str]] = {}
     for original_id, site, url in session.execute(
@@ -148,3 +150,13 @@ def list_articles(
         )
         for a in articles
     ]
+
+
+def count_articles(session: Session, *, duplicates: bool = False) -> int:
+    """Return how many articles ``list_articles`` would list without a limit."""
+    query = select(func.count()).select_from(Article).where(*_articles_in(duplicates))
+    return session.scalar(query) or 0
+
+
+def _articles_in(duplicates: bool) -> list[ColumnElement[bool]]:
+    return [Article.duplicate_of.is_not(None)] if duplicates else []

@@ -1,0 +1,141 @@
+"""Prometheus ``/metrics`` and ``/healthz``, read from the database at each request.
+
+The counts are the database's, so they are right whichever daemon did the work and survive
+restarts: articles stored and copies, figures by decision, alert deliveries by state and the
+age of the oldest waiting one, sources by state and feed entries by outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from prometheus_client.core import CollectorRegistry, GaugeMetricFamily
+from prometheus_client.registry import Collector
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.orm import Session
+
+from monitor.store.db import unavailable_reason
+from monitor.store.tables import Alert, Article, Delivery, Source, SourceEntry
+from monitor.store.tables import Figure as StoredFigure
+from monitor.store.types import iso, utc_now
+
+
+class DatabaseCollector(Collector):
+    """Gauges of what the database holds, collected on each scrape."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        with Session(self.engine) as session:
+            articles = GaugeMetricFamily(
+                "monitor_articles", "Articles stored, by dedup kind", labels=["kind"]
+            )
+            for kind, count in session.execute(
+                select(Article.duplicate_kind, func.count()).group_by(Article.duplicate_kind)
+            ):
+                articles.add_metric([kind or "original"], count)
+            yield articles
+            yield _by(
+                session,
+                "monitor_figures",
+                "Figures stored, by novelty decision",
+                "decision",
+                StoredFigure.status,
+            )
+            yield _by(
+                session,
+                "monitor_alert_deliveries",
+                "Alert deliveries, by state",
+                "state",
+                Delivery.status,
+            )
+            # From the alert's creation: a delivery in backoff or waiting for its digest has
+            # a next attempt in the future, and is the one that has waited longest.
+            oldest = session.scalar(
+                select(func.min(Alert.created_at))
+                .join(Delivery, Delivery.alert_id == Alert.id)
+                .where(Delivery.status == "pending")
+            )
+            outbox = GaugeMetricFamily(
+                "monitor_outbox_oldest_pending_age_seconds",
+                "Age of the oldest alert with a delivery waiting (0 when none waits)",
+            )
+            outbox.add_metric([], _age(oldest))
+            yield outbox
+            sources = GaugeMetricFamily(
+                "monitor_sources", "Configured sources, by poll state", labels=["state"]
+            )
+            counts = {"ok": 0, "failing": 0, "new": 0}
+            for polled, failures in session.execute(
+                select(Source.last_polled_at, Source.failure_count)
+            ):
+                state = "new" if polled is None else "failing" if failures else "ok"
+                counts[state] += 1
+            for state, count in counts.items():
+                sources.add_metric([state], count)
+            yield sources
+            yield _by(
+                session,
+                "monitor_feed_entries",
+                "Feed entries seen, by outcome",
+                "outcome",
+                SourceEntry.outcome,
+            )
+
+
+def metrics_registry(engine: Engine) -> CollectorRegistry:
+    registry = CollectorRegistry(auto_describe=False)
+    registry.register(DatabaseCollector(engine))
+    return registry
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    ok: bool
+    database: str  # "ok", or why it cannot be reached
+    last_poll_at: datetime | None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "status": "ok" if self.ok else "unavailable",
+            "database": self.database,
+            "last_poll_at": iso(self.last_poll_at),
+            "last_poll_age_seconds": None
+            if self.last_poll_at is None
+            else round(_age(self.last_poll_at), 1),
+        }
+
+
+def health(engine: Engine) -> Health:
+    """Whether the database answers, and when a daemon last polled a source."""
+    try:
+        with Session(engine) as session:
+            session.execute(text("SELECT 1"))
+            last = session.scalar(select(func.max(Source.last_polled_at)))
+    except Exception as error:
+        reason = unavailable_reason(error)
+        if reason is None:
+            raise
+        return Health(False, reason, None)
+    return Health(True, "ok", last)
+
+
+def _by(
+    session: Session, name: str, documentation: str, label: str, column: object
+) -> GaugeMetricFamily:
+    family = GaugeMetricFamily(name, documentation, labels=[label])
+    for value, count in session.execute(select(column, func.count()).group_by(column)):  # type: ignore[call-overload]
+        family.add_metric([str(value)], count)
+    return family
+
+
+def _age(moment: datetime | None) -> float:
+    if moment is None:
+        return 0.0
+    now = utc_now()
+    if moment.tzinfo is None:
+        now = now.replace(tzinfo=None)
+    return max(0.0, (now - moment).total_seconds())
