@@ -14,6 +14,7 @@ from datetime import timedelta
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from monitor.config import Settings
+from monitor.daemon_metrics import serve_metrics
 from monitor.outage import DatabaseOutage
 from monitor.polling import PollResult
 from monitor.runtime import open_runtime
@@ -83,6 +84,11 @@ async def run_daemon(settings: Settings) -> None:
             coalesce=True,
         )
         scheduler.start()
+        metrics = None
+        if settings.monitor.metrics_port:
+            metrics = serve_metrics(
+                settings.monitor.metrics_host, settings.monitor.metrics_port, runtime.engine
+            )
         log.info(
             "monitor running: %d sources, %d watches", len(settings.sources), len(settings.watches)
         )
@@ -92,4 +98,6 @@ async def run_daemon(settings: Settings) -> None:
         scheduler.pause()
         await asyncio.gather(*in_flight, return_exceptions=True)
         scheduler.shutdown(wait=False)
+        if metrics is not None:
+            metrics.shutdown()
         log.info("monitor stopped")

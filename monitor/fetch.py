@@ -23,6 +23,7 @@ import httpx
 from protego import Protego
 
 from monitor.config.settings import FetchSettings
+from monitor.daemon_metrics import timed_fetch
 from monitor.errors import FetchError
 from monitor.fetching.addresses import AddressPolicy, Network, resolve
 from monitor.fetching.decoding import HTML_TYPES, decode, looks_like_html, parse_content_type
@@ -125,7 +126,8 @@ class Fetcher:
         # Robots rules are matched against this name, so the caller does not get to change it.
         sent["user-agent"] = self._settings.user_agent
         robots = check_robots and self._settings.respect_robots
-        answer = await self._follow(url, sent, robots=robots, expect_html=expect_html)
+        with timed_fetch():
+            answer = await self._follow(url, sent, robots=robots, expect_html=expect_html)
         return _page(url, answer, expect_html=expect_html)
 
     async def _follow(

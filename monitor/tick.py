@@ -36,6 +36,7 @@ from monitor.alerts.deliver import deliver_due
 from monitor.alerts.model import Notifier
 from monitor.alerts.outbox import WatchAlerting, alerting_by_watch
 from monitor.config import Settings
+from monitor.daemon_metrics import record_polls, timed_tick
 from monitor.figures.options import figure_options
 from monitor.figures.stage import ArticleFigures, decide_pending
 from monitor.importing import ImportResult, import_files
@@ -116,7 +117,15 @@ async def poll_tick(
     """A daemon's tick: poll the sources due by ``due_by`` (default now), then settle.
 
     ``report_held`` lists the sources another daemon is polling as not polled."""
+    with timed_tick():
+        return await _poll_and_settle(runtime, due_by=due_by, report_held=report_held)
+
+
+async def _poll_and_settle(
+    runtime: Runtime, *, due_by: datetime | None, report_held: bool
+) -> list[PollResult]:
     results = await poll_due_sources(runtime, due_by=due_by, report_held=report_held)
+    record_polls(results)
     if not runtime.stopping.is_set():
         rechecks = await recheck_due_articles(runtime)
         updated = sum(recheck.outcome == "updated" for recheck in rechecks)

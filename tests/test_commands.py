@@ -357,3 +357,48 @@ def test_the_extraction_workers_die_with_a_killed_daemon(
         for stream in (daemon.stdout, daemon.stderr):
             if stream is not None:
                 stream.close()  # not read: what the daemon wrote does not matter here
+
+
+def test_the_daemon_serves_its_own_metrics_on_the_configured_port(
+    feed_server: FeedServer, db_url: str, tmp_path: Path
+) -> None:
+    import socket
+
+    import httpx
+    from prometheus_client.parser import text_string_to_metric_families
+
+    config = write_config(tmp_path, db_url, serve_one_article(feed_server, "/news/a"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("[monitor]\n", f"[monitor]\nmetrics_port = {port}\n"), "utf-8")
+    daemon = start_daemon(config, tmp_path)
+    samples: dict[tuple[str, tuple[tuple[str, str], ...]], float] = {}
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=5)
+            except httpx.TransportError:
+                time.sleep(0.2)
+                continue
+            samples = {
+                (s.name, tuple(sorted(s.labels.items()))): s.value
+                for family in text_string_to_metric_families(answer.text)
+                for s in family.samples
+            }
+            polled = samples.get(("monitor_polls_total", (("outcome", "ok"),)), 0)
+            ticked = samples.get(("monitor_tick_seconds_count", ()), 0)
+            stored = samples.get(("monitor_articles", (("kind", "original"),)), 0)
+            if polled >= 1 and ticked >= 1 and stored >= 1:
+                break
+            time.sleep(0.2)
+    finally:
+        stderr = stop_daemon(daemon)
+    assert daemon.returncode == 0, stderr
+    assert samples.get(("monitor_tick_seconds_count", ()), 0) >= 1, stderr
+    assert samples.get(("monitor_polls_total", (("outcome", "ok"),)), 0) >= 1, samples
+    assert samples[("monitor_fetch_seconds_count", ())] >= 2  # the feed and its article
+    assert samples[("monitor_articles", (("kind", "original"),))] == 1  # the database's too
+    assert samples[("monitor_last_tick_end_timestamp_seconds", ())] > 0

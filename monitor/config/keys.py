@@ -33,6 +33,9 @@ class Key:
 MONITOR_KEYS = (
     Key("database_url", v.DATABASE_URL, "sqlite:///monitor.db"),
     Key("log_level", v.one_of("DEBUG", "INFO", "WARNING", "ERROR"), "INFO"),
+    # The daemon's own Prometheus metrics (polls, fetch latency, ticks); 0 serves none.
+    Key("metrics_port", v.whole_number(0), 0),
+    Key("metrics_host", v.STRING, "127.0.0.1"),
 )
 
 FETCH_KEYS = (

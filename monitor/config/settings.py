@@ -17,6 +17,8 @@ from monitor.secrets import Secret
 class MonitorSettings:
     database_url: str
     log_level: str
+    metrics_port: int = 0  # 0: the daemon serves no metrics of its own
+    metrics_host: str = "127.0.0.1"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
