@@ -247,3 +247,37 @@ def test_an_imported_files_address_is_shown_not_linked(
     (imported,) = [a for a in cli_json(filled, "articles") if str(a["url"]).startswith("file:")]
     html = httpx.get(f"{web}/articles/{imported['id']}").text
     assert 'href="file:' not in html and str(imported["url"]) in html
+
+
+def test_a_source_long_past_its_usual_gap_is_flagged_silent(
+    web: str, filled: FilledDatabase
+) -> None:
+    # ridge-news brought items hourly for a day, a fortnight ago, and nothing since.
+    from datetime import timedelta
+
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from monitor.store.tables import Source, SourceEntry
+    from monitor.store.types import utc_now
+
+    assert httpx.get(f"{web}/api/sources").json()[0]["state"] == "ok"
+    with Session(filled.engine) as session, session.begin():
+        source = session.scalars(select(Source).where(Source.name == "ridge-news")).one()
+        for entry in session.scalars(select(SourceEntry)):
+            entry.seen_at = utc_now() - timedelta(days=14)
+        start = utc_now() - timedelta(days=15)
+        session.add_all(
+            SourceEntry(
+                source_id=source.id,
+                entry_key=f"old-{hour}",
+                url=f"http://example.org/old/{hour}",
+                outcome="skipped",
+                seen_at=start + timedelta(hours=hour),
+            )
+            for hour in range(24)
+        )
+    sources = {s["name"]: s for s in httpx.get(f"{web}/api/sources").json()}
+    assert sources["ridge-news"]["state"] == "silent"
+    assert sources["broken-wire"]["state"] == "failing"  # failing says more than silent
+    assert 'class="source silent"' in httpx.get(f"{web}/sources").text

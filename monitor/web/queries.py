@@ -15,11 +15,12 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from monitor.sources.health import RECENT_ARRIVALS, is_silent
 from monitor.store.alerts import AlertRow, DeliveryRow, list_alerts
 from monitor.store.figures import FigureRow, figure_row, list_figures
 from monitor.store.tables import Alert, Article, Source, SourceEntry, WatchMatch
 from monitor.store.tables import Figure as StoredFigure
-from monitor.store.types import iso
+from monitor.store.types import iso, utc_now
 
 # Statuses of a figure that give a measure a value of its own: its first, or a change
 # ("second_value": a change, as figures stored before 2026-12-06 call it).
@@ -293,7 +294,7 @@ class SourceHealth:
     name: str
     type: str
     url: str
-    state: str  # "ok", "failing" or "new"
+    state: str  # "ok", "failing", "silent" (no new item for long: monitor.sources.health), "new"
     failure_count: int
     last_error_kind: str | None
     last_polled_at: datetime | None
@@ -340,6 +341,8 @@ def source_health(session: Session, names: Sequence[str]) -> list[SourceHealth]:
             .group_by(SourceEntry.source_id)
         )
     }
+    arrivals = _recent_arrivals(session, [row.id for row in rows.values()])
+    now = utc_now()
     health = []
     for name in names:
         row = rows.get(name)
@@ -347,16 +350,13 @@ def source_health(session: Session, names: Sequence[str]) -> list[SourceHealth]:
             continue
         count, first, last = seen.get(row.id, (0, None, None))
         days = (last - first).total_seconds() / 86400 if first and last else 0.0
+        silent = is_silent(arrivals.get(row.id, []), now)
         health.append(
             SourceHealth(
                 name=row.name,
                 type=row.type,
                 url=row.url,
-                state="new"
-                if row.last_polled_at is None
-                else "failing"
-                if row.failure_count
-                else "ok",
+                state=_state(row, silent=silent),
                 failure_count=row.failure_count,
                 last_error_kind=row.last_error_kind,
                 last_polled_at=row.last_polled_at,
@@ -368,6 +368,35 @@ def source_health(session: Session, names: Sequence[str]) -> list[SourceHealth]:
             )
         )
     return health
+
+
+def _state(row: Source, *, silent: bool) -> str:
+    if row.last_polled_at is None:
+        return "new"
+    if row.failure_count:
+        return "failing"
+    return "silent" if silent else "ok"
+
+
+def _recent_arrivals(session: Session, source_ids: list[int]) -> dict[int, list[datetime]]:
+    """Return when each source's newest entries were first seen, for its usual gap."""
+    ranked = (
+        select(
+            SourceEntry.source_id,
+            SourceEntry.seen_at,
+            func.row_number()
+            .over(partition_by=SourceEntry.source_id, order_by=SourceEntry.seen_at.desc())
+            .label("rank"),
+        )
+        .where(SourceEntry.source_id.in_(source_ids), SourceEntry.outcome != "retry")
+        .subquery()
+    )
+    arrivals: dict[int, list[datetime]] = {}
+    for source_id, seen_at in session.execute(
+        select(ranked.c.source_id, ranked.c.seen_at).where(ranked.c.rank <= RECENT_ARRIVALS)
+    ):
+        arrivals.setdefault(source_id, []).append(seen_at)
+    return arrivals
 
 
 def _counts(session: Session, column: Any, names: list[str]) -> dict[str, int]:
