@@ -78,13 +78,14 @@ _OF_OPENING = re.compile(
 )
 _LEADING_OF = re.compile(r"\s*of\b", re.IGNORECASE)
 _SHARE_OF_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|all)\s+(?:[\d][\d,.]*\s+)?", re.I)
-_WHEN_POSSESSIVE = re.compile(rf"\b(?:{'|'.join(sorted(TIME_WORDS))})['\u2019]s?$", re.IGNORECASE)
+_TIME_WORD = "|".join(sorted(TIME_WORDS))
+_WHEN_POSSESSIVE = re.compile(rf"\b(?:{_TIME_WORD})['\u2019]s?$", re.IGNORECASE)
 # "the health office reported 21": the subject of a reporting verb is who counted.
 _REPORTED_BEFORE = re.compile(
     r"\b(?:reported|recorded|registered|counted|logged|listed|announced|declared|notified)\s+$"
 )
 # "nearly double last Thursday's 612": the same thing, counted then.
-_WHEN_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(TIME_WORDS))})['\u2019]s\s+$", re.IGNORECASE)
+_WHEN_BEFORE = re.compile(rf"\b(?:{_TIME_WORD})['\u2019]s\s+$", re.IGNORECASE)
 _MONEY_OR_PERCENT_LINK = re.compile(r"\s*(?:worth\s+of|of|in|for)\b", re.IGNORECASE)
 
 

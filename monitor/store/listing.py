@@ -61,6 +61,13 @@ class ArticleRow:
         return row
 
 
+def poll_state(last_polled_at: datetime | None, failure_count: int) -> str:
+    """A source's state from its last poll: "new" (never polled), "failing" or "ok"."""
+    if last_polled_at is None:
+        return "new"
+    return "failing" if failure_count else "ok"
+
+
 def list_sources(session: Session, names: list[str], *, now: datetime) -> list[SourceRow]:
     """Return the configured sources with their poll state, in configuration order."""
     entries = dict(
@@ -74,7 +81,7 @@ def list_sources(session: Session, names: list[str], *, now: datetime) -> list[S
         row = rows.get(name)
         if row is None:
             continue
-        state = "new" if row.last_polled_at is None else "failing" if row.failure_count else "ok"
+        state = poll_state(row.last_polled_at, row.failure_count)
         leased = row.lease_owner is not None and row.lease_expires_at is not None
         if leased and row.lease_expires_at is not None and row.lease_expires_at >= now:
             state = "polling"

@@ -98,8 +98,7 @@ def timeline_svg(rows: Sequence[FigureRow], *, article_url: str = "/articles/{id
 
 def _seconds(moment: datetime | None) -> float:
     assert moment is not None
-    # The store keeps UTC; SQLite hands it back without its zone.
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
+    return moment.timestamp()
 
 
 def _short(value: float) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from monitor.store.db import unavailable_reason
+from monitor.store.listing import poll_state
 from monitor.store.tables import Alert, Article, Delivery, Source, SourceEntry
 from monitor.store.tables import Figure as StoredFigure
 from monitor.store.types import iso, utc_now
@@ -72,8 +73,7 @@ class DatabaseCollector(Collector):
             for polled, failures in session.execute(
                 select(Source.last_polled_at, Source.failure_count)
             ):
-                state = "new" if polled is None else "failing" if failures else "ok"
-                counts[state] += 1
+                counts[poll_state(polled, failures)] += 1
             for state, count in counts.items():
                 sources.add_metric([state], count)
             yield sources
@@ -135,7 +135,4 @@ def _by(
 def _age(moment: datetime | None) -> float:
     if moment is None:
         return 0.0
-    now = utc_now()
-    if moment.tzinfo is None:
-        now = now.replace(tzinfo=None)
-    return max(0.0, (now - moment).total_seconds())
+    return max(0.0, (utc_now() - moment).total_seconds())

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from monitor.sources.health import RECENT_ARRIVALS, is_silent
 from monitor.store.alerts import AlertRow, DeliveryRow, list_alerts
 from monitor.store.figures import FigureRow, figure_row, list_figures
+from monitor.store.listing import poll_state
 from monitor.store.tables import Alert, Article, Source, SourceEntry, WatchMatch
 from monitor.store.tables import Figure as StoredFigure
 from monitor.store.types import iso, utc_now
@@ -371,11 +372,8 @@ def source_health(session: Session, names: Sequence[str]) -> list[SourceHealth]:
 
 
 def _state(row: Source, *, silent: bool) -> str:
-    if row.last_polled_at is None:
-        return "new"
-    if row.failure_count:
-        return "failing"
-    return "silent" if silent else "ok"
+    state = poll_state(row.last_polled_at, row.failure_count)
+    return "silent" if silent and state == "ok" else state
 
 
 def _recent_arrivals(session: Session, source_ids: list[int]) -> dict[int, list[datetime]]:
