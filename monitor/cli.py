@@ -278,6 +278,7 @@ def sources(state: _State, as_json: bool) -> None:
         "name",
         "type",
         "state",
+        "health",
         "failures",
         "last error",
         "last poll",
@@ -293,6 +294,7 @@ def sources(state: _State, as_json: bool) -> None:
             r.name,
             r.type,
             r.state,
+            r.health,
             r.failure_count,
             r.last_error_kind,
             _when(r.last_polled_at),
@@ -540,7 +542,7 @@ def alerts(
         cells=lambda r: (
             r.id,
             _when(r.created_at),
-            r.watch,
+            r.watch or "-",  # a source-health alert belongs to no watch
             r.kind,
             r.measure,
             ", ".join(

@@ -9,16 +9,20 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from monitor.config import Settings
 from monitor.daemon_metrics import serve_metrics
 from monitor.outage import DatabaseOutage
 from monitor.polling import PollResult
 from monitor.runtime import open_runtime
-from monitor.store.db import display_url, unavailable_reason
+from monitor.store import daemons
+from monitor.store.daemons import HEARTBEAT
+from monitor.store.db import display_url, unavailable_reason, write_engine
 from monitor.store.types import utc_now
 from monitor.tick import poll_tick
 
@@ -45,8 +49,11 @@ async def run_daemon(settings: Settings) -> None:
         overlapping = False
         outage = DatabaseOutage(display_url(settings.monitor.database_url))
 
+        last_tick: list[datetime] = []  # when the last tick ended, for the heartbeat
+
         def ended(task: asyncio.Task[object]) -> None:
             in_flight.discard(task)
+            last_tick[:] = [utc_now()]
             error = None if task.cancelled() else task.exception()
             if error is None:
                 outage.succeeded()
@@ -83,6 +90,17 @@ async def run_daemon(settings: Settings) -> None:
             max_instances=1,
             coalesce=True,
         )
+        # The heartbeat is a job of its own: it says the scheduler runs even while a long
+        # tick is in flight (/healthz, monitor.store.daemons).
+        scheduler.add_job(
+            _beat,
+            "interval",
+            args=(runtime.engine, runtime.owner, last_tick),
+            seconds=HEARTBEAT.total_seconds(),
+            next_run_time=utc_now(),
+            max_instances=1,
+            coalesce=True,
+        )
         scheduler.start()
         metrics = None
         if settings.monitor.metrics_port:
@@ -98,6 +116,30 @@ async def run_daemon(settings: Settings) -> None:
         scheduler.pause()
         await asyncio.gather(*in_flight, return_exceptions=True)
         scheduler.shutdown(wait=False)
+        await asyncio.to_thread(_forget, runtime.engine, runtime.owner)
         if metrics is not None:
             metrics.shutdown()
         log.info("monitor stopped")
+
+
+async def _beat(engine: Engine, owner: str, last_tick: list[datetime]) -> None:
+    def write() -> None:
+        with Session(write_engine(engine)) as session, session.begin():
+            daemons.beat(session, owner, now=utc_now(), last_tick_at=next(iter(last_tick), None))
+
+    try:
+        await asyncio.to_thread(write)
+    except Exception as error:
+        if unavailable_reason(error) is None:
+            raise
+        log.debug("heartbeat not written: the database is unavailable")  # the outage is logged
+
+
+def _forget(engine: Engine, owner: str) -> None:
+    try:
+        with Session(write_engine(engine)) as session, session.begin():
+            daemons.forget(session, owner)
+    except Exception as error:
+        if unavailable_reason(error) is None:
+            raise
+        log.warning("could not remove this daemon's heartbeat: %s", unavailable_reason(error))

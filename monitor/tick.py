@@ -2,7 +2,8 @@
 
     1. collect  poll the due sources (or read the files of an import); each entry is fetched,
                 matched, checked against the corpus and stored on its own, concurrently;
-                then fetch again the young articles due a recheck (``monitor.recheck``)
+                judge the health of the sources polled (``monitor.alerts.sources``); then
+                fetch again the young articles due a recheck (``monitor.recheck``)
     2. decide   the figures of every article stored and not yet decided, in publication
                 order across all sources; new and changed figures queue their alerts
     3. deliver  send the alerts that are due (not for an import: it raises none)
@@ -35,6 +36,7 @@ from sqlalchemy.orm import Session
 from monitor.alerts.deliver import deliver_due
 from monitor.alerts.model import Notifier
 from monitor.alerts.outbox import WatchAlerting, alerting_by_watch
+from monitor.alerts.sources import check_sources
 from monitor.config import Settings
 from monitor.daemon_metrics import record_polls, timed_tick
 from monitor.figures.options import figure_options
@@ -43,6 +45,7 @@ from monitor.importing import ImportResult, import_files
 from monitor.pipeline import compile_watches
 from monitor.polling import PollResult
 from monitor.runtime import Runtime, poll_due_sources, recheck_due_articles
+from monitor.store.db import unavailable_reason
 from monitor.store.figures import oldest_pending_fetch
 from monitor.store.sources import polls_in_flight
 from monitor.store.types import utc_now
@@ -126,6 +129,7 @@ async def _poll_and_settle(
 ) -> list[PollResult]:
     results = await poll_due_sources(runtime, due_by=due_by, report_held=report_held)
     record_polls(results)
+    await asyncio.to_thread(_judge_health, runtime, results)
     if not runtime.stopping.is_set():
         rechecks = await recheck_due_articles(runtime)
         updated = sum(recheck.outcome == "updated" for recheck in rechecks)
@@ -141,6 +145,22 @@ async def _poll_and_settle(
         defer_to_polls=True,
     )
     return results
+
+
+def _judge_health(runtime: Runtime, results: Sequence[PollResult]) -> None:
+    """Judge the health of the sources just polled; a defect here must not stop the tick
+    (figures and deliveries matter more), but an outage is the daemon's to handle."""
+    polled = [result.source for result in results if result.held_by is None]
+    try:
+        changes = check_sources(runtime.engine, runtime.settings, polled)
+    except Exception as error:
+        if unavailable_reason(error) is not None:
+            raise
+        log.exception("source health: could not judge %d sources", len(polled))
+        return
+    for change in changes:
+        level = logging.INFO if change.now == "ok" else logging.WARNING
+        log.log(level, "source %s: %s (was %s)", change.source, change.now, change.was)
 
 
 def import_tick(

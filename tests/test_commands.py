@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -402,3 +403,77 @@ def test_the_daemon_serves_its_own_metrics_on_the_configured_port(
     assert samples[("monitor_fetch_seconds_count", ())] >= 2  # the feed and its article
     assert samples[("monitor_articles", (("kind", "original"),))] == 1  # the database's too
     assert samples[("monitor_last_tick_end_timestamp_seconds", ())] > 0
+
+
+def test_healthz_follows_the_daemons_scheduler(
+    feed_server: FeedServer, db_url: str, tmp_path: Path
+) -> None:
+    """Running while a daemon beats; stopped (healthy) after a clean stop; stalled (503)
+    when a killed daemon's heartbeat has grown old."""
+    import socket
+
+    import httpx
+    from sqlalchemy import update
+    from sqlalchemy.orm import Session
+
+    from monitor.store.db import make_engine
+    from monitor.store.tables import Daemon
+    from monitor.store.types import utc_now
+
+    config = write_config(tmp_path, db_url, serve_one_article(feed_server, "/news/a"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    web = subprocess.Popen(
+        [sys.executable, "-m", "monitor", "--config", str(config), "serve", "--port", str(port)],
+        cwd=tmp_path,
+        env=environ,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def healthz(until: str) -> httpx.Response:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
+                if answer.json()["scheduler"] == until or time.monotonic() > deadline:
+                    return answer
+            except httpx.TransportError:
+                if time.monotonic() > deadline:
+                    raise
+            time.sleep(0.2)
+
+    try:
+        assert healthz("stopped").status_code == 200  # the view may run alone
+        daemon = start_daemon(config, tmp_path)
+        try:
+            running = healthz("running")
+            deadline = time.monotonic() + 60
+            while running.json()["last_tick_at"] is None and time.monotonic() < deadline:
+                time.sleep(0.5)
+                running = healthz("running")
+        finally:
+            stderr = stop_daemon(daemon)
+        assert daemon.returncode == 0, stderr
+        assert running.status_code == 200, running.json()
+        assert running.json()["last_tick_age_seconds"] < 60, running.json()
+        stopped = healthz("stopped")
+        assert stopped.status_code == 200 and stopped.json()["scheduler"] == "stopped"
+
+        killed = start_daemon(config, tmp_path)
+        healthz("running")
+        stop_daemon(killed, signal.SIGKILL)
+        # Time passes with no heartbeat: the row the killed daemon left ages.
+        engine = make_engine(db_url)
+        with Session(engine) as session, session.begin():
+            old = utc_now() - timedelta(minutes=10)
+            session.execute(update(Daemon).values(heartbeat_at=old))
+        engine.dispose()
+        stalled = healthz("stalled")
+        assert stalled.status_code == 503 and stalled.json()["scheduler"] == "stalled"
+        assert stalled.json()["database"] == "ok"
+    finally:
+        web.terminate()
+        web.wait(timeout=30)

@@ -22,6 +22,7 @@ def documented_tables() -> Iterator[tuple[str, tuple[k.Key, ...], list[dict[str,
     yield "[monitor]", k.MONITOR_KEYS, [example["monitor"]]
     yield "[fetch]", k.FETCH_KEYS, [example["fetch"]]
     yield "[recheck]", k.RECHECK_KEYS, [example["recheck"]]
+    yield "[health]", k.HEALTH_KEYS, [example["health"]]
     yield "[[source]]", k.SOURCE_COMMON_KEYS, example["source"]
     yield "[[watch]]", k.WATCH_KEYS, example["watch"]
     notifiers = list(example["notify"].values())

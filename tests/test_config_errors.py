@@ -39,8 +39,8 @@ CASES = {
     "invalid TOML": ("[fetch\ntimeout = 1\n", "bad.toml: invalid TOML: "),
     "unknown section": (
         '[feeds]\nurl = "x"\n',
-        "bad.toml: feeds: unknown section (known: monitor, fetch, figures, recheck, source, watch,"
-        " notify)",
+        "bad.toml: feeds: unknown section (known: monitor, fetch, figures, recheck, health,"
+        " source, watch, notify)",
     ),
     "source written as a table": (
         '[source]\nname = "a"\n',

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from monitor.sources.health import is_silent, usual_gap
+from monitor.sources.health import HealthRule, is_silent, judge, usual_gap
 
 T0 = datetime(2026, 6, 1, tzinfo=UTC)
 
@@ -39,3 +39,34 @@ def test_silent_after_four_usual_gaps_and_never_before_six_hours() -> None:
     daily = arrivals(timedelta(days=1), 10)
     assert not is_silent(daily, max(daily) + timedelta(days=3))
     assert is_silent(daily, max(daily) + timedelta(days=5))
+
+
+RULE = HealthRule(failing_after=3)
+
+
+def test_failing_takes_the_threshold_and_ends_only_with_a_success() -> None:
+    history = arrivals(timedelta(hours=1), 10)
+    now = max(history) + timedelta(hours=1)
+    assert judge("ok", 2, history, now, RULE) == "ok"
+    assert judge("ok", 3, history, now, RULE) == "failing"
+    # One success between failures resets the count, but a failing source does not flap
+    # back to ok on its next failure: only a success ends it.
+    assert judge("failing", 1, history, now, RULE) == "failing"
+    assert judge("failing", 0, history, now, RULE) == "ok"
+
+
+def test_a_source_that_answers_again_but_brings_nothing_is_silent() -> None:
+    history = arrivals(timedelta(hours=1), 10)
+    long_after = max(history) + timedelta(hours=30)
+    assert judge("failing", 0, history, long_after, RULE) == "silent"
+    assert judge("silent", 2, history, long_after, RULE) == "silent"
+    assert judge("silent", 3, history, long_after, RULE) == "failing"
+
+
+def test_the_silence_rule_is_configurable() -> None:
+    daily = arrivals(timedelta(days=1), 10)
+    after_two_days = max(daily) + timedelta(days=2, hours=1)
+    assert not is_silent(daily, after_two_days)
+    assert is_silent(daily, after_two_days, HealthRule(silent_factor=2))
+    hourly = arrivals(timedelta(hours=1), 10)
+    assert is_silent(hourly, max(hourly) + timedelta(hours=5), HealthRule(min_silence=timedelta(0)))

@@ -160,6 +160,10 @@ def test_metrics_are_prometheus_text_that_counts_the_database(
     assert decided["new_measure"] == sum(f["status"] == "new_measure" for f in figures)
     sources = {s.labels["state"]: s.value for s in families["monitor_sources"].samples}
     assert sources == {"ok": 1.0, "failing": 1.0, "new": 0.0}
+    # One failed poll is below [health] failing_after: the daemon judged both sources ok.
+    health = {s.labels["health"]: s.value for s in families["monitor_source_health"].samples}
+    assert health == {"ok": 2.0}
+    assert families["monitor_daemons_running"].samples[0].value == 0  # `run --once` filled it
     articles = {s.labels["kind"]: s.value for s in families["monitor_articles"].samples}
     assert sum(articles.values()) == 3 and articles["original"] == 2
 

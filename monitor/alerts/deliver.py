@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from monitor.alerts.model import DeliveryError, Notifier, Rendered
 from monitor.alerts.render import render_alert, render_digest
+from monitor.alerts.render_source import is_source_alert, render_source_alert
 from monitor.owners import gone_owners
 from monitor.store.db import write_engine
 from monitor.store.tables import Alert, Delivery
@@ -179,7 +180,8 @@ def _messages(
         if delivery.digest:
             digests.setdefault((delivery.watch, delivery.notifier), []).append(delivery)
         else:
-            rendered = render_alert(delivery.payload)
+            render = render_source_alert if is_source_alert(delivery.payload) else render_alert
+            rendered = render(delivery.payload)
             messages.append((delivery.notifier, [delivery], rendered, delivery.idempotency_key))
     for (watch, notifier), group in digests.items():
         rendered = render_digest(watch, [delivery.payload for delivery in group])

@@ -68,6 +68,19 @@ RECHECK_KEYS = (
     Key("per_tick", v.whole_number(0), 20),
 )
 
+HEALTH_KEYS = (
+    # Operator alerts when a source keeps failing or goes silent, and when it is back. The
+    # notifiers they go to; unset: every configured notifier; []: none.
+    Key("notify", v.NAMES, None),
+    # A source that failed this many polls in a row is failing.
+    Key("failing_after", v.whole_number(1), 3),
+    # A source is silent after this many of its usual gaps between new items (learned from
+    # its last arrivals)...
+    Key("silent_factor", v.whole_number(2), 4),
+    # ...and never before this long without one.
+    Key("silent_min", v.duration("1m"), "6h"),
+)
+
 SOURCE_COMMON_KEYS = (
     Key("name", v.NAME, REQUIRED),
     Key("type", v.one_of("rss", "google-news"), "rss"),

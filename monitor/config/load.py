@@ -3,8 +3,8 @@
 The file is ``--config PATH``, else ``$MONITOR_CONFIG``, else ``./monitor.toml``, else the
 built-in defaults. ``MONITOR_<KEY>`` overrides a ``[monitor]`` key, ``MONITOR_FETCH_<KEY>`` a
 ``[fetch]`` key, ``MONITOR_FIGURES_<KEY>`` a ``[figures]`` key other than the synonyms table and
-``MONITOR_RECHECK_<KEY>`` a ``[recheck]`` key, ``MONITOR_NOTIFY_<NAME>_<KEY>`` a key of
-``[notify.NAME]`` (the name upper case, "-" as "_").
+``MONITOR_RECHECK_<KEY>`` a ``[recheck]`` key, ``MONITOR_HEALTH_<KEY>`` a ``[health]`` key,
+``MONITOR_NOTIFY_<NAME>_<KEY>`` a key of ``[notify.NAME]`` (the name upper case, "-" as "_").
 Sources, watches and synonyms are tables and come from the file only.
 Every problem is a ConfigError naming the file (or variable), the key and what is wrong.
 """
@@ -24,6 +24,7 @@ from monitor.config import values as v
 from monitor.config.settings import (
     FetchSettings,
     FigureSettings,
+    HealthSettings,
     MonitorSettings,
     NotifierSettings,
     RecheckSettings,
@@ -36,9 +37,15 @@ from monitor.errors import ConfigError
 DEFAULT_FILE = "monitor.toml"
 CONFIG_ENV = "MONITOR_CONFIG"
 BUILT_IN = "built-in defaults"
-SECTIONS = ("monitor", "fetch", "figures", "recheck", "source", "watch", "notify")
+SECTIONS = ("monitor", "fetch", "figures", "recheck", "health", "source", "watch", "notify")
 # Prefixes owned entirely by the configuration, so a misspelt variable is an error, not ignored.
-_STRICT_PREFIXES = ("MONITOR_FETCH_", "MONITOR_FIGURES_", "MONITOR_RECHECK_", "MONITOR_NOTIFY_")
+_STRICT_PREFIXES = (
+    "MONITOR_FETCH_",
+    "MONITOR_FIGURES_",
+    "MONITOR_RECHECK_",
+    "MONITOR_HEALTH_",
+    "MONITOR_NOTIFY_",
+)
 _NOTIFIER_NAME = re.compile(r"[A-Za-z0-9_-]{1,100}")
 
 RawTable = dict[str, Any]
@@ -117,6 +124,8 @@ class _Reader:
         self._check_unique("source", [s.name for s in sources])
         self._check_unique("watch", [w.name for w in watches])
         self._check_watch_notifiers(watches, notifiers)
+        health = HealthSettings(**self._table(raw["health"], k.HEALTH_KEYS, "health"))
+        self._check_notifiers("health.notify", health.notify or (), notifiers)
         return Settings(
             origin=self.origin,
             monitor=MonitorSettings(**self._table(raw["monitor"], k.MONITOR_KEYS, "monitor")),
@@ -126,13 +135,14 @@ class _Reader:
             notifiers=notifiers,
             figures=FigureSettings(**self._table(raw["figures"], k.FIGURES_KEYS, "figures")),
             recheck=RecheckSettings(**self._table(raw["recheck"], k.RECHECK_KEYS, "recheck")),
+            health=health,
         )
 
     def _check_shape(self, raw: RawTable) -> None:
         for name in raw:
             if name not in SECTIONS:
                 raise self.error(name, "unknown section (known: " + ", ".join(SECTIONS) + ")")
-        for name in ("monitor", "fetch", "figures", "recheck", "notify"):
+        for name in ("monitor", "fetch", "figures", "recheck", "health", "notify"):
             if not isinstance(raw.get(name, {}), dict):
                 raise self.error(name, f"expected a table written [{name}]")
         for name in ("source", "watch"):
@@ -153,6 +163,8 @@ class _Reader:
         self._override(figures, k.FIGURES_KEYS, "figures", "MONITOR_FIGURES_")
         recheck = raw.setdefault("recheck", {})
         self._override(recheck, k.RECHECK_KEYS, "recheck", "MONITOR_RECHECK_")
+        health = raw.setdefault("health", {})
+        self._override(health, k.HEALTH_KEYS, "health", "MONITOR_HEALTH_")
         for name, table in raw.get("notify", {}).items():
             kind = table.get("type")
             keys = k.NOTIFY_TYPE_KEYS.get(kind, ()) if isinstance(kind, str) else ()
@@ -251,11 +263,14 @@ class _Reader:
     def _check_watch_notifiers(
         self, watches: Sequence[WatchSettings], notifiers: Mapping[str, NotifierSettings]
     ) -> None:
-        defined = ", ".join(sorted(notifiers)) or "none"
         for index, watch in enumerate(watches):
-            for name in watch.notify:
-                if name not in notifiers:
-                    raise self.error(
-                        f"watch[{index}].notify",
-                        f"no [notify.{name}] table is defined (defined: {defined})",
-                    )
+            self._check_notifiers(f"watch[{index}].notify", watch.notify, notifiers)
+
+    def _check_notifiers(
+        self, key: str, names: Sequence[str], notifiers: Mapping[str, NotifierSettings]
+    ) -> None:
+        defined = ", ".join(sorted(notifiers)) or "none"
+        for name in names:
+            if name not in notifiers:
+                problem = f"no [notify.{name}] table is defined (defined: {defined})"
+                raise self.error(key, problem)

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from monitor.errors import ConfigError
 from monitor.figures.exclusions import SMALL_SPELLED_MAX
 from monitor.secrets import Secret
+from monitor.sources.health import HealthRule
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,6 +58,23 @@ class RecheckSettings:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class HealthSettings:
+    """When a source's failures or silence raise an operator alert, and to whom."""
+
+    notify: tuple[str, ...] | None = None  # None: every configured notifier
+    failing_after: int = 3
+    silent_factor: int = 4
+    silent_min: float = 6 * 3600.0  # seconds
+
+    def rule(self) -> HealthRule:
+        return HealthRule(
+            failing_after=self.failing_after,
+            silent_factor=self.silent_factor,
+            min_silence=timedelta(seconds=self.silent_min),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SourceSettings:
     name: str
     type: str
@@ -98,6 +117,13 @@ class Settings:
     notifiers: Mapping[str, NotifierSettings] = field(default_factory=dict)
     figures: FigureSettings = field(default_factory=FigureSettings)
     recheck: RecheckSettings = field(default_factory=RecheckSettings)
+    health: HealthSettings = field(default_factory=HealthSettings)
+
+    def health_notifiers(self) -> tuple[str, ...]:
+        """The notifiers that get source-health alerts."""
+        if self.health.notify is None:
+            return tuple(sorted(self.notifiers))
+        return self.health.notify
 
     def missing_secrets(self) -> list[ConfigError]:
         """Return one error for each ``env:NAME`` secret whose variable is not set."""

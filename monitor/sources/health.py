@@ -1,14 +1,19 @@
-"""Whether a source has gone silent: no new item for much longer than it usually goes
-without one. A dead feed looks like a quiet news day until its silence outlasts its rhythm.
+"""A source's health: failing (its polls keep failing), silent (no new item for much longer
+than it usually goes without one) or ok. A dead feed looks like a quiet news day until its
+silence outlasts its rhythm.
 
 Each feed has a rhythm of its own (a wire brings items hourly, a ministry weekly), so the
 usual gap is learned from its recent arrivals: the median time between polls that brought
 something new. Entries of one poll arrive together and count as one arrival.
+
+The daemon judges each source after polling it and tells the operator of a change
+(``monitor.alerts.sources``); the web view's sources page shows the same states.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import pairwise
 from statistics import median
@@ -32,9 +37,32 @@ def usual_gap(arrivals: Sequence[datetime]) -> timedelta | None:
     return timedelta(seconds=median(gaps))
 
 
-def is_silent(arrivals: Sequence[datetime], now: datetime) -> bool:
+@dataclass(frozen=True, slots=True)
+class HealthRule:
+    """When a source is failing or silent (the ``[health]`` configuration)."""
+
+    failing_after: int = 3  # failed polls in a row
+    silent_factor: int = SILENT_FACTOR  # usual gaps without a new item...
+    min_silence: timedelta = MIN_SILENCE  # ...and never less than this
+
+
+def is_silent(arrivals: Sequence[datetime], now: datetime, rule: HealthRule | None = None) -> bool:
     """Whether the time since the last arrival is well past the source's usual gap."""
+    rule = rule or HealthRule()
     gap = usual_gap(arrivals)
     if gap is None:
         return False
-    return now - max(arrivals) > max(SILENT_FACTOR * gap, MIN_SILENCE)
+    return now - max(arrivals) > max(rule.silent_factor * gap, rule.min_silence)
+
+
+def judge(
+    current: str, failures: int, arrivals: Sequence[datetime], now: datetime, rule: HealthRule
+) -> str:
+    """Return a source's health after a poll: "failing", "silent" or "ok".
+
+    ``current`` is the health judged before; ``failures`` the failed polls in a row now. A
+    failing source stays failing until a poll succeeds, so one lucky answer between failures
+    does not flap it, and one failure short of the threshold does not hide a silence."""
+    if failures >= rule.failing_after or (current == "failing" and failures > 0):
+        return "failing"
+    return "silent" if is_silent(arrivals, now, rule) else "ok"

@@ -28,6 +28,8 @@ class SourceRow:
     # shows until it is taken over ("polling" only while it has not expired).
     lease_owner: str | None
     lease_expires_at: datetime | None
+    # As the daemon last judged it (monitor.sources.health): "ok", "failing" or "silent".
+    health: str = "ok"
 
     def to_json(self) -> dict[str, object]:
         row = asdict(self)
@@ -98,6 +100,7 @@ def list_sources(session: Session, names: list[str], *, now: datetime) -> list[S
                 entries=int(entries.get(row.id, 0)),
                 lease_owner=row.lease_owner if leased else None,
                 lease_expires_at=row.lease_expires_at if leased else None,
+                health=row.health,
             )
         )
     return listed

@@ -10,8 +10,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
+from monitor.sources.health import RECENT_ARRIVALS
 from monitor.sources.schedule import first_poll
-from monitor.store.tables import Source
+from monitor.store.tables import Source, SourceEntry
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -214,3 +215,28 @@ def record_poll_failure(
             lease_expires_at=None,
         )
     )
+
+
+def recent_arrivals(
+    session: Session, source_ids: Collection[int], *, most: int = RECENT_ARRIVALS
+) -> dict[int, list[datetime]]:
+    """Return when each source's ``most`` newest entries were first seen (its rhythm).
+
+    An entry waiting for a retry is seen again at each poll, so it is no arrival."""
+    ranked = (
+        select(
+            SourceEntry.source_id,
+            SourceEntry.seen_at,
+            func.row_number()
+            .over(partition_by=SourceEntry.source_id, order_by=SourceEntry.seen_at.desc())
+            .label("rank"),
+        )
+        .where(SourceEntry.source_id.in_(source_ids), SourceEntry.outcome != "retry")
+        .subquery()
+    )
+    arrivals: dict[int, list[datetime]] = {}
+    for source_id, seen_at in session.execute(
+        select(ranked.c.source_id, ranked.c.seen_at).where(ranked.c.rank <= most)
+    ):
+        arrivals.setdefault(source_id, []).append(seen_at)
+    return arrivals

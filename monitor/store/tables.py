@@ -57,7 +57,16 @@ FIGURE_STATUSES = (
 )
 FIGURE_ROLES = ("current", "previous")
 QUALIFIERS = ("exact", "about", "at_least", "more_than", "up_to", "almost", "range", "vague")
-ALERT_KINDS = ("new_measure", "changed_figure")
+# The figure alerts, then the operator's alerts on a source's health (monitor.alerts.sources).
+ALERT_KINDS = (
+    "new_measure",
+    "changed_figure",
+    "source_failing",
+    "source_silent",
+    "source_recovered",
+)
+# A source's health as the daemon last judged it; the operator was told of each change.
+SOURCE_HEALTH = ("ok", "failing", "silent")
 DELIVERY_STATUSES = ("pending", "sent", "failed")
 
 NAME = String(200)
@@ -99,6 +108,10 @@ class Source(Base):
     last_error: Mapped[str | None]
     lease_owner: Mapped[str | None] = mapped_column(NAME)
     lease_expires_at: Mapped[datetime | None]
+    # One of SOURCE_HEALTH, and since when. No CHECK constraint: adding one would make
+    # SQLite copy the table, and the copy would cascade-delete the source's entries.
+    health: Mapped[str] = mapped_column(String(16), default="ok", server_default="ok")
+    health_since: Mapped[datetime | None]
 
 
 class Article(Base):
@@ -297,7 +310,10 @@ class Figure(Base):
 
 
 class Alert(Base):
-    """A new or changed figure worth telling people about; ``payload`` is the alert JSON."""
+    """A new or changed figure worth telling people about; ``payload`` is the alert JSON.
+
+    A source-health alert (kind "source_...") has no figure and no watch (""); its
+    ``measure`` is the source's name."""
 
     __tablename__ = "alerts"
     __table_args__ = (CheckConstraint(_one_of("kind", ALERT_KINDS), name="kind"),)
@@ -339,3 +355,15 @@ class Delivery(Base):
     sent_at: Mapped[datetime | None]
     lease_owner: Mapped[str | None] = mapped_column(NAME)
     lease_expires_at: Mapped[datetime | None]
+
+
+class Daemon(Base):
+    """A running daemon's heartbeat: its scheduler writes it every few seconds, and its row
+    goes when it stops cleanly. ``/healthz`` reads it; an old heartbeat is a stalled daemon."""
+
+    __tablename__ = "daemons"
+
+    owner: Mapped[str] = mapped_column(NAME, primary_key=True)
+    started_at: Mapped[datetime]
+    heartbeat_at: Mapped[datetime]
+    last_tick_at: Mapped[datetime | None]  # when its last tick ended

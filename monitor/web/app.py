@@ -143,7 +143,7 @@ def create_app(settings: Settings, engine: Engine) -> Starlette:
 
     def source_list(request: Request) -> Response:
         with Session(engine) as session:
-            rows = queries.source_health(session, sources)
+            rows = queries.source_health(session, sources, settings.health.rule())
         if _wants_json(request):
             return JSONResponse([row.to_json() for row in rows])
         return page("sources.html", sources=rows)

@@ -2,7 +2,8 @@
 
 The counts are the database's, so they are right whichever daemon did the work and survive
 restarts: articles stored and copies, figures by decision, alert deliveries by state and the
-age of the oldest waiting one, sources by state and feed entries by outcome.
+age of the oldest waiting one, sources by poll state and by health, feed entries by outcome,
+and the daemons beating.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from prometheus_client.registry import Collector
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
+from monitor.store.daemons import scheduler_state
 from monitor.store.db import unavailable_reason
 from monitor.store.listing import poll_state
 from monitor.store.tables import Alert, Article, Delivery, Source, SourceEntry
@@ -79,6 +81,18 @@ class DatabaseCollector(Collector):
             yield sources
             yield _by(
                 session,
+                "monitor_source_health",
+                "Sources by health as the daemon last judged it (ok, failing, silent)",
+                "health",
+                Source.health,
+            )
+            daemons = GaugeMetricFamily(
+                "monitor_daemons_running", "Daemons whose scheduler wrote a heartbeat lately"
+            )
+            daemons.add_metric([], scheduler_state(session, utc_now()).daemons)
+            yield daemons
+            yield _by(
+                session,
                 "monitor_feed_entries",
                 "Feed entries seen, by outcome",
                 "outcome",
@@ -94,33 +108,43 @@ def metrics_registry(engine: Engine) -> CollectorRegistry:
 
 @dataclass(frozen=True, slots=True)
 class Health:
-    ok: bool
     database: str  # "ok", or why it cannot be reached
+    scheduler: str  # "running", "stalled", "stopped" or "unknown" (monitor.store.daemons)
+    last_tick_at: datetime | None
     last_poll_at: datetime | None
+
+    @property
+    def ok(self) -> bool:
+        """Unhealthy when the database is out of reach or a daemon stopped beating; no
+        daemon at all is fine (the web view may run alone)."""
+        return self.database == "ok" and self.scheduler != "stalled"
 
     def to_json(self) -> dict[str, object]:
         return {
             "status": "ok" if self.ok else "unavailable",
             "database": self.database,
+            "scheduler": self.scheduler,
+            "last_tick_at": iso(self.last_tick_at),
+            "last_tick_age_seconds": _age_or_none(self.last_tick_at),
             "last_poll_at": iso(self.last_poll_at),
-            "last_poll_age_seconds": None
-            if self.last_poll_at is None
-            else round(_age(self.last_poll_at), 1),
+            "last_poll_age_seconds": _age_or_none(self.last_poll_at),
         }
 
 
 def health(engine: Engine) -> Health:
-    """Whether the database answers, and when a daemon last polled a source."""
+    """Whether the database answers, whether a daemon's scheduler beats, and when a tick
+    last ended and a source was last polled."""
     try:
         with Session(engine) as session:
             session.execute(text("SELECT 1"))
             last = session.scalar(select(func.max(Source.last_polled_at)))
+            scheduler = scheduler_state(session, utc_now())
     except Exception as error:
         reason = unavailable_reason(error)
         if reason is None:
             raise
-        return Health(False, reason, None)
-    return Health(True, "ok", last)
+        return Health(reason, "unknown", None, None)
+    return Health("ok", scheduler.state, scheduler.last_tick_at, last)
 
 
 def _by(
@@ -130,6 +154,10 @@ def _by(
     for value, count in session.execute(select(column, func.count()).group_by(column)):  # type: ignore[call-overload]
         family.add_metric([str(value)], count)
     return family
+
+
+def _age_or_none(moment: datetime | None) -> float | None:
+    return None if moment is None else round(_age(moment), 1)
 
 
 def _age(moment: datetime | None) -> float:

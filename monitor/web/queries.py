@@ -15,10 +15,11 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from monitor.sources.health import RECENT_ARRIVALS, is_silent
+from monitor.sources.health import HealthRule, is_silent
 from monitor.store.alerts import AlertRow, DeliveryRow, list_alerts
 from monitor.store.figures import FigureRow, figure_row, list_figures
 from monitor.store.listing import poll_state
+from monitor.store.sources import recent_arrivals
 from monitor.store.tables import Alert, Article, Source, SourceEntry, WatchMatch
 from monitor.store.tables import Figure as StoredFigure
 from monitor.store.types import iso, utc_now
@@ -304,6 +305,9 @@ class SourceHealth:
     next_poll_at: datetime | None
     items: int
     items_per_day: float | None
+    # As the daemon last judged it and told the operator (monitor.alerts.sources).
+    health: str = "ok"
+    health_since: datetime | None = None
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -319,10 +323,14 @@ class SourceHealth:
             "next_poll_at": iso(self.next_poll_at),
             "items": self.items,
             "items_per_day": self.items_per_day,
+            "health": self.health,
+            "health_since": iso(self.health_since),
         }
 
 
-def source_health(session: Session, names: Sequence[str]) -> list[SourceHealth]:
+def source_health(
+    session: Session, names: Sequence[str], rule: HealthRule | None = None
+) -> list[SourceHealth]:
     """Return the configured sources with their poll state and how often they bring items."""
     rows = {row.name: row for row in session.scalars(select(Source).where(Source.name.in_(names)))}
     # An entry waiting for a retry is seen again at each poll: no new item.
@@ -342,7 +350,7 @@ def source_health(session: Session, names: Sequence[str]) -> list[SourceHealth]:
             .group_by(SourceEntry.source_id)
         )
     }
-    arrivals = _recent_arrivals(session, [row.id for row in rows.values()])
+    arrivals = recent_arrivals(session, [row.id for row in rows.values()])
     now = utc_now()
     health = []
     for name in names:
@@ -351,7 +359,7 @@ def source_health(session: Session, names: Sequence[str]) -> list[SourceHealth]:
             continue
         count, first, last = seen.get(row.id, (0, None, None))
         days = (last - first).total_seconds() / 86400 if first and last else 0.0
-        silent = is_silent(arrivals.get(row.id, []), now)
+        silent = is_silent(arrivals.get(row.id, []), now, rule)
         health.append(
             SourceHealth(
                 name=row.name,
@@ -366,6 +374,8 @@ def source_health(session: Session, names: Sequence[str]) -> list[SourceHealth]:
                 next_poll_at=row.next_poll_at,
                 items=int(count),
                 items_per_day=round(count / days, 1) if days >= 1 else None,
+                health=row.health,
+                health_since=row.health_since,
             )
         )
     return health
@@ -374,27 +384,6 @@ def source_health(session: Session, names: Sequence[str]) -> list[SourceHealth]:
 def _state(row: Source, *, silent: bool) -> str:
     state = poll_state(row.last_polled_at, row.failure_count)
     return "silent" if silent and state == "ok" else state
-
-
-def _recent_arrivals(session: Session, source_ids: list[int]) -> dict[int, list[datetime]]:
-    """Return when each source's newest entries were first seen, for its usual gap."""
-    ranked = (
-        select(
-            SourceEntry.source_id,
-            SourceEntry.seen_at,
-            func.row_number()
-            .over(partition_by=SourceEntry.source_id, order_by=SourceEntry.seen_at.desc())
-            .label("rank"),
-        )
-        .where(SourceEntry.source_id.in_(source_ids), SourceEntry.outcome != "retry")
-        .subquery()
-    )
-    arrivals: dict[int, list[datetime]] = {}
-    for source_id, seen_at in session.execute(
-        select(ranked.c.source_id, ranked.c.seen_at).where(ranked.c.rank <= RECENT_ARRIVALS)
-    ):
-        arrivals.setdefault(source_id, []).append(seen_at)
-    return arrivals
 
 
 def _counts(session: Session, column: Any, names: list[str]) -> dict[str, int]:

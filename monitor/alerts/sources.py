@@ -1,0 +1,155 @@
+"""Operator alerts on a source's health: a source that keeps failing or has gone silent is
+told once, through the ``[health]`` notifiers, and so is its recovery.
+
+After each poll the daemon judges the sources it polled (``sources.health.judge``). A change
+of health is stored on the source row with a conditional update (only from the health read),
+so however many daemons poll, one of them makes the change and queues its alert, in the same
+transaction: the alert is neither lost nor sent twice. The alert goes through the outbox like
+a figure's alert (retries, backoff, dead letters), never into a digest.
+
+    ok      -> failing   source_failing     failing -> ok  source_recovered
+    ok      -> silent    source_silent      silent  -> ok  source_recovered
+    failing -> silent    source_silent      silent  -> failing  source_failing
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, select, update
+from sqlalchemy.orm import Session
+
+from monitor.alerts.outbox import idempotency_key
+from monitor.alerts.render import public_url
+from monitor.config import Settings
+from monitor.sources.health import judge, usual_gap
+from monitor.store.db import write_engine
+from monitor.store.sources import recent_arrivals
+from monitor.store.tables import Alert, Delivery, Source
+from monitor.store.types import iso, utc_now
+
+ALERT_KIND = {"failing": "source_failing", "silent": "source_silent", "ok": "source_recovered"}
+_URL = re.compile(r"https?://[^\s'\"<>]+")
+_ERROR_MAX = 500
+
+
+@dataclass(frozen=True, slots=True)
+class HealthChange:
+    """A source whose health changed at this poll, and the alert it raised (if any)."""
+
+    source: str
+    was: str
+    now: str
+    alert_id: int | None
+
+
+def check_sources(
+    engine: Engine,
+    settings: Settings,
+    names: Sequence[str],
+    *,
+    alerting: bool = True,
+    now: datetime | None = None,
+) -> list[HealthChange]:
+    """Judge the health of the sources ``names`` (just polled); store each change and, when
+    ``alerting``, queue its alert to the ``[health]`` notifiers. Return the changes."""
+    if not names:
+        return []
+    now = now or utc_now()
+    rule = settings.health.rule()
+    notify = settings.health_notifiers() if alerting else ()
+    changes = []
+    with Session(write_engine(engine)) as session, session.begin():
+        rows = list(
+            session.scalars(select(Source).where(Source.name.in_(names)).order_by(Source.name))
+        )
+        arrivals = recent_arrivals(session, [row.id for row in rows])
+        for row in rows:
+            seen = arrivals.get(row.id, [])
+            was = row.health
+            health = judge(was, row.failure_count, seen, now, rule)
+            if health == was:
+                continue
+            facts = _facts(row, seen)  # before the update: the payload tells the old state
+            since = row.health_since
+            moved = session.execute(
+                update(Source)
+                .where(Source.id == row.id, Source.health == was)
+                .values(health=health, health_since=now)
+                .execution_options(synchronize_session=False)
+            )
+            if moved.rowcount != 1:  # type: ignore[attr-defined]
+                continue  # another daemon judged it first and told the operator
+            alert_id = None
+            if notify:
+                alert_id = _queue(session, row, was, health, since, facts, notify, now)
+            changes.append(HealthChange(row.name, was, health, alert_id))
+    return changes
+
+
+def _facts(row: Source, arrivals: Sequence[datetime]) -> dict[str, Any]:
+    gap = usual_gap(arrivals)
+    return {
+        "failures": row.failure_count,
+        "error_kind": row.last_error_kind,
+        "error": _public_error(row.last_error),
+        "last_polled_at": iso(row.last_polled_at),
+        "last_success_at": iso(row.last_success_at),
+        "last_new_item_at": iso(max(arrivals)) if arrivals else None,
+        "usual_gap_seconds": gap.total_seconds() if gap is not None else None,
+    }
+
+
+def _queue(
+    session: Session,
+    row: Source,
+    was: str,
+    health: str,
+    since: datetime | None,
+    facts: dict[str, Any],
+    notify: Sequence[str],
+    now: datetime,
+) -> int:
+    alert = Alert(
+        figure_id=None,
+        kind=ALERT_KIND[health],
+        watch="",
+        measure=row.name,
+        payload={},
+        created_at=now,
+    )
+    session.add(alert)
+    session.flush()
+    alert.payload = {
+        "id": alert.id,
+        "kind": alert.kind,
+        "source": {"name": row.name, "type": row.type, "url": public_url(row.url)},
+        "health": health,
+        "was": was,
+        # When the state this alert ends began: how long a recovered source was down.
+        "was_since": iso(since),
+        **facts,
+        "created_at": iso(now),
+    }
+    session.add_all(
+        Delivery(
+            alert_id=alert.id,
+            notifier=notifier,
+            idempotency_key=idempotency_key(alert.id, notifier),
+            next_attempt_at=now,
+        )
+        for notifier in notify
+    )
+    return alert.id
+
+
+def _public_error(message: str | None) -> str | None:
+    """The poll's error for people outside: URLs without credentials or tokens, clipped."""
+    if message is None:
+        return None
+    shown = _URL.sub(lambda match: public_url(match.group(0)), message)
+    return shown if len(shown) <= _ERROR_MAX else shown[: _ERROR_MAX - 1] + "\u2026"
