@@ -36,7 +36,9 @@ TICK_SECONDS = (
 async def run_once(settings: Settings, *, processes: int | None = None) -> list[PollResult]:
     """Poll every configured source once, whatever its schedule, and process what it lists."""
     async with open_runtime(settings, processes=processes) as runtime:
-        return await poll_tick(runtime, due_by=utc_now() + timedelta(days=36500), report_held=True)
+        return await poll_tick(
+            runtime, due_by=utc_now() + timedelta(days=36500), report_held=True, every_due=True
+        )
 
 
 async def run_daemon(settings: Settings) -> None:

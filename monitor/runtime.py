@@ -50,6 +50,8 @@ log = logging.getLogger(__name__)
 # that dies mid-poll holds its sources for a minute at most; on its own host, not even that.
 POLL_LEASE_SECONDS = 60.0
 HEARTBEAT_SECONDS = POLL_LEASE_SECONDS / 3
+# Sources claimed at once; all of a batch are polled concurrently, within [fetch] concurrency.
+CLAIM_BATCH = 100
 
 
 @dataclass(kw_only=True)
@@ -115,16 +117,23 @@ async def open_runtime(
 
 
 async def poll_due_sources(
-    runtime: Runtime, *, due_by: datetime | None = None, report_held: bool = False
+    runtime: Runtime,
+    *,
+    due_by: datetime | None = None,
+    report_held: bool = False,
+    every_due: bool = False,
 ) -> list[PollResult]:
     """Claim the sources due by ``due_by`` (default now), poll them, return what happened.
 
+    A claim takes at most ``CLAIM_BATCH`` sources: a daemon's tick polls one batch and leaves
+    the rest to the next ticks. With ``every_due`` (``run --once``), batch follows batch until
+    every due source has been polled once.
     With ``report_held``, a due source that another daemon is polling is in the list too, as
     not polled, with who holds it and until when (``run --once`` says why it did nothing)."""
     names = [s.name for s in runtime.settings.sources]
     now = utc_now()
 
-    def claim() -> tuple[list[SourceState], list[Lease]]:
+    def claim(names: list[str]) -> tuple[list[SourceState], list[Lease]]:
         with Session(write_engine(runtime.engine)) as session:
             gone = gone_owners(lease_holders(session, now), me=runtime.owner)
             claimed = claim_due_sources(
@@ -133,13 +142,31 @@ async def poll_due_sources(
                 now=now,
                 owner=runtime.owner,
                 lease=POLL_LEASE_SECONDS,
+                limit=CLAIM_BATCH,
                 due_by=due_by,
                 takeover_from=gone,
             )
             held = leases_held(session, names, now) if report_held else []
         return claimed, [lease for lease in held if lease.owner != runtime.owner]
 
-    claimed, held = await asyncio.to_thread(claim)
+    results: list[PollResult] = []
+    claimed, held = await asyncio.to_thread(claim, names)
+    while claimed:
+        results += await _poll_claimed(runtime, claimed)
+        # A polled source's next poll may fall before ``due_by``: it is not claimed again.
+        polled = {state.name for state in claimed}
+        names = [name for name in names if name not in polled]
+        if not every_due or runtime.stopping.is_set():
+            break
+        claimed, _ = await asyncio.to_thread(claim, names)
+    not_polled = [
+        PollResult(source=lease.source, held_by=lease.owner, held_until=lease.expires_at)
+        for lease in held
+    ]
+    return results + not_polled
+
+
+async def _poll_claimed(runtime: Runtime, claimed: list[SourceState]) -> list[PollResult]:
     polls = []
     for state in claimed:
         source = runtime.source_settings(state.name)
@@ -157,14 +184,9 @@ async def poll_due_sources(
         polls.append(_guarded_poll(runtime, context, state, source))
     heartbeat = asyncio.create_task(_renew_leases(runtime, [state.id for state in claimed]))
     try:
-        results = await gather_all(polls)
+        return await gather_all(polls)
     finally:
         heartbeat.cancel()
-    not_polled = [
-        PollResult(source=lease.source, held_by=lease.owner, held_until=lease.expires_at)
-        for lease in held
-    ]
-    return results + not_polled
 
 
 async def _renew_leases(runtime: Runtime, source_ids: list[int]) -> None:

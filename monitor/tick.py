@@ -115,19 +115,29 @@ def _polls_running(engine: Engine) -> bool:
 
 
 async def poll_tick(
-    runtime: Runtime, *, due_by: datetime | None = None, report_held: bool = False
+    runtime: Runtime,
+    *,
+    due_by: datetime | None = None,
+    report_held: bool = False,
+    every_due: bool = False,
 ) -> list[PollResult]:
     """A daemon's tick: poll the sources due by ``due_by`` (default now), then settle.
 
-    ``report_held`` lists the sources another daemon is polling as not polled."""
+    ``report_held`` lists the sources another daemon is polling as not polled; ``every_due``
+    polls every due source, batch after batch, before settling (``run --once``), where a
+    daemon's tick polls one batch."""
     with timed_tick():
-        return await _poll_and_settle(runtime, due_by=due_by, report_held=report_held)
+        return await _poll_and_settle(
+            runtime, due_by=due_by, report_held=report_held, every_due=every_due
+        )
 
 
 async def _poll_and_settle(
-    runtime: Runtime, *, due_by: datetime | None, report_held: bool
+    runtime: Runtime, *, due_by: datetime | None, report_held: bool, every_due: bool
 ) -> list[PollResult]:
-    results = await poll_due_sources(runtime, due_by=due_by, report_held=report_held)
+    results = await poll_due_sources(
+        runtime, due_by=due_by, report_held=report_held, every_due=every_due
+    )
     record_polls(results)
     await asyncio.to_thread(_judge_health, runtime, results)
     if not runtime.stopping.is_set():

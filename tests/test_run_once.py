@@ -12,13 +12,14 @@ from xml.sax.saxutils import escape
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from monitor.cli import cli
 from monitor.config import Settings, load_settings
 from monitor.daemon import run_once
 from monitor.pipeline import MAX_PAGE_ATTEMPTS
+from monitor.runtime import CLAIM_BATCH
 from monitor.store.db import make_engine
 from monitor.store.tables import Article, Source, SourceEntry, WatchMatch
 from tests.servers import FeedServer
@@ -383,3 +384,38 @@ def test_explain_says_which_date_was_not_believed_and_what_stood_in(
     (explained,) = [json.loads(row) for row in result.output.splitlines()]
     assert explained["ordered_by"] == "fetched"
     assert explained["published_dropped"] == "Mon, 01 Jan 9999 00:00:00 GMT"
+
+
+def test_run_once_polls_every_source_however_many_batches_they_take(
+    server: FeedServer, db_url: str, tmp_path: Path
+) -> None:
+    # More sources than one claim takes: a daemon's tick polls a batch, `run --once` all.
+    count = CLAIM_BATCH + 30
+    for n in range(count):
+        # Entries no watch wants: each is recorded as seen, and no page is fetched.
+        link = server.url(f"/parks/{n}")
+        item = f"<item><title>Parks budget {n}</title><link>{link}</link></item>"
+        server.route(
+            f"/feeds/{n}.xml",
+            body=f"<rss version='2.0'><channel><title>t</title>{item}</channel></rss>".encode(),
+            headers={"Content-Type": "application/rss+xml"},
+        )
+    config = tmp_path / "many.toml"
+    sources = "".join(
+        f'[[source]]\nname = "feed-{n}"\nurl = "{server.url(f"/feeds/{n}.xml")}"\n'
+        for n in range(count)
+    )
+    config.write_text(
+        f'[monitor]\ndatabase_url = "{db_url}"\n[fetch]\nallow_private_addresses = true\n'
+        f'host_interval = "1ms"\nper_host = 16\n{sources}'
+        f"[[watch]]\nname = \"arms\"\nquery = '{WATCH}'\n",
+        encoding="utf-8",
+    )
+    results = run(load_settings(config, environ={}))
+    assert sorted(r.source for r in results) == sorted(f"feed-{n}" for n in range(count))
+    assert all(r.error_kind is None and r.held_by is None for r in results)
+    engine = make_engine(db_url)
+    with Session(engine) as session:
+        assert session.scalar(select(func.count()).select_from(SourceEntry)) == count
+        assert session.scalar(select(func.count()).where(Source.last_polled_at.is_(None))) == 0
+    engine.dispose()
