@@ -12,8 +12,10 @@ from monitor.config import Settings
 from monitor.dedup import DEDUP_PARAMS
 from monitor.dedup.index import DedupIndexError, require_params
 from monitor.store import tables
+from monitor.store.daemons import scheduler_state
 from monitor.store.db import display_url
 from monitor.store.migrate import require_current_schema
+from monitor.store.types import utc_now
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -30,6 +32,8 @@ class StatusReport:
     figures: int
     pending_alerts: int
     failed_deliveries: int
+    scheduler: str  # "running", "stalled" or "stopped" (monitor.store.daemons)
+    sources_unhealthy: int  # judged failing or silent
 
     def to_json(self) -> dict[str, object]:
         """Return the report as the JSON object ``monitor status --json`` prints."""
@@ -61,6 +65,10 @@ def status_report(settings: Settings, engine: Engine) -> StatusReport:
             ),
             failed_deliveries=_count(
                 session, select(tables.Delivery.id).where(tables.Delivery.status == "failed")
+            ),
+            scheduler=scheduler_state(session, utc_now()).state,
+            sources_unhealthy=_count(
+                session, select(tables.Source.id).where(tables.Source.health != "ok")
             ),
         )
 

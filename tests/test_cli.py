@@ -70,6 +70,7 @@ def test_status_counts_what_the_database_holds(db_url: str) -> None:
     report = json.loads(result.output)
     assert (report["sources"], report["articles"], report["figures"]) == (1, 3, 1)
     assert (report["pending_alerts"], report["failed_deliveries"]) == (1, 1)
+    assert (report["scheduler"], report["sources_unhealthy"]) == ("stopped", 0)
 
 
 def test_status_refuses_an_unmigrated_database(empty_db_url: str) -> None:

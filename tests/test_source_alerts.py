@@ -111,6 +111,8 @@ def test_a_failing_source_is_told_once_then_its_recovery(
     assert stored_health(db_url) == "failing"
     listed = CliRunner().invoke(cli, ["--config", str(config), "sources", "--json"])
     assert json.loads(listed.output)["health"] == "failing", listed.output
+    status = CliRunner().invoke(cli, ["--config", str(config), "status", "--json"])
+    assert json.loads(status.output)["sources_unhealthy"] == 1, status.output
 
     serve_feed(feed_server, 2)
     poll(config)
