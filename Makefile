@@ -36,7 +36,7 @@ stories: $(STAMP)
 
 # The stories written blind (tests/data/stories-blind): scored, not gated.
 stories-blind: $(STAMP)
-	$(BIN)/python -m tests.stories --blind --details
+	$(BIN)/python -m tests.stories --blind --alone --details
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

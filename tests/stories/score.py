@@ -28,6 +28,16 @@ from monitor.store.tables import Figure as StoredFigure
 from tests.stories.corpus import GoldFigure, Story
 from tests.stories.run import Outcome, page_path
 
+# The Tally fields that list misses, one line each.
+LISTS = (
+    "false_alerts",
+    "missed_alerts",
+    "missed_figures",
+    "extra_figures",
+    "wrong_roles",
+    "split_measures",
+)
+
 
 @dataclass
 class Tally:
@@ -96,9 +106,7 @@ class Tally:
             "copies_stored"
         ).split():
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in (
-            "false_alerts missed_alerts missed_figures extra_figures wrong_roles split_measures"
-        ).split():
+        for name in LISTS:
             getattr(self, name).extend(getattr(other, name))
 
     def summary(self) -> str:
