@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import threading
 from datetime import datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -84,7 +85,7 @@ async def run_daemon(settings: Settings) -> None:
             task.add_done_callback(ended)
 
         scheduler = AsyncIOScheduler(timezone="UTC")
-        scheduler.add_job(
+        ticks = scheduler.add_job(
             tick,
             "interval",
             seconds=TICK_SECONDS,
@@ -94,10 +95,10 @@ async def run_daemon(settings: Settings) -> None:
         )
         # The heartbeat is a job of its own: it says the scheduler runs even while a long
         # tick is in flight (/healthz, monitor.store.daemons).
+        heart = _Heartbeat(runtime.engine, runtime.owner, last_tick)
         scheduler.add_job(
-            _beat,
+            heart.beat,
             "interval",
-            args=(runtime.engine, runtime.owner, last_tick),
             seconds=HEARTBEAT.total_seconds(),
             next_run_time=utc_now(),
             max_instances=1,
@@ -113,35 +114,52 @@ async def run_daemon(settings: Settings) -> None:
             "monitor running: %d sources, %d watches", len(settings.sources), len(settings.watches)
         )
         await runtime.stopping.wait()
-        # Pause first: shutdown() would cancel a poll mid-article. Entries not yet started are
-        # skipped (EntryContext.stopping) and stay unseen; the started ones finish.
-        scheduler.pause()
+        # Pause the ticks first: shutdown() would cancel a poll mid-article. Entries not yet
+        # started are skipped (EntryContext.stopping) and stay unseen; the started ones
+        # finish, while the heartbeat goes on saying this daemon is alive.
+        ticks.pause()
         await asyncio.gather(*in_flight, return_exceptions=True)
+        await asyncio.to_thread(heart.stop)
         scheduler.shutdown(wait=False)
-        await asyncio.to_thread(_forget, runtime.engine, runtime.owner)
         if metrics is not None:
             metrics.shutdown()
         log.info("monitor stopped")
 
 
-async def _beat(engine: Engine, owner: str, last_tick: list[datetime]) -> None:
-    def write() -> None:
-        with Session(write_engine(engine)) as session, session.begin():
-            daemons.beat(session, owner, now=utc_now(), last_tick_at=next(iter(last_tick), None))
+class _Heartbeat:
+    """Writes this daemon's heartbeat row, and removes it for good when the daemon stops.
 
-    try:
-        await asyncio.to_thread(write)
-    except Exception as error:
-        if unavailable_reason(error) is None:
-            raise
-        log.debug("heartbeat not written: the database is unavailable")  # the outage is logged
+    A lock and a flag keep a beat whose write is still running from bringing the row back
+    after ``stop`` removed it: the daemon would then look stalled though it stopped cleanly."""
 
+    def __init__(self, engine: Engine, owner: str, last_tick: list[datetime]) -> None:
+        self.engine, self.owner, self.last_tick = engine, owner, last_tick
+        self.lock = threading.Lock()
+        self.stopped = False
 
-def _forget(engine: Engine, owner: str) -> None:
-    try:
-        with Session(write_engine(engine)) as session, session.begin():
-            daemons.forget(session, owner)
-    except Exception as error:
-        if unavailable_reason(error) is None:
-            raise
-        log.warning("could not remove this daemon's heartbeat: %s", unavailable_reason(error))
+    async def beat(self) -> None:
+        try:
+            await asyncio.to_thread(self._write)
+        except Exception as error:
+            if unavailable_reason(error) is None:
+                raise
+            log.debug("heartbeat not written: the database is unavailable")  # logged as outage
+
+    def _write(self) -> None:
+        with self.lock:
+            if self.stopped:
+                return
+            with Session(write_engine(self.engine)) as session, session.begin():
+                last = next(iter(self.last_tick), None)
+                daemons.beat(session, self.owner, now=utc_now(), last_tick_at=last)
+
+    def stop(self) -> None:
+        with self.lock:
+            self.stopped = True
+            try:
+                with Session(write_engine(self.engine)) as session, session.begin():
+                    daemons.forget(session, self.owner)
+            except Exception as error:
+                if (reason := unavailable_reason(error)) is None:
+                    raise
+                log.warning("could not remove this daemon's heartbeat: %s", reason)

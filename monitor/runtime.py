@@ -131,9 +131,9 @@ async def poll_due_sources(
     With ``report_held``, a due source that another daemon is polling is in the list too, as
     not polled, with who holds it and until when (``run --once`` says why it did nothing)."""
     names = [s.name for s in runtime.settings.sources]
-    now = utc_now()
 
     def claim(names: list[str]) -> tuple[list[SourceState], list[Lease]]:
+        now = utc_now()  # each batch's leases run from its own claim
         with Session(write_engine(runtime.engine)) as session:
             gone = gone_owners(lease_holders(session, now), me=runtime.owner)
             claimed = claim_due_sources(
@@ -150,18 +150,25 @@ async def poll_due_sources(
         return claimed, [lease for lease in held if lease.owner != runtime.owner]
 
     results: list[PollResult] = []
-    claimed, held = await asyncio.to_thread(claim, names)
-    while claimed:
+    held: dict[str, Lease] = {}
+    claimed, leases = await asyncio.to_thread(claim, names)
+    while True:
+        held.update((lease.source, lease) for lease in leases)
+        if not claimed:
+            break
         results += await _poll_claimed(runtime, claimed)
         # A polled source's next poll may fall before ``due_by``: it is not claimed again.
         polled = {state.name for state in claimed}
         names = [name for name in names if name not in polled]
         if not every_due or runtime.stopping.is_set():
             break
-        claimed, _ = await asyncio.to_thread(claim, names)
+        claimed, leases = await asyncio.to_thread(claim, names)
+    # Another daemon's lease seen at one claim and polled by this one later is no news.
+    done = {result.source for result in results}
     not_polled = [
         PollResult(source=lease.source, held_by=lease.owner, held_until=lease.expires_at)
-        for lease in held
+        for lease in held.values()
+        if lease.source not in done
     ]
     return results + not_polled
 

@@ -1,6 +1,7 @@
 """Sources remember their health (ok, failing, silent) and since when, so the operator is told
-of a change once; alerts gain the three kinds of the source-health alerts. Running daemons
-write a heartbeat, so ``/healthz`` can tell a live scheduler from a stalled one.
+of a change once (an index on entries' arrival times makes the judging cheap); alerts gain
+the three kinds of the source-health alerts. Running daemons write a heartbeat, so
+``/healthz`` can tell a live scheduler from a stalled one.
 
 Revision ID: 0010
 Revises: 0009
@@ -34,6 +35,9 @@ def upgrade() -> None:
         "sources", sa.Column("health", sa.String(16), nullable=False, server_default="ok")
     )
     op.add_column("sources", sa.Column("health_since", sa.DateTime(timezone=True), nullable=True))
+    op.create_index(
+        "ix_source_entries_source_id_seen_at", "source_entries", ["source_id", "seen_at"]
+    )
     with _deliveries_kept(), op.batch_alter_table("alerts") as batch:
         batch.drop_constraint(op.f("ck_alerts_kind"), type_="check")
         batch.create_check_constraint(op.f("ck_alerts_kind"), _one_of("kind", _ALL_KINDS))
@@ -53,6 +57,7 @@ def downgrade() -> None:
     with _deliveries_kept(), op.batch_alter_table("alerts") as batch:
         batch.drop_constraint(op.f("ck_alerts_kind"), type_="check")
         batch.create_check_constraint(op.f("ck_alerts_kind"), _one_of("kind", _FIGURE_KINDS))
+    op.drop_index("ix_source_entries_source_id_seen_at", table_name="source_entries")
     # Not batch mode either (see upgrade).
     op.drop_column("sources", "health_since")
     op.drop_column("sources", "health")

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
@@ -62,23 +63,28 @@ def check_sources(
     now = now or utc_now()
     rule = settings.health.rule()
     notify = settings.health_notifiers() if alerting else ()
-    changes = []
-    with Session(write_engine(engine)) as session, session.begin():
+    # Judged on a plain read; the write transaction (SQLite's is exclusive) is opened only
+    # when some source's health changed, which is rare.
+    found: list[tuple[_Source, str, str, dict[str, Any]]] = []
+    with Session(engine) as session:
         rows = list(
             session.scalars(select(Source).where(Source.name.in_(names)).order_by(Source.name))
         )
         arrivals = recent_arrivals(session, [row.id for row in rows])
         for row in rows:
             seen = arrivals.get(row.id, [])
-            was = row.health
-            health = judge(was, row.failure_count, seen, now, rule)
-            if health == was:
-                continue
-            facts = _facts(row, seen)  # before the update: the payload tells the old state
-            since = row.health_since
+            health = judge(row.health, row.failure_count, seen, now, rule)
+            if health != row.health:
+                source = _Source(row.id, row.name, row.type, row.url, row.health_since)
+                found.append((source, row.health, health, _facts(row, seen)))
+    changes: list[HealthChange] = []
+    if not found:
+        return changes
+    with Session(write_engine(engine)) as session, session.begin():
+        for source, was, health, facts in found:
             moved = session.execute(
                 update(Source)
-                .where(Source.id == row.id, Source.health == was)
+                .where(Source.id == source.id, Source.health == was)
                 .values(health=health, health_since=now)
                 .execution_options(synchronize_session=False)
             )
@@ -86,9 +92,18 @@ def check_sources(
                 continue  # another daemon judged it first and told the operator
             alert_id = None
             if notify:
-                alert_id = _queue(session, row, was, health, since, facts, notify, now)
-            changes.append(HealthChange(row.name, was, health, alert_id))
+                alert_id = _queue(session, source, was, health, facts, notify, now)
+            changes.append(HealthChange(source.name, was, health, alert_id))
     return changes
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    id: int
+    name: str
+    type: str
+    url: str
+    health_since: datetime | None
 
 
 def _facts(row: Source, arrivals: Sequence[datetime]) -> dict[str, Any]:
@@ -106,10 +121,9 @@ def _facts(row: Source, arrivals: Sequence[datetime]) -> dict[str, Any]:
 
 def _queue(
     session: Session,
-    row: Source,
+    row: _Source,
     was: str,
     health: str,
-    since: datetime | None,
     facts: dict[str, Any],
     notify: Sequence[str],
     now: datetime,
@@ -127,11 +141,11 @@ def _queue(
     alert.payload = {
         "id": alert.id,
         "kind": alert.kind,
-        "source": {"name": row.name, "type": row.type, "url": public_url(row.url)},
+        "source": {"name": row.name, "type": row.type, "url": _feed_address(row.url)},
         "health": health,
         "was": was,
         # When the state this alert ends began: how long a recovered source was down.
-        "was_since": iso(since),
+        "was_since": iso(row.health_since),
         **facts,
         "created_at": iso(now),
     }
@@ -147,9 +161,16 @@ def _queue(
     return alert.id
 
 
+def _feed_address(url: str) -> str:
+    """A feed's URL for people outside: no credentials, and no query, where paid and private
+    feeds carry their keys under any name ("?k=", "?access=")."""
+    return urlunsplit(urlsplit(public_url(url))._replace(query="", fragment=""))
+
+
 def _public_error(message: str | None) -> str | None:
-    """The poll's error for people outside: URLs without credentials or tokens, clipped."""
+    """The poll's error for people outside: addresses as ``_feed_address`` shows them,
+    clipped."""
     if message is None:
         return None
-    shown = _URL.sub(lambda match: public_url(match.group(0)), message)
+    shown = _URL.sub(lambda match: _feed_address(match.group(0)), message)
     return shown if len(shown) <= _ERROR_MAX else shown[: _ERROR_MAX - 1] + "\u2026"

@@ -39,8 +39,14 @@ class ConfiguredSource:
 def sync_sources(
     session: Session, sources: Sequence[ConfiguredSource], *, now: datetime, rng: random.Random
 ) -> None:
-    """Create rows for new sources and update changed ones; rows of removed sources stay."""
+    """Create rows for new sources and update changed ones; rows of removed sources stay,
+    their health forgotten (nothing judges them any more, so a failing one would stay
+    failing in ``monitor status`` and /metrics)."""
     rows = {row.name: row for row in session.scalars(select(Source))}
+    configured = {source.name for source in sources}
+    for name, row in rows.items():
+        if name not in configured and row.health != "ok":
+            row.health, row.health_since = "ok", now
     new_sources = sum(1 for source in sources if source.name not in rows)
     for source in sources:
         row = rows.get(source.name)
@@ -222,21 +228,19 @@ def recent_arrivals(
 ) -> dict[int, list[datetime]]:
     """Return when each source's ``most`` newest entries were first seen (its rhythm).
 
-    An entry waiting for a retry is seen again at each poll, so it is no arrival."""
-    ranked = (
-        select(
-            SourceEntry.source_id,
-            SourceEntry.seen_at,
-            func.row_number()
-            .over(partition_by=SourceEntry.source_id, order_by=SourceEntry.seen_at.desc())
-            .label("rank"),
-        )
-        .where(SourceEntry.source_id.in_(source_ids), SourceEntry.outcome != "retry")
-        .subquery()
-    )
+    An entry waiting for a retry is seen again at each poll, so it is no arrival. One query a
+    source, each reading ``most`` rows down the (source_id, seen_at) index: however long a
+    source's history grows, its rhythm costs the same."""
     arrivals: dict[int, list[datetime]] = {}
-    for source_id, seen_at in session.execute(
-        select(ranked.c.source_id, ranked.c.seen_at).where(ranked.c.rank <= most)
-    ):
-        arrivals.setdefault(source_id, []).append(seen_at)
+    for source_id in source_ids:
+        seen = list(
+            session.scalars(
+                select(SourceEntry.seen_at)
+                .where(SourceEntry.source_id == source_id, SourceEntry.outcome != "retry")
+                .order_by(SourceEntry.seen_at.desc())
+                .limit(most)
+            )
+        )
+        if seen:
+            arrivals[source_id] = seen
     return arrivals

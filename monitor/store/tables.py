@@ -227,6 +227,8 @@ class SourceEntry(Base):
     """A feed entry a source listed: processed (never again), or waiting for a retry."""
 
     __tablename__ = "source_entries"
+    # A source's newest arrivals, for its usual gap (monitor.sources.health).
+    __table_args__ = (Index("ix_source_entries_source_id_seen_at", "source_id", "seen_at"),)
 
     source_id: Mapped[int] = mapped_column(
         ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
