@@ -44,9 +44,9 @@ def sync_sources(
     failing in ``monitor status`` and /metrics)."""
     rows = {row.name: row for row in session.scalars(select(Source))}
     configured = {source.name for source in sources}
-    for name, row in rows.items():
-        if name not in configured and row.health != "ok":
-            row.health, row.health_since = "ok", now
+    for name, removed in rows.items():
+        if name not in configured and removed.health != "ok":
+            removed.health, removed.health_since = "ok", now
     new_sources = sum(1 for source in sources if source.name not in rows)
     for source in sources:
         row = rows.get(source.name)
