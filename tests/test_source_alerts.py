@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from monitor.alerts.render_source import is_source_alert, render_source_alert
+from monitor.alerts.sources import GROUP_AT
 from monitor.cli import cli
 from monitor.config import load_settings
 from monitor.daemon import run_once
@@ -243,3 +244,46 @@ def test_the_messages_say_what_is_wrong_since_when_and_escape_the_feeds_words() 
     assert "It was failing for 3 days, since 2026-11-29 06:00 UTC." in message.text
     assert [is_source_alert(p) for p in (failing, silent, recovered)] == [True] * 3
     assert not is_source_alert({"kind": "changed_figure"})
+
+
+def test_many_sources_failing_at_once_are_one_message_listing_them(
+    feed_server: FeedServer, db_url: str, tmp_path: Path
+) -> None:
+    # The daemon's own network going down fails every source it polls: one message, not one
+    # a source.
+    feed_server.route("/ops", body=b"ok")
+    names = [f"wire-{n}" for n in range(GROUP_AT + 2)]
+    sources = "".join(
+        f'[[source]]\nname = "{name}"\nurl = "{feed_server.url(f"/{name}.xml")}"\n'
+        for name in names
+    )
+    config = tmp_path / "many.toml"
+    config.write_text(
+        f'[monitor]\ndatabase_url = "{db_url}"\nlog_level = "WARNING"\n[fetch]\n'
+        'allow_private_addresses = true\nhost_interval = "1ms"\n[health]\nfailing_after = 1\n'
+        f'[notify.ops]\ntype = "webhook"\nurl = "{feed_server.url("/ops")}"\n{sources}',
+        encoding="utf-8",
+    )
+    for name in names[:-1]:
+        feed_server.route(f"/{name}.xml", status=503)
+    feed_server.route(f"/{names[-1]}.xml", body=rss(feed_server, 1))
+    poll(config)
+    [failing] = posted(feed_server, "/ops")
+    assert failing["kind"] == "source_failing" and failing["count"] == GROUP_AT + 1
+    assert sorted(s["source"]["name"] for s in failing["sources"]) == names[:-1]
+    assert {s["error_kind"] for s in failing["sources"]} == {"http_status"}
+    message = render_source_alert(failing)
+    assert message.subject == f"[source] {GROUP_AT + 1} sources are failing"
+    assert all(f"{name}: 1 failed polls" in message.text for name in names[:-1])
+
+    for name in names[:-1]:
+        feed_server.route(f"/{name}.xml", body=rss(feed_server, 1))
+    poll(config)
+    _, recovered = posted(feed_server, "/ops")
+    assert recovered["kind"] == "source_recovered" and recovered["count"] == GROUP_AT + 1
+    assert {s["was"] for s in recovered["sources"]} == {"failing"}
+    listed = CliRunner().invoke(cli, ["--config", str(config), "alerts", "--json"])
+    kinds = [json.loads(line)["kind"] for line in listed.output.splitlines()]
+    assert kinds == ["source_recovered", "source_failing"]  # newest first
+    table = CliRunner().invoke(cli, ["--config", str(config), "alerts"]).output
+    assert table.count(f"{GROUP_AT + 1} sources") == 2, table

@@ -4,6 +4,7 @@
 
 They are for the operator, not the analyst: which feed, what is wrong and since when, what
 the daemon does about it. Every form is built from the same lines, so they never disagree.
+A payload with ``sources`` (many sources changed alike at once) lists them in one message.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from monitor.alerts.render import (
     _clip,
     _datetime,
     _e,
+    _fit_lines,
     _html_document,
     _line,
     _m,
@@ -67,7 +69,7 @@ def render_source_alert(payload: Mapping[str, Any]) -> Rendered:
     ]
     if notice.url:
         html_parts.append(f'<p style="margin:4px 0 0">{_a(notice.url, notice.url)}</p>')
-    lead = "\n".join([f"*{_m(notice.summary, 300)}*", *(_m(line, 600) for line in notice.details)])
+    lead = _fit_lines(f"*{_m(notice.summary, 300)}*", [_m(line, 600) for line in notice.details])
     context = _m(notice.action, 600)
     if notice.url:
         context += f" {_slack_link(notice.url, 'feed')}"
@@ -88,6 +90,9 @@ def render_source_alert(payload: Mapping[str, Any]) -> Rendered:
 
 
 def _notice(payload: Mapping[str, Any]) -> _Notice:
+    listed = payload.get("sources")
+    if isinstance(listed, list):
+        return _group(str(payload.get("kind", "")), [s for s in listed if isinstance(s, Mapping)])
     source = payload.get("source")
     source = source if isinstance(source, Mapping) else {}
     name = _line(source.get("name")) or "source"
@@ -138,6 +143,43 @@ def _notice(payload: Mapping[str, Any]) -> _Notice:
         [f"It was {was or 'unwell'}{down}, since {_when(since)}."],
         "Nothing to do; this closes the earlier alert.",
     )
+
+
+def _group(kind: str, sources: list[Mapping[str, Any]]) -> _Notice:
+    """Many sources that changed alike at one judging, in one message."""
+    count = len(sources)
+    lines = []
+    for item in sources:
+        source = item.get("source")
+        name = _line(source.get("name")) if isinstance(source, Mapping) else "source"
+        if kind == "source_failing":
+            error = _line(item.get("error")) or _line(item.get("error_kind")) or "unknown error"
+            lines.append(f"{name}: {item.get('failures') or 0} failed polls; {error}")
+        elif kind == "source_silent":
+            lines.append(f"{name}: newest item {_when(_datetime(item.get('last_new_item_at')))}")
+        else:
+            since = _when(_datetime(item.get("was_since")))
+            lines.append(f"{name}: was {_line(item.get('was')) or 'unwell'} since {since}")
+    if kind == "source_failing":
+        return _Notice(
+            f"{count} sources",
+            "",
+            "failing",
+            "are failing",
+            lines,
+            "So many failing together often means the daemon's own network or name "
+            "resolution is down. It keeps polling them; a note follows when they answer.",
+        )
+    if kind == "source_silent":
+        return _Notice(
+            f"{count} sources",
+            "",
+            "silent",
+            "are silent",
+            lines,
+            "A note follows when they bring new items again.",
+        )
+    return _Notice(f"{count} sources", "", "recovered", "recovered", lines, "Nothing to do.")
 
 
 def _when(moment: datetime | None) -> str:

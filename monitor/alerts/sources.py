@@ -5,7 +5,9 @@ After each poll the daemon judges the sources it polled (``sources.health.judge`
 of health is stored on the source row with a conditional update (only from the health read),
 so however many daemons poll, one of them makes the change and queues its alert, in the same
 transaction: the alert is neither lost nor sent twice. The alert goes through the outbox like
-a figure's alert (retries, backoff, dead letters), never into a digest.
+a figure's alert (retries, backoff, dead letters), never into a digest. More than
+``GROUP_AT`` changes of one kind at one judging (the daemon's own network went down) go out
+as one alert listing them (``{"count", "sources": [...]}``).
 
     ok      -> failing   source_failing     failing -> ok  source_recovered
     ok      -> silent    source_silent      silent  -> ok  source_recovered
@@ -34,6 +36,7 @@ from monitor.store.tables import Alert, Delivery, Source
 from monitor.store.types import iso, utc_now
 
 ALERT_KIND = {"failing": "source_failing", "silent": "source_silent", "ok": "source_recovered"}
+GROUP_AT = 5  # more changes of one kind at one judging than this go out as one message
 _URL = re.compile(r"https?://[^\s'\"<>]+")
 _ERROR_MAX = 500
 
@@ -81,6 +84,7 @@ def check_sources(
     if not found:
         return changes
     with Session(write_engine(engine)) as session, session.begin():
+        notices: dict[str, list[dict[str, Any]]] = {}  # by alert kind
         for source, was, health, facts in found:
             moved = session.execute(
                 update(Source)
@@ -90,10 +94,13 @@ def check_sources(
             )
             if moved.rowcount != 1:  # type: ignore[attr-defined]
                 continue  # another daemon judged it first and told the operator
-            alert_id = None
-            if notify:
-                alert_id = _queue(session, source, was, health, facts, notify, now)
-            changes.append(HealthChange(source.name, was, health, alert_id))
+            notices.setdefault(ALERT_KIND[health], []).append(_notice(source, was, health, facts))
+        for kind, group in notices.items():
+            ids = _queue(session, kind, group, notify, now) if notify else [None] * len(group)
+            changes += [
+                HealthChange(notice["source"]["name"], notice["was"], notice["health"], alert_id)
+                for notice, alert_id in zip(group, ids, strict=True)
+            ]
     return changes
 
 
@@ -119,46 +126,54 @@ def _facts(row: Source, arrivals: Sequence[datetime]) -> dict[str, Any]:
     }
 
 
-def _queue(
-    session: Session,
-    row: _Source,
-    was: str,
-    health: str,
-    facts: dict[str, Any],
-    notify: Sequence[str],
-    now: datetime,
-) -> int:
-    alert = Alert(
-        figure_id=None,
-        kind=ALERT_KIND[health],
-        watch="",
-        measure=row.name,
-        payload={},
-        created_at=now,
-    )
-    session.add(alert)
-    session.flush()
-    alert.payload = {
-        "id": alert.id,
-        "kind": alert.kind,
-        "source": {"name": row.name, "type": row.type, "url": _feed_address(row.url)},
+def _notice(source: _Source, was: str, health: str, facts: dict[str, Any]) -> dict[str, Any]:
+    """What an operator alert says of one source."""
+    return {
+        "source": {"name": source.name, "type": source.type, "url": _feed_address(source.url)},
         "health": health,
         "was": was,
         # When the state this alert ends began: how long a recovered source was down.
-        "was_since": iso(row.health_since),
+        "was_since": iso(source.health_since),
         **facts,
-        "created_at": iso(now),
     }
-    session.add_all(
-        Delivery(
-            alert_id=alert.id,
-            notifier=notifier,
-            idempotency_key=idempotency_key(alert.id, notifier),
-            next_attempt_at=now,
+
+
+def _queue(
+    session: Session,
+    kind: str,
+    notices: Sequence[dict[str, Any]],
+    notify: Sequence[str],
+    now: datetime,
+) -> list[int]:
+    """Queue the alerts of ``notices`` (one kind): one each, or past ``GROUP_AT`` one for
+    them all, so that a failure of the daemon's own network is one message a tick, not one
+    for every source it polls. Return each notice's alert id."""
+    groups = [[notice] for notice in notices] if len(notices) <= GROUP_AT else [list(notices)]
+    ids = []
+    for group in groups:
+        alert = Alert(
+            figure_id=None,
+            kind=kind,
+            watch="",
+            measure=group[0]["source"]["name"] if len(group) == 1 else f"{len(group)} sources",
+            payload={},
+            created_at=now,
         )
-        for notifier in notify
-    )
-    return alert.id
+        session.add(alert)
+        session.flush()
+        said = group[0] if len(group) == 1 else {"count": len(group), "sources": group}
+        alert.payload = {"id": alert.id, "kind": kind, **said, "created_at": iso(now)}
+        session.add_all(
+            Delivery(
+                alert_id=alert.id,
+                notifier=notifier,
+                idempotency_key=idempotency_key(alert.id, notifier),
+                next_attempt_at=now,
+            )
+            for notifier in notify
+        )
+        ids += [alert.id] * len(group)
+    return ids
 
 
 def _feed_address(url: str) -> str:
