@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -71,30 +71,55 @@ def queue_alert(
     ``revision`` is set when the figure comes from an edited article that gave another value
     of the measure before (``monitor.recheck``): it goes into the payload as is."""
     now = now or utc_now()
-    alert = Alert(
-        figure_id=figure_id,
+    digest = alerting.mode == "digest" or _past_ceiling(session, watch, alerting, now)
+
+    def payload(alert: Alert) -> dict[str, Any]:
+        said = alert_payload(alert, figure, article, earlier)
+        return said if revision is None else {**said, "revision": dict(revision)}
+
+    return add_alert(
+        session,
         kind=decision.status,
         watch=watch,
         measure=measure,
-        payload={},
-        created_at=now,
+        payload=payload,
+        notify=alerting.notify,
+        now=now,
+        figure_id=figure_id,
+        digest_at=next_digest(now, alerting.digest_every) if digest else None,
+    )
+
+
+def add_alert(
+    session: Session,
+    *,
+    kind: str,
+    watch: str,
+    measure: str,
+    payload: Callable[[Alert], dict[str, Any]],
+    notify: Sequence[str],
+    now: datetime,
+    figure_id: int | None = None,
+    digest_at: datetime | None = None,
+) -> int:
+    """Write an alert and one delivery per notifier of ``notify``, due now, or with the
+    watch's digest at ``digest_at``; return the alert id. ``payload`` makes the alert JSON
+    from the alert row, once it has its id."""
+    alert = Alert(
+        figure_id=figure_id, kind=kind, watch=watch, measure=measure, payload={}, created_at=now
     )
     session.add(alert)
     session.flush()
-    alert.payload = alert_payload(alert, figure, article, earlier)
-    if revision is not None:
-        alert.payload = {**alert.payload, "revision": dict(revision)}
-    digest = alerting.mode == "digest" or _past_ceiling(session, watch, alerting, now)
-    due = next_digest(now, alerting.digest_every) if digest else now
+    alert.payload = payload(alert)
     session.add_all(
         Delivery(
             alert_id=alert.id,
             notifier=notifier,
             idempotency_key=idempotency_key(alert.id, notifier),
-            digest=digest,
-            next_attempt_at=due,
+            digest=digest_at is not None,
+            next_attempt_at=digest_at or now,
         )
-        for notifier in alerting.notify
+        for notifier in notify
     )
     return alert.id
 

@@ -17,7 +17,7 @@ as one alert listing them (``{"count", "sources": [...]}``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -26,13 +26,13 @@ from urllib.parse import urlsplit, urlunsplit
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
-from monitor.alerts.outbox import idempotency_key
+from monitor.alerts.outbox import add_alert
 from monitor.alerts.render import public_url
 from monitor.config import Settings
 from monitor.sources.health import judge, usual_gap
 from monitor.store.db import write_engine
 from monitor.store.sources import recent_arrivals
-from monitor.store.tables import Alert, Delivery, Source
+from monitor.store.tables import Alert, Source
 from monitor.store.types import iso, utc_now
 
 ALERT_KIND = {"failing": "source_failing", "silent": "source_silent", "ok": "source_recovered"}
@@ -151,29 +151,22 @@ def _queue(
     groups = [[notice] for notice in notices] if len(notices) <= GROUP_AT else [list(notices)]
     ids = []
     for group in groups:
-        alert = Alert(
-            figure_id=None,
+        said = group[0] if len(group) == 1 else {"count": len(group), "sources": group}
+        alert_id = add_alert(
+            session,
             kind=kind,
             watch="",
             measure=group[0]["source"]["name"] if len(group) == 1 else f"{len(group)} sources",
-            payload={},
-            created_at=now,
+            payload=_payload(kind, said, now),
+            notify=notify,
+            now=now,
         )
-        session.add(alert)
-        session.flush()
-        said = group[0] if len(group) == 1 else {"count": len(group), "sources": group}
-        alert.payload = {"id": alert.id, "kind": kind, **said, "created_at": iso(now)}
-        session.add_all(
-            Delivery(
-                alert_id=alert.id,
-                notifier=notifier,
-                idempotency_key=idempotency_key(alert.id, notifier),
-                next_attempt_at=now,
-            )
-            for notifier in notify
-        )
-        ids += [alert.id] * len(group)
+        ids += [alert_id] * len(group)
     return ids
+
+
+def _payload(kind: str, said: dict[str, Any], now: datetime) -> Callable[[Alert], dict[str, Any]]:
+    return lambda alert: {"id": alert.id, "kind": kind, **said, "created_at": iso(now)}
 
 
 def _feed_address(url: str) -> str:
