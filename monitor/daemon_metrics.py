@@ -9,7 +9,6 @@ start at zero when the daemon starts, as Prometheus expects of a process.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Protocol
@@ -17,7 +16,6 @@ from typing import TYPE_CHECKING, Protocol
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
 
 if TYPE_CHECKING:  # the fetcher imports this module: it imports nothing of the pipeline
-    from prometheus_client.metrics_core import Metric
     from sqlalchemy import Engine
 
     from monitor.polling import PollResult
@@ -67,37 +65,22 @@ def record_polls(results: Sequence[PollResult]) -> None:
 
 @contextmanager
 def timed_tick() -> Iterator[None]:
-    started = time.perf_counter()
     try:
-        yield
+        with TICK_SECONDS.time():
+            yield
     finally:
-        TICK_SECONDS.observe(time.perf_counter() - started)
         LAST_TICK.set_to_current_time()
 
 
-@contextmanager
-def timed_fetch() -> Iterator[None]:
-    started = time.perf_counter()
-    try:
-        yield
-    finally:
-        FETCH_SECONDS.observe(time.perf_counter() - started)
+timed_fetch = FETCH_SECONDS.time
 
 
 def serve_metrics(host: str, port: int, engine: Engine) -> _Stoppable:
     """Serve the process's metrics and the database's gauges on ``host:port``."""
-    from monitor.web.metrics import DatabaseCollector
+    from monitor.web.metrics import metrics_registry
 
-    registry = CollectorRegistry()
-    registry.register(DatabaseCollector(engine))
-    registry.register(_Process())
+    registry = metrics_registry(engine)
+    registry.register(PROCESS)  # a registry is a collector of its metrics
     server, _ = start_http_server(port, addr=host, registry=registry)
     log.info("metrics at http://%s:%d/metrics", host, port)
     return server
-
-
-class _Process:
-    """The process registry's metrics, inside another registry."""
-
-    def collect(self) -> Iterator[Metric]:
-        yield from PROCESS.collect()
