@@ -2371,3 +2371,40 @@ def test_the_sixteenth_rounds_readings() -> None:
     assert measure(text, "11") == "managers convicted in Varna"
     assert measure(text, "30") != measure(text, "11")
     assert measure("Seven smugglers were jailed on Monday.", "Seven") == "smugglers convicted"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        # A strike, a refugee appeal, a shipwreck: the verb before the sum says what it is
+        # when its clause names no money noun.
+        (
+            "The miners' union says the stoppage has lost it $2 million so far.",
+            "$2 million",
+            "losses [USD]",
+        ),
+        (
+            "Refugee agencies need $35 million to shelter the families.",
+            "$35 million",
+            "needs [USD]",
+        ),
+        ("Donors have so far given $7 million.", "$7 million", "aid [USD]"),
+        ("The liner is insured for €210 million.", "€210 million", "insured value [EUR]"),
+        ("The grain terminal owes $6 million to its lenders.", "$6 million", "debt [USD]"),
+    ],
+)
+def test_a_sum_whose_clause_names_no_money_noun_is_named_by_its_verb(
+    text: str, number: str, expected: str
+) -> None:
+    assert measure(text, number) == expected
+
+
+def test_a_volume_is_no_distance() -> None:
+    # A landslide and a sinkhole: cubic metres and yards measure how much, not how far.
+    slide = "Crews removed 18,000 cubic yards of rock after the slide."
+    assert measure(slide, "18,000") == "rock removed [cubic yards]"
+    grout = "Engineers injected 2,900 cubic metres of grout into the void."
+    assert measure(grout, "2,900").endswith("[m3]")
+    bare = read_meanings("Engineers have pumped 6,200 cubic metres so far.")
+    assert [u.reason for u in bare.unnamed] == ["a unit with nothing it measures"]
+    assert "a distance" in read_meanings("The river is 40 metres wide.").unnamed[0].reason

@@ -669,3 +669,38 @@ def test_a_count_named_by_other_things_repeats_the_latest_value_of_its_event(
     # little to be another count (two places' equal counts: the barns of Holmvik and Orsa).
     assert patients.status == "new_measure"
     assert (cleaners.measure, cleaners.status) == ("cleaners infected", "new_measure")
+
+
+def test_a_count_the_text_presents_as_known_repeats_the_story_s_count_of_that_size(
+    engine: Engine,
+) -> None:
+    # A dock strike: "the 40 pickets" presents a count the reader already has, whatever the
+    # story first called them; a round 40 said plainly is another count.
+    with Session(engine) as session, session.begin():
+        _, [arrested] = store(
+            session, "https://a.example/1", APRIL_14, "Police arrested 40 strikers at the gates."
+        )
+        _, [known] = store(
+            session,
+            "https://b.example/2",
+            APRIL_14 + DAY,
+            "A court freed the 40 pickets on bail.",
+        )
+        _, [plain] = store(
+            session,
+            "https://c.example/3",
+            APRIL_14 + 2 * DAY,
+            "Unions said 40 pickets were hurt.",
+        )
+        _, [unknown] = store(
+            session,
+            "https://d.example/4",
+            APRIL_14 + 3 * DAY,
+            "Those 65 lorries are stuck at the port.",
+        )
+    assert (arrested.measure, arrested.status) == ("workers arrested", "new_measure")
+    assert (known.status, known.repeat_of) == ("repeat", arrested.id)
+    assert "under workers arrested" in known.reason
+    assert plain.status == "new_measure"
+    # Presented as known but never reported: the story's first count of it.
+    assert unknown.status == "new_measure"

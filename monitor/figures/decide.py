@@ -273,6 +273,19 @@ class Book:
             lambda held: held.value.qualifier not in _BOUNDS and _same_value(value, held.value),
         )
 
+    def known(self, value: Value) -> Held | None:
+        """Return the latest current value of any measure, in the same unit, that a figure
+        the text presents as known ("the 11 people killed", ``Meaning.definite``) is: the
+        story's count under other words. Such a figure is news far less often than one the
+        text introduces (docs/figures.md, eighteenth round); a bound is no one count."""
+        if value.qualifier in _BOUNDS:
+            return None
+        return _latest_restated(
+            self.twins,
+            lambda held: held.unit == value.unit,
+            lambda held: _same_value(value, held.value),
+        )
+
     def earlier(self, measure: str) -> list[EarlierValue]:
         return list(self.values.get(measure, ()))
 
@@ -340,11 +353,14 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
             )
         else:
             decision = _reported(value, earlier)
+            news = decision.status in ("new_measure", "changed_figure")
             other = (
                 book.restated(measure, meaning.key.place, value, meaning.key.event)
-                if decision.status in ("new_measure", "changed_figure")
+                if news
                 else None
             )
+            if other is None and news and meaning.definite:
+                other = book.known(value)
             if other is not None:
                 decision = Decision(
                     status="repeat",

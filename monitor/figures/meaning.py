@@ -192,6 +192,7 @@ _SMALL_COUNTED_FROM = 3
 _FROM_SUM = re.compile(r"\b(?:from|against|than|compared\s+with)\s+(?:the\s+)?$", re.I)
 _QUOTES = re.compile('["\u201c\u201d]')
 # "Nine hospitals in Kostavia were running on generators": a count the sentence is about.
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.IGNORECASE)
 _OPENS_SENTENCE = re.compile(r"\s*(?:(?:Only|Just|At\s+least|Some)\s+)?$")
 # "€140 million, €52 million of it in Kessing": the part of the sum before it that one place
 # has, a breakdown of its own.
@@ -284,6 +285,9 @@ class Meaning:
     place_said: str | None  # the place the sentence gives, even when the event ignores it
     evidence: dict[str, str]  # part of the decision -> the words that made it
     headline: bool = False  # in the headline the text opens with: the body's report comes first
+    # "the 11 people killed", "those 5,000 doses": a number the text presents as known, most
+    # often a count the story has already reported (``decide.py``).
+    definite: bool = False
     # The measures it may join, its own first: a figure that names no event ("13,000
     # containers") joins one the story already has for what the thing is there for
     # ("containers supplied"), and the other way round (``decide.py``).
@@ -1128,6 +1132,7 @@ def _meaning(
         place_said=place.place,
         evidence=evidence,
         candidates=_candidates(head, key, place.place, figure, scope),
+        definite=bool(_DEFINITE_BEFORE.search(reading.sentence.text[: reading.number.start])),
     )
     return meaning, None, head, event
 

@@ -184,6 +184,9 @@ _MEASURING = {
     "hectare": "hectares",
     "ha": "hectares",
     "acre": "acres",
+    "yard": "yards",
+    "foot": "feet",
+    "feet": "feet",
 }
 # Keep what they are of: "value of the shells" is not a value of anything else.
 _ATTRIBUTES = frozenset(
@@ -428,7 +431,7 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
         if power == "cubic":
             # "cubic metres of wastewater": a volume, not a length.
             inner = _head(rest, synonyms, thing)
-            return replace(inner, measured_in=f"{_MEASURING[last]}3")
+            return replace(inner, measured_in=_cubic(_MEASURING[last]))
         if last in POWER_UNITS:
             return Head("power", " ".join(before), False, False, measured_in=POWER_UNITS[last])
         if last in _MEASURING:
@@ -474,6 +477,18 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
             False,
             False,
             measured_in=unit,
+            event=event_key,
+            event_words=event_words,
+            increment=increment,
+        )
+    if len(words) >= 2 and words[-2] == "cubic" and _singular(words[-1]) in _MEASURING:
+        # "pumped 4,800 cubic metres": a volume of what the sentence names, not a length.
+        return Head(
+            "",
+            phrase,
+            False,
+            False,
+            measured_in=_cubic(_MEASURING[_singular(words[-1])]),
             event=event_key,
             event_words=event_words,
             increment=increment,
@@ -697,6 +712,11 @@ def _noun_phrase(words: list[str]) -> str:
 def singular(word: str) -> str:
     """Return ``word`` made singular by simple English rules."""
     return _singular(word)
+
+
+def _cubic(unit: str) -> str:
+    """The volume unit of a length: "m" -> "m3", "yards" -> "cubic yards"."""
+    return f"{unit}3" if unit in ("m", "km", "cm", "mm") else f"cubic {unit}"
 
 
 def _singular(word: str) -> str:

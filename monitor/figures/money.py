@@ -114,7 +114,7 @@ def money_head(head: Head, sentence: str, phrase_start: int, phrase_end: int) ->
     own = _named(head.words.lower().replace("-", " ").split())
     if own is not None:
         return replace(head, name=own, person=False, military=False)
-    near = _nearest(sentence, phrase_start, phrase_end)
+    near = _nearest(sentence, phrase_start, phrase_end) or _by_verb(sentence, phrase_start)
     if near is not None:
         return replace(head, name=near, person=False, military=False)
     last = head.name.split()[-1] if head.name else ""
@@ -212,6 +212,41 @@ def _nearest(sentence: str, phrase_start: int, phrase_end: int) -> str | None:
         if distances:
             return min(distances)[1]
     return None
+
+
+def _by_verb(sentence: str, phrase_start: int) -> str | None:
+    """The purpose the verb before a sum gives it when its clause names no money noun:
+    "the strike is costing it $4.1 million a day" (cost), "donors have given $7.9 million"
+    (aid), "the ship is insured for $41 million" (insured value)."""
+    before = words_of(sentence, 0, phrase_start)
+    skipped = 0
+    for word in reversed(before):
+        if word.lower in _VERB_PURPOSES:
+            return _VERB_PURPOSES[word.lower]
+        if word.lower not in _BETWEEN_VERB_AND_SUM or skipped == 2:
+            return None
+        skipped += 1
+    return None
+
+
+# Verbs that say what a sum is when nothing else in its clause does, and the name each gives.
+_VERB_PURPOSES = {
+    **dict.fromkeys(("cost", "costs", "costing"), "cost"),
+    **dict.fromkeys(("lost", "lose", "loses", "losing"), "losses"),
+    **dict.fromkeys(("need", "needs", "needed", "needing", "require", "requires"), "needs"),
+    **dict.fromkeys(("required", "requested", "requesting", "sought", "seeking"), "needs"),
+    **dict.fromkeys(("give", "gives", "gave", "given", "giving", "donated"), "aid"),
+    **dict.fromkeys(("contributed", "donating", "granted"), "aid"),
+    **dict.fromkeys(("stole", "stolen", "steal", "embezzled", "siphoned", "taken"), "money stolen"),
+    **dict.fromkeys(("insured", "insures"), "insured value"),
+    **dict.fromkeys(("fetched", "fetches", "fetch"), "price"),
+    **dict.fromkeys(("earned", "earns", "earn", "earning"), "revenue"),
+    **dict.fromkeys(("invested", "invests", "investing"), "investment"),
+    **dict.fromkeys(("owed", "owes", "owe", "owing"), "debt"),
+}
+# Words that may stand between such a verb and its sum: "costing it", "given so far",
+# "insured for".
+_BETWEEN_VERB_AND_SUM = frozenset("it them us him her so far now already for at in".split())
 
 
 def _is_thing(last: str, head: Head) -> bool:

@@ -146,7 +146,7 @@ def decide_for_watch(
     values = {
         (meaning.figure.unit, meaning.figure.value)
         for meaning in reports
-        if distinctive(meaning.figure.value)
+        if distinctive(meaning.figure.value) or meaning.definite
     }
     thing_values = {
         (meaning.figure.unit, meaning.figure.value, meaning.key.head)

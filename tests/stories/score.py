@@ -228,11 +228,17 @@ def _score_alerts(
             continue
         alerted.add((article_id, index))
         tally.alerts_right += 1
+    stored = {figure.id: figure for figure in outcome.figures}
+    read_as = {(label[0], label[1]): stored.get(figure_id) for figure_id, label in matches.items()}
     for article in story.articles:
         for index, gold in enumerate(article.figures):
             if gold.alert is not None and (article.id, index) not in alerted:
                 line = f"{article.id}: {gold.says!r} -> {gold.measure} {gold.alert}"
                 if not any(line in missed for missed in tally.missed_alerts):
+                    found = read_as.get((article.id, index))
+                    if found is not None:
+                        # what the monitor made of it: the measure and decision to look into
+                        line += f" (read: {found.measure} {found.status}, {found.role})"
                     tally.missed_alerts.append(line)
 
 
