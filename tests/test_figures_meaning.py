@@ -206,6 +206,13 @@ def test_the_one_place_a_headline_names_is_where_its_unplaced_counts_are() -> No
     # A total, or a place the watch asks for, is not the headline's one place.
     assert "Brenna" not in measure(text, "30", title=title)
     assert measure(text, "4", title=title, story_terms=("brenna",)) == "miners killed"
+    # A wildfire: the country's toll is no count of the valley the headline names.
+    title = "Harvel valley reopens as fire damage bill reaches €40 million"
+    text = (
+        f"{title}\nAll villages in the upper Harvel valley can be reached by road again,"
+        " officials said. The national toll stands at 14."
+    )
+    assert measure(text, "14", title=title) == "people killed"
 
 
 def test_a_headline_name_holding_a_watch_term_is_the_story_not_a_place() -> None:

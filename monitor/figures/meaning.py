@@ -106,7 +106,8 @@ _CASE_EVENTS = frozenset(("infected", "suspected", "hospitalised", "recovered", 
 # Words that say a count is the whole, not the last place named: "420 in all".
 _AGGREGATE = re.compile(
     r"\b(?:in all|in total|overall|altogether|combined|nationwide|both countries|the two "
-    r"countries|both sides|across the region|total|totals|totalled|all told|out of)\b",
+    r"countries|both sides|across the region|total|totals|totalled|all told|out of|"
+    r"national\s+(?:toll|tally|count|figure)|across the country|countrywide|nationally)\b",
     re.IGNORECASE,
 )
 # Between "from X" and the Y it changed to.

@@ -238,7 +238,9 @@ def _score_alerts(
                     found = read_as.get((article.id, index))
                     if found is not None:
                         # what the monitor made of it: the measure and decision to look into
-                        line += f" (read: {found.measure} {found.status}, {found.role})"
+                        line += (
+                            f" (read: {found.measure} {found.status}, {found.role}: {found.reason})"
+                        )
                     tally.missed_alerts.append(line)
 
 
