@@ -30,10 +30,12 @@ APRIL_14 = datetime(2024, 4, 14, 8, 0, tzinfo=UTC)
 OPTIONS = FigureOptions()
 
 
-def document(url: str, text: str, published_at: datetime | None) -> Document:
+def document(
+    url: str, text: str, published_at: datetime | None, title: str | None = None
+) -> Document:
     return Document(
         url=url,
-        title=None,
+        title=title,
         text=text,
         author=None,
         site=url.split("/")[2],
@@ -52,12 +54,13 @@ def store(
     watch: str = "arms",
     copy_of: int | None = None,
     fetched_at: datetime | None = None,
+    title: str | None = None,
 ) -> tuple[int, list[FigureRow]]:
     """Store an article and decide its figures with the figures pass; return its rows."""
     duplicate = (copy_of, "near", 0.9) if copy_of is not None else None
     article_id = add_article(
         session,
-        document(url, text, published_at),
+        document(url, text, published_at, title),
         watches=[watch],
         canonical_url=url,
         text_hash=None,
@@ -704,3 +707,33 @@ def test_a_count_the_text_presents_as_known_repeats_the_story_s_count_of_that_si
     assert plain.status == "new_measure"
     # Presented as known but never reported: the story's first count of it.
     assert unknown.status == "new_measure"
+
+
+def test_a_place_guessed_from_the_headline_joins_the_story_s_unplaced_count(
+    engine: Engine,
+) -> None:
+    # A coach fire: the first report gives no place; a later one's headline names the town,
+    # which the reading takes as the place of its unplaced count, a guess.
+    headline = "Coach fire: Belcoria's hospitals fill up"
+    with Session(engine) as session, session.begin():
+        _, [first] = store(
+            session, "https://a.example/1", APRIL_14, "Doctors said 25 people were injured."
+        )
+        _, [guessed] = store(
+            session,
+            "https://b.example/2",
+            APRIL_14 + DAY,
+            f"{headline}\nCrews in Belcoria worked all night. Doctors said 32 people were injured.",
+            title=headline,
+        )
+        _, [said] = store(
+            session,
+            "https://c.example/3",
+            APRIL_14 + 2 * DAY,
+            "Doctors said 31 people were injured in Belcoria.",
+        )
+    assert (first.measure, first.status) == ("people injured", "new_measure")
+    assert guessed.place == "Belcoria"
+    assert (guessed.measure, guessed.status) == ("people injured", "changed_figure")
+    # A place the sentence itself names is a count of its own.
+    assert (said.measure, said.status) == ("people injured in Belcoria", "new_measure")

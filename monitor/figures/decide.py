@@ -135,6 +135,12 @@ def _same_value(value: Value, held: EarlierValue) -> bool:
     return held.value == value.value
 
 
+def context_placed(meaning: Meaning) -> bool:
+    """Whether the figure's place came from its context (the headline, the paragraph, the
+    count before it), not from its own words."""
+    return meaning.key.place is not None and meaning.evidence.get("place", "").startswith("(")
+
+
 def family_of(measure: str, place: str | None) -> str:
     """The measure without its place: "people killed in Tarnet" -> "people killed"."""
     return measure.replace(f" in {place}", "") if place else measure
@@ -331,6 +337,12 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
         meaning = meanings[index]
         value = _value(meaning)
         measure = book.resolve(meaning.candidates or (meaning.key.name,), value)
+        if measure not in book.values and context_placed(meaning):
+            # "32 people were injured" in an article whose headline names Belcoria: the
+            # place is the reading's guess, and the story's count of it has none.
+            unplaced = family_of(measure, meaning.key.place)
+            if unplaced in book.values:
+                measure = unplaced
         earlier = tuple(book.earlier(measure))
         if meaning.role == "previous":
             decision = _previous(meaning, value, earlier)

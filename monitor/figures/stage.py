@@ -18,7 +18,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from monitor.alerts.outbox import WatchAlerting, queue_alert
-from monitor.figures.decide import ArticleRef, Decided, distinctive, family_of
+from monitor.figures.decide import ArticleRef, Decided, context_placed, distinctive, family_of
 from monitor.figures.decide import decide_article as decide_figures
 from monitor.figures.meaning import read_meanings
 from monitor.figures.measures import ANY_THING
@@ -136,6 +136,13 @@ def decide_for_watch(
         story_terms=options.story_terms(watch),
     ).meanings
     candidates = {name for meaning in meanings for name in meaning.candidates}
+    candidates |= {
+        family_of(name, meaning.key.place)
+        for meaning in meanings
+        if context_placed(meaning)
+        for name in meaning.candidates or (meaning.key.name,)
+        if not name.startswith(ANY_THING)
+    }
     families = {
         family_of(name, meaning.key.place)
         for meaning in meanings
