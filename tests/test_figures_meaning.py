@@ -1290,6 +1290,20 @@ def test_a_sum_for_a_place_after_a_pledge_is_that_places_share() -> None:
     assert "Red Crescent" not in measure(text, "€2 million")
 
 
+def test_a_sum_listed_by_place_after_a_total_is_that_places_part() -> None:
+    # A chemical spill on a river shared by two countries: the clean-up bill by country.
+    text = (
+        "Crews in Orsa and in Brenn worked on. The clean-up is now estimated to cost €17.5"
+        " million, €11 million in Orsa and €6.5 million in Brenn."
+    )
+    assert measure(text, "€17.5 million") == "cost [EUR]"
+    assert measure(text, "€11 million") == "cost in Orsa [EUR]"
+    assert measure(text, "€6.5 million") == "cost in Brenn [EUR]"
+    # A sum alone with its place is no part of anything: the event says whether it is placed.
+    alone = "Crews in Orsa and in Brenn worked on. The clean-up cost €4 million in Orsa."
+    assert measure(alone, "€4 million") == "cost [EUR]"
+
+
 def test_homes_that_will_have_to_be_rebuilt_were_destroyed() -> None:
     # A cyclone.
     text = "Some 260 homes will have to be rebuilt from scratch, the mayor said."

@@ -202,6 +202,7 @@ _PART_IN = re.compile(
     rf"\s+of\s+(?:it|that|this|the\s+total)\s+(?:(?P<verb>is|was|are|were)\s+)?(?:in|for|at)\s+"
     rf"(?:the\s+)?(?P<name>{NAME_PATTERN})"
 )
+_SUM_IN_PLACE = re.compile(rf"\s+(?:in|for)\s+(?:the\s+)?(?P<name>{NAME_PATTERN})")
 _CLAIMS = frozenset(("claims", "claim"))
 _OF_IT_AFTER = re.compile(r"\s+of\s+(?:it|that|this)\b", re.IGNORECASE)
 # "It had stood at 18%": the level the sentence before gave, at an earlier time.
@@ -1010,6 +1011,16 @@ def _meaning(
         part_in = None  # "€52 million of it was in January", "of it is in Treasury bonds"
     if part_in is None and recipient is not None and key_event is not None:
         part_in = recipient
+    if part_in is None and figure.unit not in NOT_MONEY:
+        listed = _SUM_IN_PLACE.match(sentence, phrase_end)
+        if (
+            listed is not None
+            and listed.group("name") in known
+            and re.search(WRITTEN_SUM, sentence[:phrase_start])
+        ):
+            # "put at €17.5 million, €11 million in Tarsenia and €6.5 million in Brevland":
+            # each place's part of the sum before it.
+            part_in = listed
     breakdown = (
         figure.unit == COUNT and _BREAKDOWN.match(sentence, phrase_end) is not None
     ) or part_in is not None
