@@ -52,6 +52,7 @@ from monitor.figures.lexicon import PERSONS
 from monitor.figures.meaning import Meaning
 from monitor.figures.measures import ANY_THING
 from monitor.figures.novelty import (
+    ALERTING,
     Decision,
     EarlierValue,
     Value,
@@ -365,7 +366,7 @@ def decide_article(meanings: Sequence[Meaning], book: Book, article: ArticleRef)
             )
         else:
             decision = _reported(value, earlier)
-            news = decision.status in ("new_measure", "changed_figure")
+            news = decision.status in ALERTING
             other = (
                 book.restated(measure, meaning.key.place, value, meaning.key.event)
                 if news

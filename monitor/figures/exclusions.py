@@ -229,7 +229,7 @@ def not_a_figure(
         number.spelled
         and number.qualifier == "exact"
         and number.value <= small_spelled_max
-        and _DEFINITE_BEFORE.search(near)
+        and DEFINITE_BEFORE.search(near)
         and _PARTIES_AFTER.match(after)
     ):
         return "definite reference"  # "in the two countries", "the three men": known ones
@@ -252,7 +252,8 @@ _ONE_PRONOUN_BEFORE = re.compile(
     r"\b(?:a|an|the|this|that|another|each|every)\s+(?:[a-z]+\s+)?$", re.IGNORECASE
 )
 _ONE_PRONOUN_AFTER = re.compile(r"^\s*(?:[.,;:!?)\"\u201d]|$|that\b|which\b|who\b)")
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
+# A number given as one the reader knows: "the two countries", "those 5,000 doses".
+DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 # Who a story is about, named by how many they are: "the two countries", "both sides".
 _PARTIES_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:countries|nations|states|governments|sides|leaders|parties|"

@@ -30,6 +30,7 @@ from monitor.figures.changed import (
     names_extent,
 )
 from monitor.figures.events import AS_THE_WHOLE, EventReading, has_own_verb, read_event
+from monitor.figures.exclusions import DEFINITE_BEFORE
 from monitor.figures.extract import ANAPHORS, OF_THOSE_OPENING, Reading, read_numbers
 from monitor.figures.lexicon import (
     ADJECTIVES,
@@ -193,7 +194,6 @@ _SMALL_COUNTED_FROM = 3
 _FROM_SUM = re.compile(r"\b(?:from|against|than|compared\s+with)\s+(?:the\s+)?$", re.I)
 _QUOTES = re.compile('["\u201c\u201d]')
 # "Nine hospitals in Kostavia were running on generators": a count the sentence is about.
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.IGNORECASE)
 _OPENS_SENTENCE = re.compile(r"\s*(?:(?:Only|Just|At\s+least|Some)\s+)?$")
 # "€140 million, €52 million of it in Kessing": the part of the sum before it that one place
 # has, a breakdown of its own.
@@ -1144,7 +1144,7 @@ def _meaning(
         place_said=place.place,
         evidence=evidence,
         candidates=_candidates(head, key, place.place, figure, scope),
-        definite=bool(_DEFINITE_BEFORE.search(reading.sentence.text[: reading.number.start])),
+        definite=bool(DEFINITE_BEFORE.search(reading.sentence.text[: reading.number.start])),
     )
     return meaning, None, head, event
 

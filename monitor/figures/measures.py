@@ -481,30 +481,24 @@ def _head(words: list[str], synonyms: Mapping[str, str], thing: str) -> Head:
             event_words=event_words,
             increment=increment,
         )
-    if len(words) >= 2 and words[-2] == "cubic" and _singular(words[-1]) in _MEASURING:
-        # "pumped 4,800 cubic metres": a volume of what the sentence names, not a length.
-        return Head(
-            "",
-            phrase,
-            False,
-            False,
-            measured_in=_cubic(_MEASURING[_singular(words[-1])]),
-            event=event_key,
-            event_words=event_words,
-            increment=increment,
-        )
-    if words[-1] in DISTANCE_UNITS or (len(words) == 1 and _singular(words[0]) in _MEASURING):
+    # "pumped 4,800 cubic metres": a volume of what the sentence names, not a length.
+    cubic = len(words) >= 2 and words[-2] == "cubic" and _singular(words[-1]) in _MEASURING
+    if (
+        cubic
+        or words[-1] in DISTANCE_UNITS
+        or (len(words) == 1 and _singular(words[0]) in _MEASURING)
+    ):
         measured = _MEASURING.get(_singular(words[-1]), words[-1])
         return Head(
             "",
             phrase,
             False,
             False,
-            measured_in=measured,
+            measured_in=_cubic(measured) if cubic else measured,
             event=event_key,
             event_words=event_words,
             increment=increment,
-            distance=words[-1] in DISTANCE_UNITS,
+            distance=not cubic and words[-1] in DISTANCE_UNITS,
         )
     if words[-1] == "lives" or words[-1] == "life":
         return Head(
