@@ -331,6 +331,9 @@ def test_a_place_the_watch_requires_is_the_story_itself() -> None:
             "At the height of the siege",
         ),
         ("The government had promised 500 tents last week.", "500", "had promised"),
+        # ... while a count given then by someone is history even when told with "by".
+        ("By Monday the ministry had given a toll of 14.", "14", "had given"),
+        ("The toll was 40 a month before the strike.", "40", "a month before"),
         ("Sixty divers are at the wreck, up from nine on Saturday.", "nine", "up from"),
         # An avalanche, a wildfire, a flood, a shipwreck, an epidemic.
         (
@@ -404,6 +407,13 @@ def test_a_past_value_is_previous(text: str, number: str, words: str) -> None:
         ("Police said 85 rioters had been held, up from 60, and 240 injured.", "240"),
         ("The army downed 140 of the 180 drones it launched.", "180"),
         ("Medics said that 30 people had sheltered in the gym.", "30"),
+        # A wildfire and an outbreak: what had been done by the time of the report.
+        ("By Sunday evening crews had counted 412 burned homes.", "412"),
+        ("OSTRA - By midday nurses had given 8,200 booster shots.", "8,200"),
+        ("The clinics had given 5,600 doses by Friday night, the ministry said.", "5,600"),
+        ("The board said it had given 2,750 vaccinations at the fair.", "2,750"),
+        # A wage before tax is this month's wage.
+        ("Striking drivers earn €1,900 a month before tax.", "€1,900"),
         ("The toll was revised down to six after a double count.", "six"),
         # A change measured against a past time is today's figure.
         ("Bread costs 40% more in Orsk than a year ago.", "40%"),
@@ -874,9 +884,9 @@ def test_a_number_after_a_verb_of_change_measures_the_verb_s_subject_or_object()
     assert measure("Vessa Dairy shares fell 6% in Tolsk.", "6%") == "shares [%]"
     text = "The toll was revised down to six after a double count."
     assert measure(text, "six") == "people killed"
-    # A relative names nothing here; "there" is where the toll is, not what it counts.
-    read = read_meanings("The clinics, which now number 26, are full.")
-    assert [m.figure.value for m in read.meanings] == []
+    # "which now number 26" counts what the relative stands for; "there" is where the toll
+    # is, not what it counts.
+    assert measure("The clinics, which now number 26, are full.", "26") == "clinics"
     text = "Police found a body in Tarnet, bringing the toll there to 3."
     assert measure(text, "3") == "people killed in Tarnet"
     # An opening adverbial is not the subject.
@@ -2418,6 +2428,35 @@ def test_a_sum_whose_clause_names_no_money_noun_is_named_by_its_verb(
     text: str, number: str, expected: str
 ) -> None:
     assert measure(text, number) == expected
+
+
+def test_a_sum_a_cost_verb_gives_with_whom_it_cost_between() -> None:
+    # A ferry strike and a drought: "cost <whom> <sum>" is a cost, the month after no name.
+    strike = "The stoppage cost the island's hotels €3.2 million in August, the chamber said."
+    assert measure(strike, "€3.2 million") == "cost [EUR]"
+    drought = "The dry spring has cost Orlenia's wine growers about $14 million."
+    assert measure(drought, "$14 million") == "cost [USD]"
+    # Only a cost takes a noun phrase between: a gift to a town is no cost of it.
+    gift = read_meanings("Donors gave the flooded town of Hesk $2 million.")
+    assert "cost [USD]" not in [m.key.name for m in gift.meanings]
+
+
+def test_number_as_a_verb_counts_its_subject() -> None:
+    # An outbreak and a strike: "cases now number 21" counts the cases, not a serial number.
+    outbreak = "Confirmed infections in the three provinces now number 64, officials said."
+    assert measure(outbreak, "64") == "cases"
+    strike = "The striking workers now number 2,300 across four depots."
+    assert measure(strike, "2,300").startswith("workers")
+    tram = read_meanings("The crash involved the tram number 14 at the depot.")
+    assert [u.reason for u in tram.unnamed] == ["a level, grade or serial number, not a count"]
+
+
+def test_the_head_of_a_subject_stands_before_against_and_a_duration() -> None:
+    # Lawsuits after a chemical leak; an epidemic whose cases rose over days.
+    claims = "Lawsuits against Pelmar Chemicals have reached 410, its lawyers said."
+    assert measure(claims, "410") == "lawsuits"
+    cases = "Measles cases in the north have more than doubled in four days to 380."
+    assert measure(cases, "380") == "cases"
 
 
 def test_a_volume_is_no_distance() -> None:

@@ -220,10 +220,14 @@ def _by_verb(sentence: str, phrase_start: int) -> str | None:
     (aid), "the ship is insured for $41 million" (insured value)."""
     before = words_of(sentence, 0, phrase_start)
     skipped = 0
+    linking = True  # only words like "it", "so far" stand between the verb and the sum
     for word in reversed(before):
-        if word.lower in _VERB_PURPOSES:
-            return _VERB_PURPOSES[word.lower]
-        if word.lower not in _BETWEEN_VERB_AND_SUM or skipped == 2:
+        purpose = _VERB_PURPOSES.get(word.lower)
+        if purpose is not None and (linking or word.lower in _COST_VERBS):
+            return purpose
+        linking = linking and word.lower in _BETWEEN_VERB_AND_SUM and skipped < 2
+        # "cost Meskaria's tourism industry €26 million": whom it cost, a short noun phrase
+        if not linking and (skipped == 4 or not word.text[:1].isalpha()):
             return None
         skipped += 1
     return None
@@ -244,6 +248,7 @@ _VERB_PURPOSES = {
     **dict.fromkeys(("invested", "invests", "investing"), "investment"),
     **dict.fromkeys(("owed", "owes", "owe", "owing"), "debt"),
 }
+_COST_VERBS = frozenset(("cost", "costs", "costing"))
 # Words that may stand between such a verb and its sum: "costing it", "given so far",
 # "insured for".
 _BETWEEN_VERB_AND_SUM = frozenset("it them us him her so far now already for at in".split())

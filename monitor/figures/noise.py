@@ -56,6 +56,11 @@ _LEVEL_BEFORE = re.compile(
     r"flight|bus|tram|model|version|kilometre|kilometer|milepost|marker)\s+$",
     re.IGNORECASE,
 )
+# "Confirmed cases now number 21", "the members affected number 146,500": the verb.
+_NUMBER_VERB_BEFORE = re.compile(
+    r"(?:\b(?:now|still|together|combined|which|that|who|they)|[a-z]{3,}[^s's]s)\s+number\s+$",
+    re.IGNORECASE,
+)
 # "the imaging system, RadiaView 6.2": a product's name with its version.
 _PRODUCT_BEFORE = re.compile(r"\b[A-Z][a-z]+[A-Z][A-Za-z]*\s+$")
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
@@ -71,7 +76,7 @@ def noise_of(figure: Figure, head: Head, *, event: str | None, sentence_start: i
     words = figure.sentence
     start = figure.start - sentence_start
     end = figure.end - sentence_start
-    if _LEVEL_BEFORE.search(words[:start]):
+    if _LEVEL_BEFORE.search(words[:start]) and not _NUMBER_VERB_BEFORE.search(words[:start]):
         return "a level, grade or serial number, not a count"
     if _PRODUCT_BEFORE.search(words[:start]):
         return "a version in a product's name, not a count"
@@ -113,6 +118,7 @@ def noise_of(figure: Figure, head: Head, *, event: str | None, sentence_start: i
         and not head.person
         and not head.measured_in
         and head.words.lower() == written[0].lower()
+        and written[0].lower() in head.name.lower()  # not a sum its verb names ("cost")
         and figure.thing_start > figure.end
         and not _title_case(words)
     ):

@@ -306,7 +306,8 @@ _DATED_AFTER = re.compile(
 )
 _AGO_AFTER = re.compile(
     r"^[^.;:,\d]{0,40}?\b(?:(?:a|one|two|three|four|five|six|\d+)\s+(?:day|week|month|year|"
-    r"fortnight|hour)s?\s+(?:earlier|ago|before|previously)|the\s+(?:previous|prior|day\s+before)"
+    r"fortnight|hour)s?\s+(?:earlier|ago|before(?!\s+(?:tax|taxes|deductions)\b)|previously)|"
+    r"the\s+(?:previous|prior|day\s+before)"
     r"(?:\s+(?:day|week|month|year))?(?!\s+(?:evening|morning|night|afternoon))|"
     r"earlier\s+(?:in\s+the|this|that)\s+(?:week|month|year))\b",
     re.IGNORECASE,
@@ -349,6 +350,18 @@ _HAD_MOVED_POSITION = re.compile(
     r"(?:(?:down|up)\s+)?to\s+(?:about\s+|around\s+)?$",
     re.IGNORECASE,
 )
+# "By Thursday evening the centre had given 3,050 doses", "had given 21,500 of them by
+# Thursday night": what had been done by the time of the report, its newest count.
+_BY_TIME = (
+    r"by\s+(?:mid-?\w+|noon|midday|midnight|nightfall|dawn|(?:late\s+|early\s+)?(?:Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|afternoon|evening|night|"
+    r"the\s+end\s+of\s+the\s+day|this\s+\w+|then|now))\b"
+)
+_DONE_BEFORE = re.compile(
+    r"had\s+(?:given|counted|recorded|registered|logged|confirmed|reported|listed)\s+", re.I
+)
+_BY_THEN_OPENS = re.compile(rf"^(?:[A-Z][A-Z\s]+\s[-\u2013\u2014]\s+)?{_BY_TIME}", re.IGNORECASE)
+_BY_THEN_AFTER = re.compile(rf"^[^.;:]{{0,40}}?\b{_BY_TIME}", re.IGNORECASE)
 # A reporting verb before "had ...": the past perfect of reported speech, not an old value.
 _SAID_THAT = re.compile(
     r"\b(?:said|says|told|reported|announced|added|stated|confirmed)\b(?:\s+(?:that|it|they|"
@@ -362,10 +375,13 @@ def _backshifted(before: str, match: re.Match[str]) -> bool:
     plain "had" after a reporting verb, without "previously", "earlier" and the like."""
     said = match.group(0).lower()
     if not said.startswith("had ") or re.match(
-        r"had\s+(?:previously|earlier|initially|originally|first|said|put|given|stated|cited)\b",
+        r"had\s+(?:(?:previously|earlier|initially|originally|first|said|put|stated|cited)\b|"
+        r"given\s+\S)",
         said,
     ):
-        return False  # "the company had said 14": what was said then, whoever reports it
+        # "the company had said 14", "had given the toll as 30": what was said then, whoever
+        # reports it; "said it had given 3,900 doses" is what was done
+        return False
     if re.search(r"\b(?:that|which)\s+$", before[: match.start()]):
         return False  # "raising a toll that had stood at six": a relative clause, not speech
     clause = max(before.rfind(mark, 0, match.start()) for mark in ";:\u2014")
@@ -414,6 +430,13 @@ def read_role(sentence: str, *, phrase_start: int, phrase_end: int, thing_end: i
             and _backshifted(before, match)
         ):
             continue  # "said it had delivered 9,800 tonnes": reported speech, said now
+        if (
+            match is not None
+            and pattern is _REPORTED_BEFORE
+            and _DONE_BEFORE.fullmatch(match.group(0))
+            and (_BY_THEN_OPENS.match(before) or _BY_THEN_AFTER.match(after))
+        ):
+            continue  # "By Monday afternoon the ministry had counted 236": the count so far
         if (
             match is not None
             and pattern is _WEEKDAYS_TALLY

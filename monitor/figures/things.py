@@ -103,7 +103,8 @@ _LINK_BEFORE = frozenset(
     accounts account accounted rising climbing growing falling dropping still could may
     might would will expected likely set feared forecast projected predicted poised doubled
     halved tripled trebled quadrupled shrunk shrank beyond above below grown revised
-    lowered corrected updated upgraded downgraded adjusted mean means meant reduced""".split()
+    lowered corrected updated upgraded downgraded adjusted mean means meant reduced
+    number numbers numbered numbering""".split()
 )
 
 
@@ -289,7 +290,10 @@ _SINCE = re.compile(r"\bsince\b")
 
 def thing_before(sentence: str, position: int) -> str:
     """Return the noun phrase that names what a number at ``position`` measures, or ""."""
-    clauses = re.split(r"[,;:()\u2013\u2014]", _MANNER.sub("", sentence[:position]))
+    clauses = re.split(
+        r"[,;:()\u2013\u2014]",
+        _MORE_THAN.sub("", _SPAN.sub("", _MANNER.sub("", sentence[:position]))),
+    )
     clause = clauses[-1]
     changed = _CHANGED_BY_THEN_TO.search(clause)
     if changed is not None:
@@ -321,6 +325,17 @@ def thing_before(sentence: str, position: int) -> str:
 
 # "the price recovered slightly to", "arrivals rose steadily to": how it moved, not what.
 _MANNER = re.compile(r"\s+[a-z]{3,}ly(?=\s+(?:to|by|from|at)\s)")
+# "cases have nearly tripled in three days to": how long it took, not what.
+_SPAN = re.compile(
+    r"\s+(?:in|over|within)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?(?:[a-z0-9]+\s+)?"
+    r"(?:days?|weeks?|months?|hours?|years?|fortnight)(?=\s+(?:to|by)\s+$)",
+    re.IGNORECASE,
+)
+# "cases have more than doubled to": by how much, not what.
+_MORE_THAN = re.compile(
+    r"\s+(?:more|less)\s+than(?=\s+(?:doubled|tripled|trebled|quadrupled|halved)\b)",
+    re.IGNORECASE,
+)
 _LEADING_NUMERAL = re.compile(r"^\d[\d,.]*\s+")
 _RELATIVE = re.compile(r"\s+(?:who|whom|which|that)\b")
 _SO_FAR = re.compile(r"\bso\s+far\b", re.IGNORECASE)
@@ -431,8 +446,10 @@ def _phrase_before(clause: str) -> str:
             # million": whom, not what
             index = recipients - 1
             continue
-        if lower in _PP_HEADS and phrase:
-            # "the death toll from the Dravesk wildfire rose to": the head is before "from".
+        if phrase and (lower in _PP_HEADS or (lower == "against" and phrase[0][:1].isupper())):
+            # "the death toll from the Dravesk wildfire rose to": the head is before "from";
+            # "claims against Pelmar have reached": before "against" a name (not "against a
+            # target of").
             phrase = []
             index -= 1
             continue
