@@ -737,3 +737,30 @@ def test_a_place_guessed_from_the_headline_joins_the_story_s_unplaced_count(
     assert (guessed.measure, guessed.status) == ("people injured", "changed_figure")
     # A place the sentence itself names is a count of its own.
     assert (said.measure, said.status) == ("people injured in Belcoria", "new_measure")
+
+
+def test_people_in_critical_condition_are_no_count_of_people_where_they_are(
+    engine: Engine,
+) -> None:
+    # A pier fire: the people there, then those in critical condition, are two counts;
+    # firefighters counted bare are the ones the story has deployed.
+    with Session(engine) as session, session.begin():
+        _, [aboard] = store(
+            session, "https://a.example/1", APRIL_14, "There were 40 people from Holm at the pier."
+        )
+        _, [critical] = store(
+            session,
+            "https://b.example/2",
+            APRIL_14 + DAY,
+            "Doctors said 6 people remain in critical condition.",
+        )
+        _, [deployed] = store(
+            session, "https://c.example/3", APRIL_14 + DAY, "Holm deployed 120 firefighters."
+        )
+        _, [bare] = store(
+            session, "https://d.example/4", APRIL_14 + 2 * DAY, "About 150 firefighters fought on."
+        )
+    assert aboard.measure == "people"
+    assert (critical.measure, critical.status) == ("people in critical condition", "new_measure")
+    assert (deployed.measure, bare.measure) == ("firefighters sent", "firefighters sent")
+    assert bare.status == "changed_figure"

@@ -272,6 +272,7 @@ _SHARE_OF_COUNT = re.compile(
     re.IGNORECASE,
 )
 _PRESENCE = tuple(key for key, event in EVENTS.items() if event.presence)
+_HEALTH_STATES = frozenset(("in_hospital", "critical", "intensive_care"))
 FORECAST_SCOPE = "forecast"
 PLANNED_SCOPE = "planned"
 
@@ -1508,6 +1509,13 @@ def _candidates(
         named = [f"{ANY_THING}{unnamed.name}", *named]
     if key.event is not None and key.event not in presence:
         return (key.name, *named)
+    if head.person:
+        # "four people from Pelvania" and "four people remain in critical condition" are two
+        # counts: a person's health is what befell them, not where they are (but "400
+        # firefighters" are the ones deployed).
+        if key.event in _HEALTH_STATES or head.name == "people":
+            return (key.name, *named)
+        presence = tuple(event for event in presence if event not in _HEALTH_STATES)
     events: list[str | None] = [None] if key.event is not None else list(presence)
     others = [
         measure_key(
