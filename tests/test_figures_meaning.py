@@ -2468,3 +2468,17 @@ def test_a_volume_is_no_distance() -> None:
     bare = read_meanings("Engineers have pumped 6,200 cubic metres so far.")
     assert [u.reason for u in bare.unnamed] == ["a unit with nothing it measures"]
     assert "a distance" in read_meanings("The river is 40 metres wide.").unnamed[0].reason
+
+
+def test_a_toll_broken_down_by_nationality_counts_each_country_s_dead() -> None:
+    # A ferry sinking and a hotel fire: the dead of one country are a count of their own,
+    # however the text says it; where they died stays part of it.
+    text = "The sinking killed 23 people. Nine of the dead were Orlanian and 14 were Tessan."
+    assert measure(text, "Nine") == "people killed (from Orlania)"
+    assert measure(text, "14") == "people killed (from Tessa)"
+    text = "Fire killed 12 guests at the Mirna hotel; three were from Valdoria."
+    assert measure(text, "three") == "guests killed (from Valdoria)"
+    text = "The blaze killed five Valdorian citizens in Mirna."
+    assert measure(text, "five") == "people killed in Mirna (from Valdoria)"
+    # An attributive nationality only narrows the thing: 31 pupils held are pupils held.
+    assert measure("Gunmen seized 31 Kessarian pupils.", "31") == "pupils held"

@@ -67,6 +67,7 @@ from monitor.figures.places import (
     PlaceReading,
     is_total,
     opening_place,
+    origin_place,
     places_named,
     read_place,
 )
@@ -272,6 +273,17 @@ _SHARE_OF_COUNT = re.compile(
     re.IGNORECASE,
 )
 _PRESENCE = tuple(key for key, event in EVENTS.items() if event.presence)
+# After a part of a toll: "of the dead were Caldrian", "were from Pelvania", "were nationals
+# of Kellmark".
+_ORIGIN_AFTER = re.compile(
+    r"\s+(?:of\s+(?:the|them|those|whom)\b[^,;.]{0,30}?\s+)?(?:were|are)\s+"
+    r"(?:(?:from|nationals\s+of|citizens\s+of)\s+(?P<place>[A-Z][\w'-]*)|"
+    r"(?P<demonym>[A-Z][a-z]+(?:ian|an|ese|ish|i)))\b"
+)
+_NATIONALS = re.compile(
+    r"(?:(?P<demonym>[A-Z][a-z]+(?:ian|an|ese|ish|i))|(?P<place>[A-Z][\w'-]*))\s+(?:citizens|"
+    r"nationals)\b"
+)
 _HEALTH_STATES = frozenset(("in_hospital", "critical", "intensive_care"))
 FORECAST_SCOPE = "forecast"
 PLANNED_SCOPE = "planned"
@@ -666,6 +678,24 @@ def _meaning(
         ):
             # "The death toll rose to 30, including eight children": children killed.
             event = replace(context.count_event, how=_PART_OF_THE_COUNT)
+    origin = (
+        _ORIGIN_AFTER.match(sentence, max(phrase_end, thing_end))
+        if figure.unit == COUNT and (head.person or not head.name)
+        else None
+    )
+    if (
+        origin is not None
+        and event.key is None
+        and context.count_event is not None
+        and context.count_event.key is not None
+        and context.count_head is not None
+        and context.count_head.person
+    ):
+        # "The crash killed 19 people; twelve were Vostranian": the toll's part of that
+        # nationality.
+        event = replace(context.count_event, how=_PART_OF_THE_COUNT)
+        if not head.name:
+            head = replace(context.count_head, event=None, event_words="", increment=False)
     if figure.unit == PERCENT and _OF_IT_AFTER.match(sentence, phrase_end):
         event = EventReading(None)  # "Only 30% of it has been paid": a share, for its whole
     if figure.unit == PERCENT:
@@ -1106,6 +1136,24 @@ def _meaning(
         # and a count it does not place elsewhere nor call a total is Lutavia's; not the
         # "85 Harzvinian soldiers" its headline's other half is about.
         place = PlaceReading(context.focus, "(the place the headline names)")
+    of_country = (
+        _NATIONALS.search(figure.thing)
+        if head.name in ("citizens", "nationals") and event.key is not None
+        else None
+    )
+    if of_country is not None:
+        # "four Pelvanian citizens were killed" are the dead "from Pelvania", as "four of the
+        # dead were Pelvanian" are: people of a country, not a kind of thing.
+        head = replace(head_of("people", synonyms), event=None, event_words="")
+        origin = of_country
+    if origin is not None and event.key is not None:
+        # "Seven of the dead were Caldrian", "two were nationals of Kellmark": a toll broken
+        # down by nationality; each part counts the dead of one country, wherever they died.
+        country = origin_place(origin.group("place") or origin.group("demonym"), known)
+        scope = f"from {country}"
+        if place.place == country or place.words.startswith("("):
+            place = NO_PLACE  # where they come from, or a guess; not where it befell them
+        evidence["scope"] = origin.group(0).strip()
     role = read_role(
         sentence, phrase_start=phrase_start, phrase_end=phrase_end, thing_end=thing_end
     )

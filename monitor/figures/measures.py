@@ -357,7 +357,10 @@ def measure_key(
         place = place if head.name in PLACED_HEADS else None
     unit_label = _unit_label(unit) or head.measured_in
     rate_label = _rate_label(rate) if rate and rate.strip() else None
-    scope_label = _plain(scope) if scope and scope.strip() else None
+    # A scope keeps a country's capital ("from Caldria"); other scopes are plain words.
+    scope_label = (
+        (scope if scope.startswith("from ") else _plain(scope)) if scope and scope.strip() else None
+    )
     if head.increment and scope_label is None:
         scope_label = INCREMENT
     return MeasureKey(

@@ -163,6 +163,13 @@ def places_named(text: str) -> frozenset[str]:
     return frozenset(_country_of(name, names) for name in names)
 
 
+def origin_place(name: str, known: Collection[str]) -> str:
+    """Return the country a nationality or a name of origin stands for: "Vostranian" is
+    Vostrane when the text names it, else Vostrania; "Pelvania" is itself."""
+    country = _country_of(name, known)
+    return country if country != name else _demonym_place(name, " x")
+
+
 def _country_of(name: str, names: Collection[str]) -> str:
     """ "in Ambrevian towns" where the text also names Ambrevia: the place is Ambrevia."""
     for place in names:
