@@ -2482,3 +2482,13 @@ def test_a_toll_broken_down_by_nationality_counts_each_country_s_dead() -> None:
     assert measure(text, "five") == "people killed in Mirna (from Valdoria)"
     # An attributive nationality only narrows the thing: 31 pupils held are pupils held.
     assert measure("Gunmen seized 31 Kessarian pupils.", "31") == "pupils held"
+
+
+def test_those_fined_are_a_count_of_their_own() -> None:
+    # A smog ban and a fishing dispute: drivers fined are not drivers.
+    text = "Police fined 2,140 drivers in Orvel on the first day of the ban."
+    assert measure(text, "2,140") == "drivers fined in Orvel"
+    assert measure("Eleven companies have been fined so far.", "Eleven") == "companies fined"
+    text = "The court fined four trawlers a total of €90,000."
+    assert measure(text, "four") == "boats fined"
+    assert measure(text, "€90,000") == "fines [EUR]"

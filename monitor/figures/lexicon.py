@@ -137,6 +137,8 @@ EVENTS: Mapping[str, Event] = {
         Event("charged", "charged", person=True),
         # Found guilty: a later step of a case than charged, and its own count.
         Event("convicted", "convicted", person=True),
+        # Fined: drivers, firms or boats punished with a fine, a count of its own.
+        Event("fined", "fined"),
         Event("infested", "infested"),
         Event("buried", "buried"),
         Event("blinded", "blinded", person=True),
@@ -311,6 +313,7 @@ VERBS: Mapping[tuple[str, ...], str] = _forms(
         " had been charged, were charged, was charged",
         "convicted": "convict, convicts, convicted, convicting, found guilty, sentence,"
         " sentences, sentenced, sentencing, jail, jails, jailed, jailing",
+        "fined": "fined, fining",
         "restored": "restore, restores, restored, restoring, reconnect, reconnects, reconnected,"
         " reconnecting, back online, brought back online,"
         " back in service, back on the grid",
@@ -420,6 +423,7 @@ ADJECTIVES: Mapping[tuple[str, ...], str] = _forms(
         "restored": "restored, back online",
         "charged": "charged, indicted",
         "convicted": "convicted, sentenced, jailed",
+        "fined": "fined",
         "infested": "infested",
         "buried": "buried, engulfed",
         "blinded": "blinded",
