@@ -2492,3 +2492,12 @@ def test_those_fined_are_a_count_of_their_own() -> None:
     text = "The court fined four trawlers a total of €90,000."
     assert measure(text, "four") == "boats fined"
     assert measure(text, "€90,000") == "fines [EUR]"
+
+
+def test_staff_members_and_a_shared_state_after_two_counts() -> None:
+    # A kidnapping at a clinic: "staff members" is one noun, and one state befalls both
+    # counts that share it.
+    text = "Forty patients and six staff members remain in captivity."
+    assert measure(text, "Forty") == "patients held"
+    assert measure(text, "six") == "workers held"
+    assert measure("All 14 crew members were rescued.", "14") == "crew rescued"

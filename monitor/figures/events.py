@@ -417,7 +417,11 @@ def _coordinated_verb(words: list[Word], lower: list[str], start: int) -> int | 
     for index in range(start, min(start + 4, len(words))):
         if words[index].is_mark or words[index].is_number:
             return None
-        if lower[index] in _AUX or phrase_at(lower, index, VERBS) is not None:
+        if (
+            lower[index] in _AUX
+            or lower[index] in _STAYS_ANY  # "57 pupils and three staff remain in captivity"
+            or phrase_at(lower, index, VERBS) is not None
+        ):
             return index
     return None
 

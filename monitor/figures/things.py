@@ -167,12 +167,26 @@ def thing_after(sentence: str, position: int) -> tuple[str, int]:
         words.append((word, token.start(), token.start() + len(word)))
         if token.group().endswith(".") and not token.group().endswith(".."):
             break  # a word ending the sentence or an abbreviation ends the phrase
-        plural_seen = _looks_plural(lower) and not _name_before_noun(word, tokens, index)
+        plural_seen = (
+            _looks_plural(lower)
+            and not _name_before_noun(word, tokens, index)
+            and not _members_follow(lower, tokens, index)
+        )
     while words and words[-1][0].lower() == _COMPLEMENT:
         words.pop()  # "of" with nothing countable after it
     if not words:
         return "", position
     return sentence[words[0][1] : words[-1][2]], words[-1][2]
+
+
+def _members_follow(word: str, tokens: list[re.Match[str]], index: int) -> bool:
+    """Whether a collective noun is the first word of its members: "three staff members",
+    "40 crew members"."""
+    following = tokens[index + 1].group().lower() if index + 1 < len(tokens) else ""
+    return word in _COLLECTIVES and following in ("members", "member")
+
+
+_COLLECTIVES = frozenset("staff crew personnel police family union team".split())
 
 
 def _name_before_noun(word: str, tokens: list[re.Match[str]], index: int) -> bool:
