@@ -357,7 +357,7 @@ def measure_key(
         place = place if head.name in PLACED_HEADS else None
     unit_label = _unit_label(unit) or head.measured_in
     rate_label = _rate_label(rate) if rate and rate.strip() else None
-    # A scope keeps a country's capital ("from Caldria"); other scopes are plain words.
+    # A country keeps its capital letter ("from Caldria"); other scopes are plain words.
     scope_label = (
         (scope if scope.startswith("from ") else _plain(scope)) if scope and scope.strip() else None
     )

@@ -58,7 +58,7 @@ _LEVEL_BEFORE = re.compile(
 )
 # "Confirmed cases now number 21", "the members affected number 146,500": the verb.
 _NUMBER_VERB_BEFORE = re.compile(
-    r"(?:\b(?:now|still|together|combined|which|that|who|they)|[a-z]{3,}[^s's]s)\s+number\s+$",
+    r"(?:\b(?:now|still|together|combined|which|that|who|they)|[a-z]{3,}[^s']s)\s+number\s+$",
     re.IGNORECASE,
 )
 # "the imaging system, RadiaView 6.2": a product's name with its version.
