@@ -62,6 +62,7 @@ from monitor.figures.novelty import (
     overlaps,
     span,
 )
+from monitor.figures.places import guessed
 from monitor.figures.wording import amount
 
 
@@ -139,7 +140,7 @@ def _same_value(value: Value, held: EarlierValue) -> bool:
 def context_placed(meaning: Meaning) -> bool:
     """Whether the figure's place came from its context (the headline, the paragraph, the
     count before it), not from its own words."""
-    return meaning.key.place is not None and meaning.evidence.get("place", "").startswith("(")
+    return meaning.key.place is not None and guessed(meaning.evidence.get("place", ""))
 
 
 def family_of(measure: str, place: str | None) -> str:

@@ -65,6 +65,7 @@ from monitor.figures.places import (
     NAME_PATTERN,
     NO_PLACE,
     PlaceReading,
+    guessed,
     is_total,
     opening_place,
     origin_place,
@@ -273,16 +274,16 @@ _SHARE_OF_COUNT = re.compile(
     re.IGNORECASE,
 )
 _PRESENCE = tuple(key for key, event in EVENTS.items() if event.presence)
+_DEMONYM = r"[A-Z][a-z]+(?:ian|an|ese|ish|i)"  # "Caldrian", "Kessarese", "Tessish"
 # After a part of a toll: "of the dead were Caldrian", "were from Pelvania", "were nationals
 # of Kellmark".
 _ORIGIN_AFTER = re.compile(
     r"\s+(?:of\s+(?:the|them|those|whom)\b[^,;.]{0,30}?\s+)?(?:were|are)\s+"
     r"(?:(?:from|nationals\s+of|citizens\s+of)\s+(?P<place>[A-Z][\w'-]*)|"
-    r"(?P<demonym>[A-Z][a-z]+(?:ian|an|ese|ish|i)))\b"
+    rf"(?P<demonym>{_DEMONYM}))\b"
 )
 _NATIONALS = re.compile(
-    r"(?:(?P<demonym>[A-Z][a-z]+(?:ian|an|ese|ish|i))|(?P<place>[A-Z][\w'-]*))\s+(?:citizens|"
-    r"nationals)\b"
+    rf"(?:(?P<demonym>{_DEMONYM})|(?P<place>[A-Z][\w'-]*))\s+(?:citizens|nationals)\b"
 )
 _HEALTH_STATES = frozenset(("in_hospital", "critical", "intensive_care"))
 FORECAST_SCOPE = "forecast"
@@ -594,7 +595,7 @@ def _meaning(
     if others and context.count_head is not None:
         # "released four trawlers, but six others remain held": others of what it counted,
         # whatever befell them.
-        head = replace(context.count_head, event=None, event_words="", increment=False)
+        head = _bare_head(context.count_head)
     remembers = bool(head.measured_in) and head.measured_in in context.measured
     if not borrowed and not remembers and (named_place or _names_nothing(head, figure)):
         # "puts the spill at 68,000 litres" after "68,000 litres of acrylonitrile leaked" is
@@ -657,7 +658,7 @@ def _meaning(
         # "2,300 people were evacuated from Teva, and 1,500 more from Ruan": more of the same.
         event = replace(context.count_event, how="as the count before it")
         if not head.name:
-            head = replace(context.count_head, event=None, event_words="", increment=False)
+            head = _bare_head(context.count_head)
     if event.key is None and figure.unit == COUNT and head.name:
         among = _AMONG_THE_AFTER.match(sentence, thing_end)
         state = phrase_at(among.group("state").lower().split(), 0, ADJECTIVES) if among else None
@@ -695,7 +696,7 @@ def _meaning(
         # nationality.
         event = replace(context.count_event, how=_PART_OF_THE_COUNT)
         if not head.name:
-            head = replace(context.count_head, event=None, event_words="", increment=False)
+            head = _bare_head(context.count_head)
     if figure.unit == PERCENT and _OF_IT_AFTER.match(sentence, phrase_end):
         event = EventReading(None)  # "Only 30% of it has been paid": a share, for its whole
     if figure.unit == PERCENT:
@@ -1151,7 +1152,7 @@ def _meaning(
         # down by nationality; each part counts the dead of one country, wherever they died.
         country = origin_place(origin.group("place") or origin.group("demonym"), known)
         scope = f"from {country}"
-        if place.place == country or place.words.startswith("("):
+        if place.place == country or guessed(place.words):
             place = NO_PLACE  # where they come from, or a guess; not where it befell them
         evidence["scope"] = origin.group(0).strip()
     role = read_role(
@@ -1519,6 +1520,12 @@ def _event_and_scope(
     if scope and scope != figure.scope:
         evidence["scope"] = scope
     return key, scope, evidence
+
+
+def _bare_head(head: Head) -> Head:
+    """The counted thing of an earlier count, without what befell it: a later count that
+    borrows it says its own event ("killed 16 people; four were from Pelvania")."""
+    return replace(head, event=None, event_words="", increment=False)
 
 
 def _candidates(

@@ -39,6 +39,13 @@ class PlaceReading:
 
 NO_PLACE = PlaceReading(None)
 
+
+def guessed(words: str) -> bool:
+    """Whether a place's words are the reading's note of where it took the place from ("(the
+    place the headline names)"), not the text's own words about the figure."""
+    return words.startswith("(")
+
+
 _COMPASS = (
     r"(?:(?:north|south|east|west)(?:ern)?|north-?(?:east|west)(?:ern)?|"
     r"south-?(?:east|west)(?:ern)?|central|coastal|rural|neighbouring|neighboring|southernmost|"

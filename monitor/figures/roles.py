@@ -27,6 +27,7 @@ Role = Literal["current", "previous"]
 
 _DET = r"(?:(?:the|an?|its|their|his|her|our|this|that)\s+)?"
 _ANY = r"[A-Za-z\u00c0-\u024f'\u2019-]+"  # a word, never a number
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _CHANGE = (
     r"up|down|rising|rose|risen|climbing|climbed|jumping|jumped|increasing|increased|"
     r"growing|grew|grown|falling|fell|fallen|dropping|dropped|declining|declined|revised|"
@@ -145,7 +146,7 @@ _EARLIER_EVENT = re.compile(
     r"|^\W*the\s+(?:previous|last)\s+(?:[a-z]+\s+){0,2}[a-z]+,\s+in\s+(?:19|20)\d\d,)"
     # ... up to the number, in the same clause: not "..., but this week's riot has killed 14"
     r"(?:(?!,\s*(?:but|and|yet|while|as|with)\b|\b(?:now|this\s+(?:week|month|year)|on\s+"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday's|today)\b)[^;:])*$"
+    rf"{_WEEKDAY}|Monday's|today)\b)[^;:])*$"
     # "since 2011, when 25 inmates died": the number inside the when-clause
     # ... and "more than in the whole of last year, when 20 were killed"
     r"|\b(?:(?:since|in|of|during)\s+(?:19|20)\d\d|the\s+(?:year|month|season)\s+before|"
@@ -167,7 +168,7 @@ _AT_PEAK_THEN_FELL_AFTER = re.compile(
 )
 # "double Tuesday's tally of 310": a weekday's count, given with a newer one, is that day's.
 _WEEKDAYS_TALLY = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['\u2019]s\s+"
+    rf"\b{_WEEKDAY}['\u2019]s\s+"
     r"(?:[a-z]+\s+)?(?:tally|figure|count|total|toll|estimate|number|level)\s+of\s+$"
 )
 # "had previously said 300", "had put the figure at 300", "earlier reported 300"
@@ -353,9 +354,9 @@ _HAD_MOVED_POSITION = re.compile(
 # "By Thursday evening the centre had given 3,050 doses", "had given 21,500 of them by
 # Thursday night": what had been done by the time of the report, its newest count.
 _BY_TIME = (
-    r"by\s+(?:mid-?\w+|noon|midday|midnight|nightfall|dawn|(?:late\s+|early\s+)?(?:Monday|"
-    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|afternoon|evening|night|"
-    r"the\s+end\s+of\s+the\s+day|this\s+\w+|then|now))\b"
+    r"by\s+(?:mid-?\w+|noon|midday|midnight|nightfall|dawn|(?:late\s+|early\s+)?"
+    rf"(?:{_WEEKDAY}|morning|afternoon|evening|night|the\s+end\s+of\s+the\s+day|this\s+\w+|"
+    r"then|now))\b"
 )
 _DONE_BEFORE = re.compile(
     r"had\s+(?:given|counted|recorded|registered|logged|confirmed|reported|listed)\s+", re.I
